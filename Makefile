@@ -1,0 +1,45 @@
+# ModelOps Operator — the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+MVN ?= ./mvnw -B
+KUBECONFIG_LOCAL := $(CURDIR)/.local/kubeconfig
+CACHE ?= $(or $(MODELOPS_CACHE),$(HOME)/.cache/modelops)
+KUBECTL = $(CACHE)/bin/kubectl-layer-$(shell . dev/versions.env; echo $$KUBECTL_LAYER_VERSION)/kubectl
+
+.PHONY: help run test build cluster-up cluster-down crds manifests bench clean
+
+help:
+	@echo "make run          local control plane + CRDs + operator (foreground) + examples"
+	@echo "make test         the whole suite: unit, mock-server and real-control-plane tests"
+	@echo "make cluster-up   start the local control plane (kwok); prints the kubeconfig path"
+	@echo "make cluster-down stop and delete it"
+	@echo "make crds         regenerate crds/ and the chart's crds/ from the Java model"
+	@echo "make manifests    regenerate deploy/ and docs/argocd.md from the Helm chart"
+	@echo "make bench        benchmarks against the local control plane (not part of make test)"
+
+build:
+	$(MVN) -q package -DskipTests
+
+cluster-up:
+	@bash dev/scripts/cluster-up.sh
+
+cluster-down:
+	@bash dev/scripts/cluster-down.sh
+
+crds:
+	$(MVN) -q process-classes
+	bash dev/scripts/sync-crds.sh
+
+manifests:
+	bash dev/scripts/render-manifests.sh
+
+run:
+	@bash dev/scripts/run.sh
+
+test:
+	@bash dev/scripts/test.sh
+
+bench:
+	@bash dev/scripts/bench.sh $(BENCH_ARGS)
+
+clean:
+	$(MVN) -q clean

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Brings up the local control plane (idempotent): etcd, kube-apiserver,
+# kube-controller-manager, kube-scheduler and the kwok controller as local processes through
+# `kwokctl --runtime binary`, with fake kwok nodes so Deployments become Available and Jobs
+# complete. Prints the kubeconfig path as the last line of stdout.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+NODES="${MODELOPS_NODES:-2}"
+# The default cluster's kubeconfig is .local/kubeconfig; another (MODELOPS_CLUSTER) gets its own.
+KUBECONFIG_OUT="$LOCAL_DIR/kubeconfig"
+[ "$CLUSTER_NAME" = modelops ] || KUBECONFIG_OUT="$LOCAL_DIR/kubeconfig-$CLUSTER_NAME"
+# Extra `kwokctl create cluster` arguments, e.g. a wider service range for `make bench`.
+read -r -a EXTRA_ARGS <<< "${MODELOPS_KWOKCTL_ARGS:-}"
+CLUSTER_KUBECONFIG="$HOME/.kwok/clusters/$CLUSTER_NAME/kubeconfig.yaml"
+start=$SECONDS
+
+bash "$DEV_DIR/scripts/build-binaries.sh"
+bash "$DEV_DIR/scripts/install-cli.sh"
+
+STAGES_MARK="$HOME/.kwok/clusters/$CLUSTER_NAME/modelops-stages-$KWOK_HASH"
+ready() {
+  [ -f "$STAGES_MARK" ] && [ -f "$CLUSTER_KUBECONFIG" ] && kubectl --kubeconfig "$CLUSTER_KUBECONFIG" --request-timeout=5s get --raw /readyz >/dev/null 2>&1
+}
+
+export KWOK_KUBE_VERSION="$KUBE_VERSION"
+if ready; then
+  log "cluster $CLUSTER_NAME: already running"
+else
+  if kwokctl get clusters 2>/dev/null | grep -qx "$CLUSTER_NAME"; then
+    # Left over from an earlier session whose processes were stopped: recreating is faster
+    # (a few seconds) and more predictable than restarting its processes.
+    log "cluster $CLUSTER_NAME: exists but is not serving (or has outdated kwok stages); recreating it"
+    kwokctl delete cluster --name "$CLUSTER_NAME" >&2 || true
+  fi
+  if ! ready; then
+    log "cluster $CLUSTER_NAME: creating (kube $KUBE_VERSION, etcd $ETCD_VERSION, kwok $KWOK_VERSION)"
+    mkdir -p "$MODELOPS_CACHE"
+    # The fake kubelet's behaviour: kwok's default stages plus failure simulations keyed on
+    # reserved images (see dev/go/kwok/stages/main.go).
+    stages="$MODELOPS_CACHE/kwok-stages-$KWOK_HASH.yaml"
+    "$KWOK_BIN/stages" > "$stages"
+    # --disable-qps-limits: the kwok, scheduler and controller-manager clients are not
+    # throttled, so tests and `make bench` measure the operator, not client-side rate limits.
+    kwokctl create cluster --name "$CLUSTER_NAME" --runtime binary --config "$stages" \
+      --kubeconfig "$MODELOPS_CACHE/kubeconfig-all" \
+      --kube-apiserver-binary "$KUBE_BIN/kube-apiserver" \
+      --kube-controller-manager-binary "$KUBE_BIN/kube-controller-manager" \
+      --kube-scheduler-binary "$KUBE_BIN/kube-scheduler" \
+      --etcd-binary "$ETCD_BIN/etcd" \
+      --kwok-controller-binary "$KWOK_BIN/kwok" \
+      --disable-qps-limits \
+      ${EXTRA_ARGS[@]+"${EXTRA_ARGS[@]}"} \
+      --wait 120s >&2
+    touch "$STAGES_MARK"
+  fi
+fi
+
+have=$(kubectl --kubeconfig "$CLUSTER_KUBECONFIG" get nodes -o name 2>/dev/null | wc -l)
+if [ "$have" -lt "$NODES" ]; then
+  kwokctl scale node --name "$CLUSTER_NAME" --replicas "$NODES" >&2
+fi
+mkdir -p "$LOCAL_DIR"
+cp "$CLUSTER_KUBECONFIG" "$KUBECONFIG_OUT"
+log "cluster $CLUSTER_NAME: ready in $((SECONDS - start))s with $NODES kwok nodes; export KUBECONFIG=$KUBECONFIG_OUT"
+echo "$KUBECONFIG_OUT"

@@ -1,0 +1,17 @@
+package io.modelops.operator.api.v1alpha1.common;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Lifecycle of a served custom model (the seed's deployment statuses). */
+public enum CustomModelPhase {
+  @JsonProperty("launching")
+  LAUNCHING,
+  @JsonProperty("active")
+  ACTIVE,
+  @JsonProperty("replacingModel")
+  REPLACING_MODEL,
+  @JsonProperty("errored")
+  ERRORED,
+  @JsonProperty("inactive")
+  INACTIVE;
+}

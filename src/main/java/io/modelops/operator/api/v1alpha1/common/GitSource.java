@@ -1,0 +1,64 @@
+package io.modelops.operator.api.v1alpha1.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+/** Code cloned from a git repository by an init container. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class GitSource {
+  @Required
+  @Size(max = 2048)
+  @Pattern(Formats.GIT_URL)
+  @JsonPropertyDescription("Repository URL (https://, http://, ssh:// or git@host:path).")
+  private String url;
+
+  @Size(max = 255)
+  @Pattern(Formats.GIT_REF)
+  @JsonPropertyDescription("Branch, tag or commit to check out. Default: the remote's HEAD.")
+  private String ref;
+
+  @Size(max = 1024)
+  @Pattern(Formats.RELATIVE_PATH)
+  @JsonPropertyDescription("Directory inside the repository that holds the code. Default: the root.")
+  private String path;
+
+  @JsonPropertyDescription(
+      "Secret with the credentials for a private repository (keys username/password or"
+          + " ssh-privatekey); the clone init container gets it, nothing else.")
+  private SecretRef secretRef;
+
+  public String getUrl() {
+    return url;
+  }
+
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
+  public String getRef() {
+    return ref;
+  }
+
+  public void setRef(String ref) {
+    this.ref = ref;
+  }
+
+  public String getPath() {
+    return path;
+  }
+
+  public void setPath(String path) {
+    this.path = path;
+  }
+
+  public SecretRef getSecretRef() {
+    return secretRef;
+  }
+
+  public void setSecretRef(SecretRef secretRef) {
+    this.secretRef = secretRef;
+  }
+}

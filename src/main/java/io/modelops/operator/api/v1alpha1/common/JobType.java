@@ -1,0 +1,15 @@
+package io.modelops.operator.api.v1alpha1.common;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The kind of work a custom job does (the seed's jobType). */
+public enum JobType {
+  @JsonProperty("default")
+  DEFAULT,
+  @JsonProperty("hostedCustomMetric")
+  HOSTED_CUSTOM_METRIC,
+  @JsonProperty("notification")
+  NOTIFICATION,
+  @JsonProperty("retraining")
+  RETRAINING;
+}

@@ -1,0 +1,13 @@
+package io.modelops.operator.api.v1alpha1.common;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Where a model's pods may connect to (SPEC §4). */
+public enum NetworkEgressPolicy {
+  @JsonProperty("NONE")
+  NONE,
+  @JsonProperty("DR_API_ACCESS")
+  DR_API_ACCESS,
+  @JsonProperty("PUBLIC")
+  PUBLIC;
+}

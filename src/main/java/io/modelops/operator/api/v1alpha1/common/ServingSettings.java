@@ -1,0 +1,111 @@
+package io.modelops.operator.api.v1alpha1.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/**
+ * How a model is served: the CustomModel's defaults, which each CustomModelVersion may override
+ * field by field. Both specs extend this class, so the schema and its rules are the same for both.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!has(self.resourceBundleRef) || (!has(self.maximumMemory) && !has(self.desiredMemory))",
+    message = "resourceBundleRef cannot be combined with maximumMemory or desiredMemory: the bundle sets the memory",
+    fieldPath = ".resourceBundleRef")
+@ValidationRule(
+    value = "!has(self.desiredMemory) || !has(self.maximumMemory) || self.desiredMemory <= self.maximumMemory",
+    message = "desiredMemory must not be greater than maximumMemory",
+    fieldPath = ".desiredMemory")
+@ValidationRule(
+    value = "!has(self.requiresHa) || !self.requiresHa || !has(self.replicas) || self.replicas >= 2",
+    message = "requiresHa needs replicas >= 2: each replica runs on a different node",
+    fieldPath = ".replicas")
+public abstract class ServingSettings {
+  @Min(1)
+  @Max(8)
+  @JsonPropertyDescription(
+      "Number of serving pods, 1..8 (capped by the operator's maxCustomModelReplicasPerDeployment)."
+          + " Default: 1, or 2 with requiresHa.")
+  private Integer replicas;
+
+  @Min(134217728)
+  @Max(15032385536L)
+  @JsonPropertyDescription(
+      "Memory limit of the model container in bytes, 134217728..15032385536; the container is"
+          + " killed above it. Not with resourceBundleRef. Default: the operator's"
+          + " maxCustomModelContainerSize.")
+  private Long maximumMemory;
+
+  @Min(134217728)
+  @Max(15032385536L)
+  @JsonPropertyDescription(
+      "Memory request of the model container in bytes, 134217728..15032385536, at most"
+          + " maximumMemory. Not with resourceBundleRef. Default: maximumMemory.")
+  private Long desiredMemory;
+
+  @JsonPropertyDescription(
+      "A ResourceBundle (cluster-scoped) whose cpu, memory and GPUs become the container's"
+          + " requests and limits. Not with maximumMemory/desiredMemory.")
+  private NameRef resourceBundleRef;
+
+  @JsonPropertyDescription(
+      "Egress allowed from the model's pods: NONE (DNS only), DR_API_ACCESS (DNS and the platform"
+          + " API) or PUBLIC (unrestricted). Default: NONE.")
+  private NetworkEgressPolicy networkEgressPolicy;
+
+  @JsonPropertyDescription(
+      "Spread replicas over different nodes (required anti-affinity) and add a"
+          + " PodDisruptionBudget; needs replicas >= 2. Default: false.")
+  private Boolean requiresHa;
+
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  public void setReplicas(Integer replicas) {
+    this.replicas = replicas;
+  }
+
+  public Long getMaximumMemory() {
+    return maximumMemory;
+  }
+
+  public void setMaximumMemory(Long maximumMemory) {
+    this.maximumMemory = maximumMemory;
+  }
+
+  public Long getDesiredMemory() {
+    return desiredMemory;
+  }
+
+  public void setDesiredMemory(Long desiredMemory) {
+    this.desiredMemory = desiredMemory;
+  }
+
+  public NameRef getResourceBundleRef() {
+    return resourceBundleRef;
+  }
+
+  public void setResourceBundleRef(NameRef resourceBundleRef) {
+    this.resourceBundleRef = resourceBundleRef;
+  }
+
+  public NetworkEgressPolicy getNetworkEgressPolicy() {
+    return networkEgressPolicy;
+  }
+
+  public void setNetworkEgressPolicy(NetworkEgressPolicy networkEgressPolicy) {
+    this.networkEgressPolicy = networkEgressPolicy;
+  }
+
+  public Boolean getRequiresHa() {
+    return requiresHa;
+  }
+
+  public void setRequiresHa(Boolean requiresHa) {
+    this.requiresHa = requiresHa;
+  }
+}

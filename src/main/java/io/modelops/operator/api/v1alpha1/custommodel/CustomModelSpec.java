@@ -1,0 +1,199 @@
+package io.modelops.operator.api.v1alpha1.custommodel;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.modelops.operator.api.SchemaPatch;
+import io.modelops.operator.api.v1alpha1.common.Formats;
+import io.modelops.operator.api.v1alpha1.common.Serving;
+import io.modelops.operator.api.v1alpha1.common.ServingSettings;
+import io.modelops.operator.api.v1alpha1.common.TargetType;
+import java.util.List;
+
+/**
+ * What a custom model predicts and how it is served by default (the seed's POST /customModels/
+ * body); the serving fields come from {@link ServingSettings}, shared with versions.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "self.targetType in ['Unstructured', 'Anomaly'] || has(self.targetName)",
+    message = "targetName is required unless targetType is Unstructured or Anomaly",
+    reason = "FieldValueRequired",
+    fieldPath = ".targetName")
+@ValidationRule(
+    value = "has(self.positiveClassLabel) == has(self.negativeClassLabel)",
+    message = "positiveClassLabel and negativeClassLabel must be set together (both or neither)")
+@ValidationRule(
+    value =
+        "self.targetType == 'Binary' || !(has(self.positiveClassLabel) || has(self.negativeClassLabel))",
+    message = "positiveClassLabel and negativeClassLabel are only allowed when targetType is Binary",
+    reason = "FieldValueForbidden")
+@ValidationRule(
+    value = "self.targetType == 'Binary' || !has(self.predictionThreshold)",
+    message = "predictionThreshold is only allowed when targetType is Binary",
+    reason = "FieldValueForbidden",
+    fieldPath = ".predictionThreshold")
+@ValidationRule(
+    value = "self.targetType != 'Multiclass' || (has(self.classLabels) && size(self.classLabels) >= 2)",
+    message = "classLabels (at least 2) are required when targetType is Multiclass",
+    reason = "FieldValueRequired",
+    fieldPath = ".classLabels")
+@ValidationRule(
+    value = "self.targetType == 'Multiclass' || !has(self.classLabels)",
+    message = "classLabels are only allowed when targetType is Multiclass",
+    reason = "FieldValueForbidden",
+    fieldPath = ".classLabels")
+@SchemaCustomizer(
+    value = SchemaPatch.class,
+    input = "{\"properties\":{\"classLabels\":{\"x-kubernetes-list-type\":\"set\"}}}")
+public class CustomModelSpec extends ServingSettings {
+  @Size(max = 10000)
+  @JsonPropertyDescription("What the model does, for humans.")
+  private String description;
+
+  @Size(max = 500)
+  @JsonPropertyDescription("Programming language the model is written in.")
+  private String language;
+
+  @Size(max = 100)
+  @JsonPropertyDescription("An identifier of your own for the model.")
+  private String userProvidedId;
+
+  @Required
+  @JsonPropertyDescription(
+      "What the model predicts: Binary, Regression, Multiclass, Anomaly, Transform,"
+          + " TextGeneration, Unstructured or VectorDatabase.")
+  private TargetType targetType;
+
+  @Size(max = 500)
+  @JsonPropertyDescription(
+      "Name of the target the model predicts; labels the predictions. Required unless targetType"
+          + " is Unstructured or Anomaly.")
+  private String targetName;
+
+  @Size(max = 500)
+  @JsonPropertyDescription(
+      "Label of the positive class (Binary only, with negativeClassLabel). Default: \"1\".")
+  private String positiveClassLabel;
+
+  @Size(max = 500)
+  @JsonPropertyDescription(
+      "Label of the negative class (Binary only, with positiveClassLabel). Default: \"0\".")
+  private String negativeClassLabel;
+
+  @Min(0)
+  @Max(1)
+  @JsonPropertyDescription(
+      "Probability above which a Binary prediction is the positive class, 0..1 (Binary only)."
+          + " Default: 0.5.")
+  private Double predictionThreshold;
+
+  @Size(max = 100)
+  @JsonPropertyDescription(
+      "Class labels of a Multiclass model (required for Multiclass, at least 2, at most 100,"
+          + " no duplicates), in the order the model outputs their probabilities.")
+  private List<@Size(max = 500) String> classLabels;
+
+  @Size(max = 253)
+  @Pattern(Formats.OBJECT_NAME)
+  @JsonPropertyDescription(
+      "Name of the CustomModelVersion to serve. Default: the newest valid version of this model.")
+  private String activeVersion;
+
+  @JsonPropertyDescription("Serving switch: serving.enabled false stops serving. Default: enabled.")
+  private Serving serving;
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public void setLanguage(String language) {
+    this.language = language;
+  }
+
+  public String getUserProvidedId() {
+    return userProvidedId;
+  }
+
+  public void setUserProvidedId(String userProvidedId) {
+    this.userProvidedId = userProvidedId;
+  }
+
+  public TargetType getTargetType() {
+    return targetType;
+  }
+
+  public void setTargetType(TargetType targetType) {
+    this.targetType = targetType;
+  }
+
+  public String getTargetName() {
+    return targetName;
+  }
+
+  public void setTargetName(String targetName) {
+    this.targetName = targetName;
+  }
+
+  public String getPositiveClassLabel() {
+    return positiveClassLabel;
+  }
+
+  public void setPositiveClassLabel(String positiveClassLabel) {
+    this.positiveClassLabel = positiveClassLabel;
+  }
+
+  public String getNegativeClassLabel() {
+    return negativeClassLabel;
+  }
+
+  public void setNegativeClassLabel(String negativeClassLabel) {
+    this.negativeClassLabel = negativeClassLabel;
+  }
+
+  public Double getPredictionThreshold() {
+    return predictionThreshold;
+  }
+
+  public void setPredictionThreshold(Double predictionThreshold) {
+    this.predictionThreshold = predictionThreshold;
+  }
+
+  public List<String> getClassLabels() {
+    return classLabels;
+  }
+
+  public void setClassLabels(List<String> classLabels) {
+    this.classLabels = classLabels;
+  }
+
+  public String getActiveVersion() {
+    return activeVersion;
+  }
+
+  public void setActiveVersion(String activeVersion) {
+    this.activeVersion = activeVersion;
+  }
+
+  public Serving getServing() {
+    return serving;
+  }
+
+  public void setServing(Serving serving) {
+    this.serving = serving;
+  }
+}

@@ -1,0 +1,89 @@
+package io.modelops.operator.api.v1alpha1.custommodel;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.modelops.operator.api.v1alpha1.common.ConditionedStatus;
+import io.modelops.operator.api.v1alpha1.common.CustomModelPhase;
+
+/** Observed state of a custom model (conditions Ready, Progressing, Degraded). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CustomModelStatus extends ConditionedStatus {
+  @JsonPropertyDescription(
+      "launching, active, replacingModel (a new version is rolling out), errored or inactive.")
+  private CustomModelPhase phase;
+
+  @JsonPropertyDescription("Name of the CustomModelVersion being served.")
+  private String activeVersion;
+
+  @JsonPropertyDescription("Name of the newest CustomModelVersion of this model.")
+  private String latestVersion;
+
+  @JsonPropertyDescription("Number of serving pods wanted.")
+  private Integer replicas;
+
+  @JsonPropertyDescription("Number of serving pods ready to answer.")
+  private Integer readyReplicas;
+
+  @JsonPropertyDescription(
+      "In-cluster URL of the model including URL_PREFIX, e.g. http://churn.team-a.svc:8080/.")
+  private String endpoint;
+
+  @JsonPropertyDescription("Number of Deployments currently running for this model (2 while switching).")
+  private Integer deploymentsCount;
+
+  public CustomModelPhase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(CustomModelPhase phase) {
+    this.phase = phase;
+  }
+
+  public String getActiveVersion() {
+    return activeVersion;
+  }
+
+  public void setActiveVersion(String activeVersion) {
+    this.activeVersion = activeVersion;
+  }
+
+  public String getLatestVersion() {
+    return latestVersion;
+  }
+
+  public void setLatestVersion(String latestVersion) {
+    this.latestVersion = latestVersion;
+  }
+
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  public void setReplicas(Integer replicas) {
+    this.replicas = replicas;
+  }
+
+  public Integer getReadyReplicas() {
+    return readyReplicas;
+  }
+
+  public void setReadyReplicas(Integer readyReplicas) {
+    this.readyReplicas = readyReplicas;
+  }
+
+  public String getEndpoint() {
+    return endpoint;
+  }
+
+  public void setEndpoint(String endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  public Integer getDeploymentsCount() {
+    return deploymentsCount;
+  }
+
+  public void setDeploymentsCount(Integer deploymentsCount) {
+    this.deploymentsCount = deploymentsCount;
+  }
+}

@@ -1,0 +1,116 @@
+package io.modelops.operator.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator's configuration: a YAML file (the Helm chart mounts one from a ConfigMap at
+ * {@code MODELOPS_CONFIG_FILE}) with environment variables overriding single settings.
+ *
+ * @param limits operator limits (SPEC §2.6)
+ * @param platformApi egress destinations allowed by networkEgressPolicy DR_API_ACCESS
+ * @param ingressNamespaces namespaces (besides a model's own) allowed to reach model pods
+ * @param gitFetcherImage image of the init container that clones git code sources
+ * @param watchNamespaces namespaces to reconcile; empty means all namespaces
+ * @param leaderElection whether to elect a leader on a Lease before reconciling
+ * @param leaseNamespace namespace of the leader-election Lease
+ * @param httpPort port of /metrics, /healthz and /readyz
+ * @param reconcileThreads concurrent reconciliations
+ */
+public record OperatorConfig(
+    OperatorLimits limits,
+    PlatformApiDestinations platformApi,
+    List<String> ingressNamespaces,
+    String gitFetcherImage,
+    List<String> watchNamespaces,
+    boolean leaderElection,
+    String leaseNamespace,
+    int httpPort,
+    int reconcileThreads) {
+
+  public static final String LEASE_NAME = "modelops-operator-leader";
+
+  /** Egress destinations of the platform API, for networkEgressPolicy DR_API_ACCESS. */
+  public record PlatformApiDestinations(
+      Map<String, String> namespaceSelector, List<String> cidrs, List<Integer> ports) {
+    public PlatformApiDestinations {
+      namespaceSelector = namespaceSelector == null ? Map.of() : Map.copyOf(namespaceSelector);
+      cidrs = cidrs == null ? List.of() : List.copyOf(cidrs);
+      ports = ports == null ? List.of() : List.copyOf(ports);
+    }
+  }
+
+  public OperatorConfig {
+    limits = (limits == null ? OperatorLimits.defaults() : limits).validated();
+    platformApi = platformApi == null ? new PlatformApiDestinations(null, null, null) : platformApi;
+    ingressNamespaces = ingressNamespaces == null ? List.of() : List.copyOf(ingressNamespaces);
+    watchNamespaces = watchNamespaces == null ? List.of() : List.copyOf(watchNamespaces);
+    gitFetcherImage = gitFetcherImage == null ? "alpine/git:2.47.2" : gitFetcherImage;
+    leaseNamespace = leaseNamespace == null ? "modelops-system" : leaseNamespace;
+    httpPort = httpPort == 0 ? 8080 : httpPort;
+    reconcileThreads = reconcileThreads == 0 ? 10 : reconcileThreads;
+  }
+
+  /** Every setting at its default. */
+  public static OperatorConfig defaults() {
+    return new OperatorConfig(null, null, null, null, null, false, null, 0, 0);
+  }
+
+  /**
+   * Reads the configuration: defaults, then the YAML file named by {@code MODELOPS_CONFIG_FILE}
+   * (if set), then single environment overrides ({@code MODELOPS_WATCH_NAMESPACES} comma
+   * separated, {@code MODELOPS_LEADER_ELECTION}, {@code MODELOPS_LEASE_NAMESPACE}, {@code
+   * MODELOPS_HTTP_PORT}). Leader election defaults to on when running in a pod.
+   */
+  public static OperatorConfig load(Map<String, String> env) {
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    ObjectNode tree = yaml.createObjectNode();
+    tree.put("leaderElection", env.containsKey("KUBERNETES_SERVICE_HOST"));
+    String file = env.get("MODELOPS_CONFIG_FILE");
+    if (file != null && !file.isBlank()) {
+      try {
+        JsonNode fromFile = yaml.readTree(Files.readString(Path.of(file)));
+        if (fromFile instanceof ObjectNode object) {
+          tree.setAll(object);
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read MODELOPS_CONFIG_FILE " + file, e);
+      }
+    }
+    override(env, "MODELOPS_WATCH_NAMESPACES", v -> {
+      var list = tree.putArray("watchNamespaces");
+      for (String ns : v.split(",")) {
+        if (!ns.isBlank()) {
+          list.add(ns.trim());
+        }
+      }
+    });
+    override(env, "MODELOPS_LEADER_ELECTION",
+        v -> tree.put("leaderElection", Boolean.parseBoolean(v)));
+    override(env, "MODELOPS_LEASE_NAMESPACE", v -> tree.put("leaseNamespace", v));
+    override(env, "MODELOPS_HTTP_PORT", v -> tree.put("httpPort", Integer.parseInt(v)));
+    try {
+      return yaml.treeToValue(tree, OperatorConfig.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("invalid operator configuration: " + e.getMessage(), e);
+    }
+  }
+
+  private static void override(
+      Map<String, String> env, String name, java.util.function.Consumer<String> apply) {
+    String value = env.get(name);
+    if (value != null && !value.isBlank()) {
+      apply.accept(value.trim());
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.modelops.operator.customjob;
+
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A CustomJob's schedule: a five-field cron expression (or the seed's structured form, turned
+ * into one) in a time zone, with the CronJob rules for runs that were missed while the operator
+ * was not running: at most one catch-up run, for the most recent missed time, and only within
+ * {@code startingDeadlineSeconds} when that is set.
+ *
+ * <p>Parsing and time arithmetic come from cron-utils (Unix cron definition: day-of-month and
+ * day-of-week are additive when both are restricted, as the seed documents). Daylight saving:
+ * a local time that does not exist on the spring-forward day is skipped that day, and a local
+ * time that happens twice on the fall-back day runs once.
+ */
+public final class JobSchedule {
+  /** CronJob stops counting missed start times past this many, and so do we. */
+  public static final int MAX_MISSED_COUNTED = 100;
+
+  private static final CronParser PARSER =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final Map<String, String> DAY_NAMES = Map.ofEntries(
+      Map.entry("sun", "0"), Map.entry("mon", "1"), Map.entry("tue", "2"), Map.entry("wed", "3"),
+      Map.entry("thu", "4"), Map.entry("fri", "5"), Map.entry("sat", "6"),
+      Map.entry("sunday", "0"), Map.entry("monday", "1"), Map.entry("tuesday", "2"),
+      Map.entry("wednesday", "3"), Map.entry("thursday", "4"), Map.entry("friday", "5"),
+      Map.entry("saturday", "6"));
+
+  private final String expression;
+  private final ZoneId zone;
+  private final ExecutionTime executionTime;
+
+  private JobSchedule(String expression, ZoneId zone, Cron cron) {
+    this.expression = expression;
+    this.zone = zone;
+    this.executionTime = ExecutionTime.forCron(cron);
+  }
+
+  /**
+   * Parses a cron expression in a time zone (null or blank means UTC).
+   *
+   * @throws IllegalArgumentException naming {@code schedule.cron} or {@code schedule.timeZone}
+   */
+  public static JobSchedule of(String cron, String timeZone) {
+    ZoneId zone;
+    try {
+      zone = timeZone == null || timeZone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(timeZone);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "schedule.timeZone \"" + timeZone + "\" is not a known time zone", e);
+    }
+    try {
+      return new JobSchedule(cron.trim(), zone, PARSER.parse(cron.trim()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "schedule.cron \"" + cron + "\" is not a valid cron expression: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The cron expression of the seed's structured schedule: each field a list of values or
+   * {@code ["*"]}; days of the week may be 0..6 (Sunday = 0) or day names.
+   */
+  public static String cronOf(
+      List<String> minute, List<String> hour, List<String> dayOfMonth, List<String> month,
+      List<String> dayOfWeek) {
+    return String.join(" ",
+        field(minute, false), field(hour, false), field(dayOfMonth, false), field(month, false),
+        field(dayOfWeek, true));
+  }
+
+  private static String field(List<String> values, boolean days) {
+    if (values == null || values.isEmpty() || values.contains("*")) {
+      return "*";
+    }
+    return values.stream()
+        .map(v -> days ? DAY_NAMES.getOrDefault(v.toLowerCase(Locale.ROOT), v) : v)
+        .collect(Collectors.joining(","));
+  }
+
+  public String expression() {
+    return expression;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The first scheduled time strictly after {@code after}. */
+  public Optional<Instant> next(Instant after) {
+    return executionTime.nextExecution(after.atZone(zone)).map(ZonedDateTime::toInstant);
+  }
+
+  /**
+   * What is due at {@code now}, given the last scheduled time (or the job's creation when it
+   * never ran): the most recent scheduled time in {@code (since, now]}, how many scheduled times
+   * passed (capped at {@link #MAX_MISSED_COUNTED} + 1), and whether the most recent one is
+   * already past the starting deadline (then no run starts, as with CronJob).
+   */
+  public Due due(Instant since, Instant now, Optional<Long> startingDeadlineSeconds) {
+    Instant earliest = startingDeadlineSeconds
+        .map(s -> now.minus(Duration.ofSeconds(s)))
+        .filter(deadline -> deadline.isAfter(since))
+        .orElse(since);
+    Optional<Instant> mostRecent = Optional.empty();
+    int passed = 0;
+    Optional<Instant> cursor = next(since);
+    while (cursor.isPresent() && !cursor.get().isAfter(now)) {
+      passed++;
+      if (passed > MAX_MISSED_COUNTED) {
+        // Too many to walk one by one: jump straight to the latest time before now.
+        mostRecent = executionTime.lastExecution(now.plusSeconds(1).atZone(zone))
+            .map(ZonedDateTime::toInstant);
+        break;
+      }
+      mostRecent = cursor;
+      cursor = next(cursor.get());
+    }
+    boolean tooLate = mostRecent.isPresent() && mostRecent.get().isBefore(earliest);
+    return new Due(tooLate ? Optional.empty() : mostRecent, mostRecent, passed, tooLate);
+  }
+
+  /**
+   * @param runAt the scheduled time a run should start for now, if any
+   * @param latest the most recent scheduled time that passed, run or not
+   * @param passed scheduled times passed since the last one (more than one means missed runs)
+   * @param missedDeadline the most recent time is older than the starting deadline
+   */
+  public record Due(Optional<Instant> runAt, Optional<Instant> latest, int passed,
+      boolean missedDeadline) {
+    /** Scheduled times that will never get a run. */
+    public int missed() {
+      return runAt.isPresent() ? passed - 1 : passed;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.modelops.operator.custommodel;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.modelops.operator.config.OperatorLimits;
+import io.modelops.operator.resourcebundle.BundleChoice;
+import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
+import io.modelops.operator.status.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The serving settings that apply to a version: the version's override, else the model's
+ * default, else the operator's default — for replicas, memory (request and limit both set),
+ * resource bundle (requests = limits; the default bundle of customModel when neither a bundle
+ * nor memory is given), network egress policy and high availability. Operator limits are
+ * enforced here, every problem named with its field.
+ */
+public final class EffectiveServing {
+  static final String USE_CASE = "customModel";
+
+  private EffectiveServing() {}
+
+  /** The overridable serving fields of a model (defaults) or a version (overrides). */
+  public record Settings(
+      Optional<Integer> replicas, Optional<Long> maximumMemory, Optional<Long> desiredMemory,
+      Optional<String> resourceBundle, Optional<String> networkEgressPolicy,
+      Optional<Boolean> requiresHa) {
+    public static Settings none() {
+      return new Settings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty());
+    }
+
+    boolean setsResources() {
+      return resourceBundle.isPresent() || maximumMemory.isPresent() || desiredMemory.isPresent();
+    }
+  }
+
+  /** Settings after precedence and checks. */
+  public record Resolved(
+      int replicas, boolean requiresHa, String networkEgressPolicy,
+      Map<String, Quantity> requests, Map<String, Quantity> limits,
+      Optional<String> resourceBundle) {}
+
+  /** The outcome: settings, or every problem at once. */
+  public record Outcome(Optional<Resolved> resolved, List<Problem> problems) {}
+
+  /**
+   * Resolves the settings of a version of a model.
+   *
+   * @param bundlesInUse bundles the model's served Deployments run on now (a deprecated bundle
+   *     keeps its existing users)
+   */
+  public static Outcome resolve(Settings model, Settings version, Map<String, Bundle> bundles,
+      Set<String> bundlesInUse, OperatorLimits limits) {
+    List<Problem> problems = new ArrayList<>();
+    boolean requiresHa = version.requiresHa().or(model::requiresHa).orElse(false);
+    Optional<Integer> explicitReplicas = version.replicas().or(model::replicas);
+    String replicasField = version.replicas().isPresent() ? "version spec.replicas"
+        : "spec.replicas";
+    int replicas = explicitReplicas.orElse(requiresHa ? 2 : 1);
+    if (replicas > limits.maxCustomModelReplicasPerDeployment()) {
+      problems.add(Problem.of("LimitExceeded", replicasField + " " + replicas
+          + " exceeds the operator limit maxCustomModelReplicasPerDeployment="
+          + limits.maxCustomModelReplicasPerDeployment()));
+    }
+    if (requiresHa && replicas < 2) {
+      problems.add(Problem.of("HighAvailabilityNeedsReplicas",
+          "requiresHa needs at least 2 replicas but " + replicasField + " is " + replicas));
+    }
+    String egress = version.networkEgressPolicy().or(model::networkEgressPolicy).orElse("NONE");
+
+    // Resources come as a whole from the version when it sets any, else from the model.
+    Settings source = version.setsResources() ? version : model;
+    String prefix = version.setsResources() ? "version spec." : "spec.";
+    Map<String, Quantity> requests = new LinkedHashMap<>();
+    Map<String, Quantity> limitsMap = new LinkedHashMap<>();
+    Optional<String> bundleName = source.resourceBundle();
+    if (bundleName.isPresent()) {
+      var chosen = BundleChoice.resolve(prefix + "resourceBundleRef", bundleName.get(), USE_CASE,
+          bundles, bundlesInUse);
+      chosen.problem().ifPresent(problems::add);
+      chosen.bundle().ifPresent(b -> checkBundleMemory(b, limits, problems));
+      requests.putAll(chosen.resources());
+      limitsMap.putAll(chosen.resources());
+    } else if (source.maximumMemory().isPresent() || source.desiredMemory().isPresent()) {
+      long max = source.maximumMemory().orElseGet(() -> source.desiredMemory().orElseThrow());
+      long desired = source.desiredMemory().orElse(max);
+      if (max > limits.maxCustomModelContainerSize()) {
+        problems.add(Problem.of("LimitExceeded", prefix + "maximumMemory " + max
+            + " exceeds the operator limit maxCustomModelContainerSize="
+            + limits.maxCustomModelContainerSize()));
+      }
+      requests.put("memory", new Quantity(Long.toString(desired)));
+      limitsMap.put("memory", new Quantity(Long.toString(max)));
+    } else {
+      Optional<Bundle> fallback = BundleChoice.defaultFor(USE_CASE, bundles.values());
+      if (fallback.isPresent()) {
+        bundleName = fallback.map(Bundle::name);
+        checkBundleMemory(fallback.get(), limits, problems);
+        requests.putAll(BundleChoice.resources(fallback.get()));
+        limitsMap.putAll(BundleChoice.resources(fallback.get()));
+      } else {
+        Quantity memory = new Quantity(Long.toString(limits.desiredCustomModelContainerSize()));
+        requests.put("memory", memory);
+        limitsMap.put("memory", memory);
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new Outcome(Optional.empty(), List.copyOf(problems));
+    }
+    return new Outcome(Optional.of(new Resolved(replicas, requiresHa, egress, requests, limitsMap,
+        bundleName)), List.of());
+  }
+
+  private static void checkBundleMemory(Bundle bundle, OperatorLimits limits,
+      List<Problem> problems) {
+    bundle.memoryBytes().filter(m -> m > limits.maxCustomModelContainerSize()).ifPresent(m ->
+        problems.add(Problem.of("LimitExceeded", "ResourceBundle \"" + bundle.name()
+            + "\" memoryBytes " + m + " exceeds the operator limit maxCustomModelContainerSize="
+            + limits.maxCustomModelContainerSize())));
+  }
+}

@@ -1,0 +1,103 @@
+package io.modelops.operator.custommodel;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Turns what a served version's pods report into a reason a user can act on: {@code
+ * ImagePullBackOff}, {@code CrashLoopBackOff}, {@code OOMKilled}, {@code Unschedulable},
+ * {@code CreateContainerConfigError} (a referenced Secret or ConfigMap is missing), each with
+ * the pod and container it comes from.
+ */
+public final class ServedPodProblems {
+  private ServedPodProblems() {}
+
+  /** A reason and a one-line message. */
+  public record Problem(String reason, String message) {}
+
+  /** The most telling problem among the pods, if any (image and config errors first). */
+  public static Optional<Problem> of(List<Pod> pods) {
+    return pods.stream()
+        .map(ServedPodProblems::problem)
+        .flatMap(Optional::stream)
+        .min((a, b) -> Integer.compare(rank(a.reason()), rank(b.reason())));
+  }
+
+  private static int rank(String reason) {
+    return switch (reason) {
+      case "ErrImagePull", "ImagePullBackOff", "InvalidImageName" -> 0;
+      case "CreateContainerConfigError", "CreateContainerError" -> 1;
+      case "OOMKilled" -> 2;
+      case "CrashLoopBackOff" -> 3;
+      case "Unschedulable" -> 4;
+      default -> 5;
+    };
+  }
+
+  private static Optional<Problem> problem(Pod pod) {
+    if (pod.getStatus() == null) {
+      return Optional.empty();
+    }
+    String podName = pod.getMetadata().getName();
+    List<ContainerStatus> statuses = Stream.concat(
+        Optional.ofNullable(pod.getStatus().getInitContainerStatuses()).orElse(List.of()).stream(),
+        Optional.ofNullable(pod.getStatus().getContainerStatuses()).orElse(List.of()).stream())
+        .toList();
+    for (ContainerStatus status : statuses) {
+      var state = status.getState();
+      if (state != null && state.getWaiting() != null && state.getWaiting().getReason() != null) {
+        String reason = state.getWaiting().getReason();
+        if (reason.equals("ErrImagePull") || reason.equals("ImagePullBackOff")
+            || reason.equals("InvalidImageName") || reason.equals("CreateContainerConfigError")
+            || reason.equals("CreateContainerError")) {
+          return Optional.of(new Problem(reason.equals("ErrImagePull") ? "ImagePullBackOff" : reason,
+              describe(podName, status, state.getWaiting().getMessage(), reason)));
+        }
+        if (reason.equals("CrashLoopBackOff")) {
+          boolean oom = status.getLastState() != null
+              && status.getLastState().getTerminated() != null
+              && "OOMKilled".equals(status.getLastState().getTerminated().getReason());
+          return Optional.of(oom
+              ? new Problem("OOMKilled", describe(podName, status,
+                  "the container exceeded its memory limit; raise maximumMemory or pick a larger"
+                      + " resource bundle", "OOMKilled"))
+              : new Problem("CrashLoopBackOff", describe(podName, status,
+                  state.getWaiting().getMessage(), reason)));
+        }
+      }
+      if (state != null && state.getTerminated() != null
+          && "OOMKilled".equals(state.getTerminated().getReason())) {
+        return Optional.of(new Problem("OOMKilled", describe(podName, status,
+            "the container exceeded its memory limit; raise maximumMemory or pick a larger"
+                + " resource bundle", "OOMKilled")));
+      }
+    }
+    for (PodCondition condition :
+        Optional.ofNullable(pod.getStatus().getConditions()).orElse(List.of())) {
+      if ("PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus())
+          && "Unschedulable".equals(condition.getReason())) {
+        return Optional.of(new Problem("Unschedulable",
+            "pod " + podName + " cannot be scheduled: " + oneLine(condition.getMessage())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(
+      String podName, ContainerStatus status, String message, String fallback) {
+    return "pod " + podName + " container " + status.getName() + ": "
+        + oneLine(message == null || message.isBlank() ? fallback : message);
+  }
+
+  private static String oneLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    String line = text.replaceAll("\\s+", " ").trim();
+    return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+  }
+}

@@ -1,0 +1,36 @@
+package io.modelops.operator.custommodel;
+
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.modelops.operator.workload.OwnedResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+
+/** The PodDisruptionBudget (maxUnavailable 1) of a model that requires high availability. */
+@KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
+public class ServingDisruptionBudget
+    extends OwnedResource<PodDisruptionBudget, CustomModel> {
+  /** The object's name does not depend on the plan, so it can be found for deletion. */
+  @Override
+  protected ResourceID targetSecondaryResourceID(CustomModel primary, Context<CustomModel> context) {
+    return new ResourceID(ServingPlanner.serviceName(primary), primary.getMetadata().getNamespace());
+  }
+
+  @Override
+  protected PodDisruptionBudget desired(CustomModel model, Context<CustomModel> context) {
+    return ServingPlan.of(context).disruptionBudget().orElseThrow();
+  }
+
+  /** Present only for models with requiresHa; removed when that is turned off. */
+  public static class RequiresHa implements Condition<PodDisruptionBudget, CustomModel> {
+    @Override
+    public boolean isMet(DependentResource<PodDisruptionBudget, CustomModel> dependent,
+        CustomModel model, Context<CustomModel> context) {
+      return ServingPlan.of(context).disruptionBudget().isPresent();
+    }
+  }
+}

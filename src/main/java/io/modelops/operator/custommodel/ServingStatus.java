@@ -1,0 +1,139 @@
+package io.modelops.operator.custommodel;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.modelops.operator.api.v1alpha1.common.CustomModelPhase;
+import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.api.v1alpha1.custommodel.CustomModelStatus;
+import io.modelops.operator.status.Conditions;
+import io.modelops.operator.status.Problem;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A CustomModel's status from what was planned and what is observed: Ready follows the pods
+ * that serve now (not object creation), a rollout is Progressing, and Degraded carries the
+ * reason a user can act on — a refused spec, or what the new version's pods report.
+ */
+public final class ServingStatus {
+  private ServingStatus() {}
+
+  /**
+   * @param outcome the planner's outcome
+   * @param deployments the model's Deployments as observed after the workflow ran
+   * @param targetPods pods of the version being rolled out (for reasons)
+   * @param servedVersion the version the Service routes to now, if any
+   */
+  public static CustomModelStatus compute(CustomModel model, ServingPlanner.Outcome outcome,
+      List<Deployment> deployments, List<Pod> targetPods, Optional<String> servedVersion,
+      Clock clock) {
+    CustomModelStatus old = model.getStatus();
+    CustomModelStatus status = new CustomModelStatus();
+    status.setObservedGeneration(model.getMetadata().getGeneration());
+    status.setLatestVersion(outcome.latestVersion().orElse(null));
+    status.setDeploymentsCount(deployments.size());
+    Conditions conditions = Conditions.after(old, model.getMetadata().getGeneration(), clock);
+
+    Optional<Deployment> served = servedVersion.flatMap(v -> deployments.stream()
+        .filter(d -> v.equals(d.getMetadata().getLabels().get(ModelLabels.VERSION)))
+        .findFirst());
+    boolean serving = served.map(ServingPlanner::isAvailable).orElse(false);
+    served.ifPresent(d -> {
+      status.setActiveVersion(servedVersion.get());
+      status.setReadyReplicas(d.getStatus() == null || d.getStatus().getReadyReplicas() == null
+          ? 0 : d.getStatus().getReadyReplicas());
+    });
+
+    if (outcome.plan().isEmpty()) {
+      List<Problem> problems = outcome.problems();
+      String reason = problems.get(0).reason();
+      String message = problems.stream().map(Problem::message)
+          .collect(Collectors.joining("; "));
+      if (!serving && reason.equals(ServingPlanner.NO_VALID_VERSION)) {
+        // Nothing to serve yet is a wait, not a fault: a version may still be validating.
+        status.setPhase(CustomModelPhase.LAUNCHING);
+        conditions.set(Conditions.READY, false, reason, message);
+        conditions.set(Conditions.PROGRESSING, true, reason, message);
+        conditions.set(Conditions.DEGRADED, false, reason, message);
+        old(status, old);
+        status.setConditions(conditions.list());
+        return status;
+      }
+      // A refused change leaves what is served untouched: still Ready if it serves.
+      status.setPhase(serving ? CustomModelPhase.ACTIVE : CustomModelPhase.ERRORED);
+      conditions.set(Conditions.READY, serving, serving ? "Serving" : reason,
+          serving ? "version " + servedVersion.get() + " keeps serving; " + message : message);
+      conditions.set(Conditions.PROGRESSING, false, reason, message);
+      conditions.set(Conditions.DEGRADED, true, reason, message);
+      old(status, old);
+      status.setConditions(conditions.list());
+      return status;
+    }
+
+    ServingPlan plan = outcome.plan().get();
+    status.setEndpoint(plan.endpoint());
+    status.setReplicas(plan.replicas());
+    Optional<ServedPodProblems.Problem> podProblem = ServedPodProblems.of(targetPods);
+    Optional<Deployment> target = deployments.stream()
+        .filter(d -> d.getMetadata().getName().equals(firstKey(plan))).findFirst();
+    boolean targetAvailable = target.map(ServingPlanner::isAvailable).orElse(false);
+
+    if (plan.replicas() == 0) {
+      status.setPhase(CustomModelPhase.INACTIVE);
+      status.setActiveVersion(plan.target());
+      status.setReadyReplicas(0);
+      conditions.set(Conditions.READY, false, "ServingDisabled",
+          "serving.enabled is false: version " + plan.target() + " is scaled to 0 replicas");
+      conditions.set(Conditions.PROGRESSING, false, "ServingDisabled", "nothing to roll out");
+      conditions.set(Conditions.DEGRADED, false, "ServingDisabled", "serving is disabled");
+    } else if (targetAvailable && !plan.replacing()) {
+      status.setPhase(CustomModelPhase.ACTIVE);
+      conditions.set(Conditions.READY, true, "Serving", "version " + plan.target() + " serves "
+          + status.getReadyReplicas() + "/" + plan.replicas() + " replicas at "
+          + plan.endpoint());
+      conditions.set(Conditions.PROGRESSING, false, "RolloutComplete",
+          "version " + plan.target() + " is rolled out");
+      conditions.set(Conditions.DEGRADED, false, "Serving", "all replicas are available");
+    } else {
+      boolean replacing = plan.replacing() && serving;
+      status.setPhase(replacing ? CustomModelPhase.REPLACING_MODEL
+          : podProblem.isPresent() ? CustomModelPhase.ERRORED : CustomModelPhase.LAUNCHING);
+      String rollout = "version " + plan.target() + " is rolling out ("
+          + target.map(d -> d.getStatus() == null || d.getStatus().getAvailableReplicas() == null
+              ? 0 : d.getStatus().getAvailableReplicas()).orElse(0)
+          + "/" + plan.replicas() + " available)";
+      if (replacing) {
+        conditions.set(Conditions.READY, true, "Serving", "version " + servedVersion.get()
+            + " keeps serving while " + rollout);
+      } else if (serving) {
+        conditions.set(Conditions.READY, true, "Serving", "version " + plan.target()
+            + " serves while its rollout continues");
+      } else {
+        conditions.set(Conditions.READY, false, podProblem.map(ServedPodProblems.Problem::reason)
+            .orElse("Launching"), podProblem.map(ServedPodProblems.Problem::message)
+            .orElse(rollout));
+      }
+      conditions.set(Conditions.PROGRESSING, true, replacing ? "ReplacingModel" : "RollingOut",
+          rollout);
+      conditions.set(Conditions.DEGRADED, podProblem.isPresent(),
+          podProblem.map(ServedPodProblems.Problem::reason).orElse("RollingOut"),
+          podProblem.map(ServedPodProblems.Problem::message).orElse(rollout));
+    }
+    status.setConditions(conditions.list());
+    return status;
+  }
+
+  private static String firstKey(ServingPlan plan) {
+    return plan.deployments().keySet().iterator().next();
+  }
+
+  /** Keeps what only a successful plan can know (endpoint, replicas) from the last status. */
+  private static void old(CustomModelStatus status, CustomModelStatus old) {
+    if (old != null) {
+      status.setEndpoint(old.getEndpoint());
+      status.setReplicas(old.getReplicas());
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package io.modelops.operator.pod;
+
+import static io.modelops.operator.pod.InputChecks.relativePath;
+import static io.modelops.operator.pod.InputChecks.requireDnsLabel;
+import static io.modelops.operator.pod.InputChecks.requireText;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything pod assembly needs, resolved by the caller: a CustomModel's serving Deployment
+ * and a CustomJobRun's Job both describe their pod with one of these. Defaults are resolved
+ * here or by the caller, never during assembly; nothing is null.
+ *
+ * @param containerName the main container's name (a DNS label; not "fetch-code"/"copy-code")
+ * @param image the environment version's image (or the direct image)
+ * @param code where the code comes from; mounted read-only at {@code /opt/code}
+ * @param entryPoint the executable, relative to the code directory, that the container runs
+ * @param environment literal variables in the caller's order (target type and name, class
+ *     labels, threshold, …)
+ * @param runtimeParameters the resolved runtime parameter values
+ * @param requiredMetadata fieldName to value; each becomes an environment variable
+ * @param resources the main container's requests and limits
+ * @param podLabels the pod template's labels (must include any selector's labels)
+ * @param podAnnotations the pod template's annotations
+ * @param serving present for models (port, probe, restartPolicy Always), empty for jobs
+ *     (restartPolicy Never, so a Job's backoffLimit counts failed pods)
+ * @param hostAntiAffinity present for HA models
+ * @param workerConfig present for jobs that have a worker configuration
+ * @param configMapMounts further read-only ConfigMap directories, in order
+ * @param operatorSettings operator-level settings (the git fetcher image)
+ */
+public record WorkloadInputs(
+    String containerName,
+    String image,
+    CodeSource code,
+    String entryPoint,
+    List<EnvironmentVariable> environment,
+    List<RuntimeParameter> runtimeParameters,
+    Map<String, String> requiredMetadata,
+    ComputeResources resources,
+    Map<String, String> podLabels,
+    Map<String, String> podAnnotations,
+    Optional<Serving> serving,
+    Optional<HostAntiAffinity> hostAntiAffinity,
+    Optional<WorkerConfig> workerConfig,
+    List<ConfigMapMount> configMapMounts,
+    OperatorPodSettings operatorSettings) {
+
+  public WorkloadInputs {
+    requireDnsLabel(containerName, "container name");
+    requireText(image, "image");
+    Objects.requireNonNull(code, "code");
+    requireText(entryPoint, "entryPoint");
+    if (!relativePath(entryPoint, "entryPoint").equals(entryPoint)) {
+      throw new IllegalArgumentException(
+          "entryPoint '" + entryPoint + "' must be a path relative to the code directory");
+    }
+    environment = List.copyOf(environment);
+    runtimeParameters = List.copyOf(runtimeParameters);
+    requiredMetadata = sortedCopy(requiredMetadata);
+    requiredMetadata.keySet().forEach(field -> requireText(field, "required metadata fieldName"));
+    Objects.requireNonNull(resources, "resources");
+    podLabels = sortedCopy(podLabels);
+    podAnnotations = sortedCopy(podAnnotations);
+    Objects.requireNonNull(serving, "serving");
+    Objects.requireNonNull(hostAntiAffinity, "hostAntiAffinity");
+    Objects.requireNonNull(workerConfig, "workerConfig");
+    configMapMounts = List.copyOf(configMapMounts);
+    Objects.requireNonNull(operatorSettings, "operatorSettings");
+  }
+
+  /**
+   * Starts inputs with what every workload has; the rest defaults to empty (no environment,
+   * no parameters, no resources, a job rather than a serving pod).
+   */
+  public static Builder builder(
+      String containerName,
+      String image,
+      CodeSource code,
+      String entryPoint,
+      OperatorPodSettings operatorSettings) {
+    return new Builder(containerName, image, code, entryPoint, operatorSettings);
+  }
+
+  /** A builder holding these inputs, to derive a variant. */
+  public Builder toBuilder() {
+    return new Builder(containerName, image, code, entryPoint, operatorSettings)
+        .environment(environment)
+        .runtimeParameters(runtimeParameters)
+        .requiredMetadata(requiredMetadata)
+        .resources(resources)
+        .podLabels(podLabels)
+        .podAnnotations(podAnnotations)
+        .serving(serving)
+        .hostAntiAffinity(hostAntiAffinity)
+        .workerConfig(workerConfig)
+        .configMapMounts(configMapMounts);
+  }
+
+  /** Always for serving pods (a Deployment requires it), Never for job pods. */
+  public String restartPolicy() {
+    return serving.isPresent() ? "Always" : "Never";
+  }
+
+  private static Map<String, String> sortedCopy(Map<String, String> map) {
+    Objects.requireNonNull(map);
+    map.forEach((k, v) -> Objects.requireNonNull(v, "value of " + k));
+    return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+  }
+
+  /** Builds {@link WorkloadInputs}; every optional part starts empty. */
+  public static final class Builder {
+    private String containerName;
+    private String image;
+    private CodeSource code;
+    private String entryPoint;
+    private OperatorPodSettings operatorSettings;
+    private List<EnvironmentVariable> environment = List.of();
+    private List<RuntimeParameter> runtimeParameters = List.of();
+    private Map<String, String> requiredMetadata = Map.of();
+    private ComputeResources resources = ComputeResources.none();
+    private Map<String, String> podLabels = Map.of();
+    private Map<String, String> podAnnotations = Map.of();
+    private Optional<Serving> serving = Optional.empty();
+    private Optional<HostAntiAffinity> hostAntiAffinity = Optional.empty();
+    private Optional<WorkerConfig> workerConfig = Optional.empty();
+    private List<ConfigMapMount> configMapMounts = List.of();
+
+    private Builder(
+        String containerName,
+        String image,
+        CodeSource code,
+        String entryPoint,
+        OperatorPodSettings operatorSettings) {
+      this.containerName = containerName;
+      this.image = image;
+      this.code = code;
+      this.entryPoint = entryPoint;
+      this.operatorSettings = operatorSettings;
+    }
+
+    public Builder containerName(String containerName) {
+      this.containerName = containerName;
+      return this;
+    }
+
+    public Builder image(String image) {
+      this.image = image;
+      return this;
+    }
+
+    public Builder code(CodeSource code) {
+      this.code = code;
+      return this;
+    }
+
+    public Builder entryPoint(String entryPoint) {
+      this.entryPoint = entryPoint;
+      return this;
+    }
+
+    public Builder operatorSettings(OperatorPodSettings operatorSettings) {
+      this.operatorSettings = operatorSettings;
+      return this;
+    }
+
+    public Builder environment(List<EnvironmentVariable> environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    public Builder runtimeParameters(List<RuntimeParameter> runtimeParameters) {
+      this.runtimeParameters = runtimeParameters;
+      return this;
+    }
+
+    public Builder requiredMetadata(Map<String, String> requiredMetadata) {
+      this.requiredMetadata = requiredMetadata;
+      return this;
+    }
+
+    public Builder resources(ComputeResources resources) {
+      this.resources = resources;
+      return this;
+    }
+
+    public Builder podLabels(Map<String, String> podLabels) {
+      this.podLabels = podLabels;
+      return this;
+    }
+
+    public Builder podAnnotations(Map<String, String> podAnnotations) {
+      this.podAnnotations = podAnnotations;
+      return this;
+    }
+
+    public Builder serving(Serving serving) {
+      return serving(Optional.of(serving));
+    }
+
+    public Builder serving(Optional<Serving> serving) {
+      this.serving = serving;
+      return this;
+    }
+
+    public Builder hostAntiAffinity(HostAntiAffinity hostAntiAffinity) {
+      return hostAntiAffinity(Optional.of(hostAntiAffinity));
+    }
+
+    public Builder hostAntiAffinity(Optional<HostAntiAffinity> hostAntiAffinity) {
+      this.hostAntiAffinity = hostAntiAffinity;
+      return this;
+    }
+
+    public Builder workerConfig(WorkerConfig workerConfig) {
+      return workerConfig(Optional.of(workerConfig));
+    }
+
+    public Builder workerConfig(Optional<WorkerConfig> workerConfig) {
+      this.workerConfig = workerConfig;
+      return this;
+    }
+
+    public Builder configMapMounts(List<ConfigMapMount> configMapMounts) {
+      this.configMapMounts = configMapMounts;
+      return this;
+    }
+
+    public WorkloadInputs build() {
+      return new WorkloadInputs(
+          containerName,
+          image,
+          code,
+          entryPoint,
+          environment,
+          runtimeParameters,
+          requiredMetadata,
+          resources,
+          podLabels,
+          podAnnotations,
+          serving,
+          hostAntiAffinity,
+          workerConfig,
+          configMapMounts,
+          operatorSettings);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package io.modelops.operator.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operator as its own process ({@code java -Xmx.. -jar target/modelops-operator.jar}),
+ * watching one namespace, with leader election off: what the benchmark measures.
+ */
+final class OperatorProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final long startedNanos;
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(2)).build();
+
+  private OperatorProcess(Process process, int port, long startedNanos) {
+    this.process = process;
+    this.port = port;
+    this.startedNanos = startedNanos;
+  }
+
+  static OperatorProcess start(Path jar, Path kubeconfig, String namespace, String xmx,
+      List<String> jvmOptions, Path log) throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Files.createDirectories(log.getParent());
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + xmx);
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
+    ProcessBuilder pb = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().put("KUBECONFIG", kubeconfig.toString());
+    pb.environment().put("MODELOPS_WATCH_NAMESPACES", namespace);
+    pb.environment().put("MODELOPS_LEADER_ELECTION", "false");
+    pb.environment().put("MODELOPS_HTTP_PORT", Integer.toString(port));
+    long t0 = System.nanoTime();
+    return new OperatorProcess(pb.start(), port, t0);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  long startedNanos() {
+    return startedNanos;
+  }
+
+  /** VmRSS of the process in bytes, from /proc/&lt;pid&gt;/status. */
+  long rssBytes() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    throw new IOException("no VmRSS for pid " + pid());
+  }
+
+  /** Waits until /readyz answers 200 (informers synced); returns seconds since start. */
+  double awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/readyz"))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return (System.nanoTime() - startedNanos) / 1e9;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("operator not ready within " + timeout);
+  }
+
+  /** The operator's own Prometheus text, or "" while it does not answer yet. */
+  String metrics() {
+    try {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + port + "/metrics"))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 ? r.body() : "";
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
+  /** Sum of the samples of {@code name} whose labels contain every one of {@code labels}. */
+  static double sum(String prometheusText, String name, String... labels) {
+    double total = 0;
+    for (String line : prometheusText.split("\n")) {
+      if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+        continue;
+      }
+      boolean all = true;
+      for (String l : labels) {
+        all &= line.contains(l);
+      }
+      if (all) {
+        total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return total;
+  }
+
+  /** Heap in use, from jvm_memory_used_bytes{area="heap"}. */
+  long heapUsedBytes() {
+    return (long) sum(metrics(), "jvm_memory_used_bytes", "area=\"heap\"");
+  }
+
+  /** Successful reconciliations of a kind so far (JOSDK's Micrometer counters). */
+  long reconciledSuccessfully(String kind) {
+    return (long) sum(metrics(), "operator_sdk_reconciliations_success_total",
+        "kind=\"" + kind + "\"");
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.modelops.operator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OperatorConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaultsFollowTheSeedLimits() {
+    OperatorConfig config = OperatorConfig.load(Map.of());
+    assertThat(config.limits().maxCustomModelReplicasPerDeployment()).isEqualTo(8);
+    assertThat(config.limits().maxCustomModelContainerSize()).isEqualTo(15_032_385_536L);
+    assertThat(config.limits().desiredCustomModelContainerSize()).isEqualTo(134_217_728L);
+    assertThat(config.watchNamespaces()).isEmpty();
+    assertThat(config.leaderElection()).isFalse();
+    assertThat(config.httpPort()).isEqualTo(8080);
+  }
+
+  @Test
+  void leaderElectionIsOnByDefaultInsideAPod() {
+    assertThat(OperatorConfig.load(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1")).leaderElection())
+        .isTrue();
+    assertThat(OperatorConfig.load(Map.of(
+        "KUBERNETES_SERVICE_HOST", "10.0.0.1", "MODELOPS_LEADER_ELECTION", "false"))
+        .leaderElection()).isFalse();
+  }
+
+  @Test
+  void readsFileThenEnvironmentOverrides() throws Exception {
+    Path file = dir.resolve("config.yaml");
+    Files.writeString(file, """
+        limits:
+          maxCustomModelReplicasPerDeployment: 4
+          maxCustomModelContainerSize: 4294967296
+          desiredCustomModelContainerSize: 268435456
+          maxCustomModelTestingParallelUsers: 2
+          maxCustomJobRuns: 1
+          maxCustomJobTimeout: 600
+        platformApi:
+          namespaceSelector: {kubernetes.io/metadata.name: platform}
+          cidrs: [10.20.0.0/16]
+          ports: [443]
+        watchNamespaces: [a, b]
+        gitFetcherImage: registry.local/git:1
+        """);
+    OperatorConfig config = OperatorConfig.load(Map.of(
+        "MODELOPS_CONFIG_FILE", file.toString(), "MODELOPS_WATCH_NAMESPACES", "team-a, team-b"));
+    assertThat(config.limits().maxCustomJobRuns()).isEqualTo(1);
+    assertThat(config.limits().maxCustomModelReplicasPerDeployment()).isEqualTo(4);
+    assertThat(config.platformApi().cidrs()).containsExactly("10.20.0.0/16");
+    assertThat(config.platformApi().namespaceSelector())
+        .containsEntry("kubernetes.io/metadata.name", "platform");
+    assertThat(config.watchNamespaces()).containsExactly("team-a", "team-b");
+    assertThat(config.gitFetcherImage()).isEqualTo("registry.local/git:1");
+  }
+
+  @Test
+  void refusesUnknownSettingsAndImpossibleLimits() throws Exception {
+    Path typo = dir.resolve("typo.yaml");
+    Files.writeString(typo, "watchNamespace: [a]\n");
+    assertThatThrownBy(() -> OperatorConfig.load(Map.of("MODELOPS_CONFIG_FILE", typo.toString())))
+        .hasMessageContaining("watchNamespace");
+
+    Path tooMany = dir.resolve("limits.yaml");
+    Files.writeString(tooMany, """
+        limits: {maxCustomModelReplicasPerDeployment: 9, maxCustomModelContainerSize: 15032385536,
+          desiredCustomModelContainerSize: 134217728, maxCustomModelTestingParallelUsers: 1,
+          maxCustomJobRuns: 1, maxCustomJobTimeout: 60}
+        """);
+    assertThatThrownBy(() -> OperatorConfig.load(
+        Map.of("MODELOPS_CONFIG_FILE", tooMany.toString())))
+        .hasMessageContaining("maxCustomModelReplicasPerDeployment must be 1..8");
+  }
+}

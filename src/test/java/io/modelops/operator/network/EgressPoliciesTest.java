@@ -1,0 +1,83 @@
+package io.modelops.operator.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.modelops.operator.config.OperatorConfig;
+import io.modelops.operator.config.OperatorConfig.PlatformApiDestinations;
+import io.modelops.operator.network.EgressPolicies.Egress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EgressPoliciesTest {
+  static final Map<String, String> POD = Map.of("modelops.io/model", "churn");
+  static final OperatorConfig CONFIG = new OperatorConfig(null,
+      new PlatformApiDestinations(Map.of("kubernetes.io/metadata.name", "platform"),
+          List.of("10.20.0.0/16"), List.of(443)),
+      List.of("gateway"), null, null, false, null, 0, 0);
+
+  static NetworkPolicy of(Egress egress, Optional<Integer> port) {
+    return EgressPolicies.policy("churn", "team-a", Map.of(), POD, egress, port, CONFIG);
+  }
+
+  @Test
+  void noneAllowsOnlyClusterDns() {
+    var spec = of(Egress.NONE, Optional.of(8080)).getSpec();
+    assertThat(spec.getPolicyTypes()).containsExactly("Ingress", "Egress");
+    assertThat(spec.getEgress()).hasSize(1);
+    var dns = spec.getEgress().get(0);
+    assertThat(dns.getPorts()).extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
+        .containsExactly("UDP/53", "TCP/53");
+    assertThat(dns.getTo().get(0).getNamespaceSelector().getMatchLabels())
+        .containsEntry("kubernetes.io/metadata.name", "kube-system");
+    assertThat(spec.getPodSelector().getMatchLabels()).isEqualTo(POD);
+  }
+
+  @Test
+  void drApiAccessAddsThePlatformDestinations() {
+    var egress = of(Egress.DR_API_ACCESS, Optional.of(8080)).getSpec().getEgress();
+    assertThat(egress).hasSize(2);
+    var api = egress.get(1);
+    assertThat(api.getTo()).hasSize(2);
+    assertThat(api.getTo().get(0).getNamespaceSelector().getMatchLabels())
+        .containsEntry("kubernetes.io/metadata.name", "platform");
+    assertThat(api.getTo().get(1).getIpBlock().getCidr()).isEqualTo("10.20.0.0/16");
+    assertThat(api.getPorts()).extracting(p -> p.getPort()).containsExactly(new IntOrString(443));
+  }
+
+  @Test
+  void publicLeavesEgressOpenButStillGuardsIngress() {
+    var spec = of(Egress.PUBLIC, Optional.of(8080)).getSpec();
+    assertThat(spec.getPolicyTypes()).containsExactly("Ingress");
+    assertThat(spec.getEgress()).isEmpty();
+  }
+
+  @Test
+  void modelPodsAcceptTheirNamespaceAndConfiguredNamespacesOnTheirPortOnly() {
+    var ingress = of(Egress.NONE, Optional.of(8080)).getSpec().getIngress();
+    assertThat(ingress).hasSize(1);
+    assertThat(ingress.get(0).getPorts()).extracting(p -> p.getPort().getIntVal())
+        .containsExactly(8080);
+    assertThat(ingress.get(0).getFrom()).hasSize(2);
+    assertThat(ingress.get(0).getFrom().get(1).getNamespaceSelector().getMatchLabels())
+        .containsEntry("kubernetes.io/metadata.name", "gateway");
+  }
+
+  @Test
+  void jobPodsAcceptNoIngress() {
+    var spec = of(Egress.PUBLIC, Optional.empty()).getSpec();
+    assertThat(spec.getPolicyTypes()).containsExactly("Ingress");
+    assertThat(spec.getIngress()).isEmpty();
+  }
+
+  @Test
+  void parsesModelAndJobSpellings() {
+    assertThat(Egress.parse("none")).isEqualTo(Egress.NONE);
+    assertThat(Egress.parse("public")).isEqualTo(Egress.PUBLIC);
+    assertThat(Egress.parse("DR_API_ACCESS")).isEqualTo(Egress.DR_API_ACCESS);
+    assertThat(Egress.parse(null)).isEqualTo(Egress.NONE);
+  }
+}

@@ -1,0 +1,136 @@
+package io.modelops.operator.pod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the git fetcher's script and credential helper with this machine's git and sh, on the
+ * environment kubelet would give the init container, against a local repository.
+ */
+class GitFetchScriptTest {
+  @TempDir static Path dir;
+  static Path origin;
+  static String commit;
+
+  record Run(int exitCode, String output) {}
+
+  @BeforeAll
+  static void createOrigin() throws Exception {
+    assumeTrue(run(List.of("git", "--version"), Map.of(), "").exitCode() == 0, "no git");
+    origin = dir.resolve("origin");
+    Path script = origin.resolve("models/churn/start_server.sh");
+    Files.createDirectories(script.getParent());
+    Files.writeString(script, "#!/bin/sh\necho serving\n");
+    script.toFile().setExecutable(true);
+    git(origin, "init", "-q", "-b", "main");
+    git(origin, "add", ".");
+    git(origin, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "code");
+    git(origin, "tag", "v2");
+    commit = git(origin, "rev-parse", "HEAD").output().strip();
+  }
+
+  @Test
+  void fetchesABranchATagAndACommit() throws Exception {
+    for (String ref : List.of("main", "v2", commit)) {
+      Path workspace = Files.createTempDirectory(dir, "workspace");
+      Run fetch = fetch(ref, "models/churn", workspace);
+
+      assertThat(fetch.exitCode()).as(fetch.output()).isZero();
+      Path entryPoint = workspace.resolve("repo/models/churn/start_server.sh");
+      assertThat(entryPoint).exists();
+      assertThat(Files.isExecutable(entryPoint)).as("the executable bit survives").isTrue();
+    }
+  }
+
+  @Test
+  void failsNamingAPathThatIsNotInTheCommit() throws Exception {
+    Run fetch = fetch("main", "models/missing", Files.createTempDirectory(dir, "workspace"));
+
+    assertThat(fetch.exitCode()).isNotZero();
+    assertThat(fetch.output()).contains("path 'models/missing' not found");
+  }
+
+  @Test
+  void credentialHelperAnswersWithTheTokenAndADefaultUserName() throws Exception {
+    Run fill = credentialFill("https://git.example.com/team/models.git");
+
+    assertThat(fill.exitCode()).as(fill.output()).isZero();
+    assertThat(fill.output()).contains("username=x-access-token\n", "password=s3cr$t\n");
+  }
+
+  @Test
+  void credentialHelperKeepsTheUserNameFromTheUrl() throws Exception {
+    Run fill = credentialFill("https://bob@git.example.com/team/models.git");
+
+    assertThat(fill.output()).contains("username=bob\n", "password=s3cr$t\n")
+        .doesNotContain("x-access-token");
+  }
+
+  private static Run fetch(String ref, String path, Path workspace) throws Exception {
+    var code = new CodeSource.GitCode(origin.toUri().toString(), ref, path, Optional.empty());
+    Container fetcher = Workloads.init(Workloads.model().code(code));
+    Map<String, String> env = new HashMap<>(KubeletEnvironment.resolve(fetcher, Map.of()));
+    // The emptyDir the container would see at /workspace.
+    env.put("MODELOPS_GIT_CHECKOUT", workspace.resolve("repo").toString());
+    List<String> command = KubeletEnvironment.command(fetcher, env);
+    return run(command, isolated(env), "");
+  }
+
+  private static Run credentialFill(String url) throws Exception {
+    var code = new CodeSource.GitCode(url, "main", "", Optional.of(new SecretKey("git", "token")));
+    Container fetcher = Workloads.init(Workloads.model().code(code));
+    Map<String, String> env =
+        KubeletEnvironment.resolve(fetcher, Map.of("git", Map.of("token", "s3cr$t")));
+    return run(List.of("git", "credential", "fill"), isolated(env), "url=" + url + "\n\n");
+  }
+
+  /** The container's environment plus PATH, with this machine's git configuration ignored. */
+  private static Map<String, String> isolated(Map<String, String> env) {
+    Map<String, String> isolated = new HashMap<>(env);
+    isolated.put("PATH", System.getenv("PATH"));
+    isolated.put("HOME", dir.toString());
+    isolated.put("GIT_CONFIG_NOSYSTEM", "1");
+    return isolated;
+  }
+
+  private static Run git(Path repo, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
+    command.addAll(List.of(args));
+    Run run = run(command, Map.of("PATH", System.getenv("PATH"), "HOME", dir.toString()), "");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    return run;
+  }
+
+  private static Run run(List<String> command, Map<String, String> env, String input)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      return new Run(127, e.getMessage());
+    }
+    process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return new Run(process.exitValue(), output);
+  }
+}
