@@ -1,7 +1,6 @@
 package io.modelops.operator.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
@@ -31,7 +30,8 @@ class GitFetchScriptTest {
 
   @BeforeAll
   static void createOrigin() throws Exception {
-    assumeTrue(run(List.of("git", "--version"), Map.of(), "").exitCode() == 0, "no git");
+    assertThat(run(List.of("git", "--version"), Map.of(), "").exitCode())
+        .as("git is needed to test the git fetcher").isZero();
     origin = dir.resolve("origin");
     Path script = origin.resolve("models/churn/start_server.sh");
     Files.createDirectories(script.getParent());

@@ -46,14 +46,23 @@ public final class LocalCluster {
   public static synchronized KubernetesClient client() {
     if (client == null) {
       Path kubeconfig = clusterUp();
+      KubernetesClient created;
       try {
         Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
         config.setRequestTimeout(30_000);
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        created = new KubernetesClientBuilder().withConfig(config).build();
       } catch (IOException e) {
         throw new IllegalStateException("cannot read kubeconfig " + kubeconfig, e);
       }
-      installCrds(client);
+      // Only a cluster with every CRD Established is shared: a failed install fails every class
+      // that asks again, instead of handing later classes a half-installed cluster.
+      try {
+        installCrds(created);
+      } catch (RuntimeException e) {
+        created.close();
+        throw e;
+      }
+      client = created;
     }
     return client;
   }
@@ -106,6 +115,8 @@ public final class LocalCluster {
                 c ->
                     c != null
                         && c.getStatus() != null
+                        // a CRD seen right after its creation has a status without conditions
+                        && c.getStatus().getConditions() != null
                         && c.getStatus().getConditions().stream()
                             .anyMatch(
                                 cond ->
