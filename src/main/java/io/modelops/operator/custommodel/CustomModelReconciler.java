@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -22,6 +23,7 @@ import io.modelops.operator.api.v1alpha1.custommodel.CustomModelStatus;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.resourcebundle.ResourceBundles;
 import io.modelops.operator.status.Conditions;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * PodDisruptionBudget, and reports status from what serves now. A spec that cannot be served
  * leaves the owned objects exactly as they were (the workflow is not run) and says why.
  */
-@ControllerConfiguration(name = "custommodel")
+@ControllerConfiguration(name = "custommodel",
+    informer = @Informer(itemStore = LeanCaches.CustomModels.class))
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "deployments", type = ServingDeployments.class),
     @Dependent(name = "service", type = ServingService.class, dependsOn = "deployments"),
@@ -77,6 +80,7 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
         .from(CustomModelVersion.class, CustomModel.class)
         .withName("versions")
         .withNamespacesInheritedFromController()
+        .withItemStore(LeanCaches.withoutManagedFields())
         .withSecondaryToPrimaryMapper(v -> v.getSpec() == null
             || v.getSpec().getCustomModelRef() == null ? Set.of()
             : Set.of(new ResourceID(v.getSpec().getCustomModelRef().getName(),
@@ -89,6 +93,7 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
         .from(ExecutionEnvironment.class, CustomModel.class)
         .withName("environments")
         .withWatchAllNamespaces()
+        .withItemStore(LeanCaches.withoutManagedFields())
         .withSecondaryToPrimaryMapper(env -> versions
             .byIndex("byEnvironment", env.getMetadata().getName()).stream()
             .map(v -> new ResourceID(v.getSpec().getCustomModelRef().getName(),
@@ -106,6 +111,7 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
         .from(Pod.class, CustomModel.class)
         .withName("pods")
         .withNamespacesInheritedFromController()
+        .withItemStore(LeanCaches.podsStatusOnly())
         .withLabelSelector(ModelLabels.SELECTOR)
         .withSecondaryToPrimaryMapper(pod -> {
           var annotations = pod.getMetadata().getAnnotations();

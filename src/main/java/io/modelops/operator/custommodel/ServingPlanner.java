@@ -95,7 +95,7 @@ public final class ServingPlanner {
 
     List<Problem> problems = new ArrayList<>();
     var resolution = VersionResolution.resolve(version, observed.environments(),
-        observed.lookups());
+        VersionResolution.lookupsFor(version, observed::lookups));
     resolution.problems().forEach(p -> problems.add(Problem.of(p.reason(),
         "version " + versionName + ": " + p.message())));
     Set<String> bundlesInUse = observed.deployments().stream()

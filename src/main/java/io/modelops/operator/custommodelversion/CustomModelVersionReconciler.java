@@ -1,6 +1,7 @@
 package io.modelops.operator.custommodelversion;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -14,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.modelops.operator.api.v1alpha1.common.ConditionStatus;
 import io.modelops.operator.api.v1alpha1.common.CustomModelVersionPhase;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersionStatus;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@code Validated}/{@code Ready} conditions with every problem found, the resolved image and
  * runtime parameters, and {@code frozen} once the version has been served.
  */
-@ControllerConfiguration(name = "custommodelversion")
+@ControllerConfiguration(name = "custommodelversion",
+    informer = @Informer(itemStore = LeanCaches.CustomModelVersions.class))
 public class CustomModelVersionReconciler implements Reconciler<CustomModelVersion> {
   static final String BY_MODEL = "byModel";
   static final String BY_ENVIRONMENT = "byEnvironment";
@@ -74,6 +77,7 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
             CustomModelVersion.class)
         .withName("models")
         .withNamespacesInheritedFromController()
+        .withItemStore(LeanCaches.withoutManagedFields())
         .withSecondaryToPrimaryMapper(model -> context.getPrimaryCache()
             .byIndex(BY_MODEL, modelKey(model.getMetadata().getNamespace(),
                 model.getMetadata().getName()))
@@ -87,6 +91,7 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
             CustomModelVersion.class)
         .withName("environments")
         .withWatchAllNamespaces()
+        .withItemStore(LeanCaches.withoutManagedFields())
         .withSecondaryToPrimaryMapper(env -> context.getPrimaryCache()
             .byIndex(BY_ENVIRONMENT, env.getMetadata().getName())
             .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
@@ -109,7 +114,8 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
 
     var outcome = VersionResolution.resolve(version,
         name -> environment.filter(e -> e.getMetadata().getName().equals(name)),
-        NamespaceLookups.of(context.getClient(), namespace));
+        VersionResolution.lookupsFor(version,
+            () -> NamespaceLookups.of(context.getClient(), namespace)));
     List<Problem> problems = new ArrayList<>();
     if (model.isEmpty()) {
       problems.add(Problem.of("ModelNotFound", "spec.customModelRef.name: CustomModel \""

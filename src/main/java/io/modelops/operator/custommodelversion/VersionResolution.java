@@ -5,6 +5,7 @@ import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersionSp
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.executionenvironment.EnvironmentResolution;
 import io.modelops.operator.runtimeparams.RuntimeParameters;
+import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.workload.NamespaceLookups;
 import io.modelops.operator.workload.WorkloadReferences;
@@ -13,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything a version needs resolved before it can be served — its image (from its
@@ -31,6 +34,22 @@ public final class VersionResolution {
   /** The resolution, or all problems at once. */
   public record Outcome(Optional<Resolved> resolved, List<Problem> problems,
       List<RuntimeParameters.Parameter> parameters) {}
+
+  /**
+   * The lookups to resolve {@code version} with: {@link NamespaceLookups#VERIFIED} once the
+   * version is {@code Validated=True} at its current generation (its Secret, ConfigMap and PVC
+   * references were looked up and found, and its spec cannot change them without a new
+   * generation), else {@code live}. Secrets are neither listed nor watched (least privilege), so
+   * a referenced object deleted later shows in the served pods' status, not here.
+   */
+  public static NamespaceLookups lookupsFor(CustomModelVersion version,
+      Supplier<NamespaceLookups> live) {
+    var status = version.getStatus();
+    boolean verified = status != null
+        && Conditions.isTrue(status, Conditions.VALIDATED)
+        && Objects.equals(status.getObservedGeneration(), version.getMetadata().getGeneration());
+    return verified ? NamespaceLookups.VERIFIED : live.get();
+  }
 
   /** Resolves {@code version} with ExecutionEnvironments and namespace lookups. */
   public static Outcome resolve(CustomModelVersion version,

@@ -36,6 +36,28 @@ public interface NamespaceLookups {
   /** What a Secret reference finds. */
   enum SecretState { PRESENT, NO_SECRET, NO_KEY }
 
+  /**
+   * Answers "present" to everything: for a spec whose references were already looked up and
+   * found at its current generation (see {@code VersionResolution.lookupsFor}), so routine
+   * reconciles — a model's status change, a Deployment becoming Available — cost no reads.
+   */
+  NamespaceLookups VERIFIED = new NamespaceLookups() {
+    @Override
+    public SecretState secret(String name, String key) {
+      return SecretState.PRESENT;
+    }
+
+    @Override
+    public boolean configMapExists(String name) {
+      return true;
+    }
+
+    @Override
+    public boolean persistentVolumeClaimExists(String name) {
+      return true;
+    }
+  };
+
   /** Lookups through the API server in {@code namespace}. */
   static NamespaceLookups of(KubernetesClient client, String namespace) {
     return new NamespaceLookups() {

@@ -127,6 +127,21 @@ final class OperatorProcess implements AutoCloseable {
     return (long) sum(metrics(), "jvm_memory_used_bytes", "area=\"heap\"");
   }
 
+  /**
+   * Heap in use right after a full collection ({@code jcmd <pid> GC.run}): the live set, which
+   * (unlike "heap used" at a random moment) does not depend on when the last GC ran.
+   */
+  long liveHeapBytes() throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(pid()), "GC.run").redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes());
+    if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+      throw new IOException("jcmd GC.run failed: " + out);
+    }
+    return heapUsedBytes();
+  }
+
   /** Successful reconciliations of a kind so far (JOSDK's Micrometer counters). */
   long reconciledSuccessfully(String kind) {
     return (long) sum(metrics(), "operator_sdk_reconciliations_success_total",

@@ -132,9 +132,12 @@ public final class ServingBench {
       r.put("servingOperatorSeconds", seconds(t1 - t0));
       r.put("servingOperatorWrites", converge.operator());
       r.put("servingOperatorWritesPerModel", (double) converge.operatorTotal() / models);
+      r.put("servingOperatorAllWritesPerModel", (double) converge.total() / models);
       r.put("servingAllApiWrites", converge.counts());
       r.put("rssMiBAfterConvergence", mib(op.rssBytes()));
       r.put("heapMiBAfterConvergence", mib(op.heapUsedBytes()));
+      r.put("liveHeapMiBAfterConvergence", mib(op.liveHeapBytes()));
+      r.put("rssMiBAfterFullGc", mib(op.rssBytes()));
       log("serving: operator %.1fs, %.2f writes/model, RSS %.0f MiB", seconds(t1 - t0),
           (double) converge.operatorTotal() / models, mib(op.rssBytes()));
 
@@ -184,6 +187,7 @@ public final class ServingBench {
       r.put("otherTestJvmsDuringRestartWindow", Math.max(otherJvms0, otherTestJvms()));
       r.put("rssMiBAfterRestart", mib(op.rssBytes()));
       r.put("heapMiBAfterRestart", mib(op.heapUsedBytes()));
+      r.put("liveHeapMiBAfterRestart", mib(op.liveHeapBytes()));
       log("restart: all %d reconciled %.1fs after start; writes during resync %d, in 20 s after %d",
           models, seconds(t), resync.operatorTotal(), afterOnly.operatorTotal());
       if (churnSeconds > 0) {
@@ -283,6 +287,7 @@ public final class ServingBench {
       ApiServerWrites w = ApiServerWrites.scrape(admin).since(before);
       r.put("controlPlaneOperatorSeconds", seconds(t1 - t0));
       r.put("controlPlaneOperatorWritesPerModel", (double) w.operatorTotal() / models);
+      r.put("controlPlaneOperatorAllWritesPerModel", (double) w.total() / models);
       r.put("controlPlaneOperatorWrites", w.operator());
       log("control plane only: operator %.1fs", seconds(t1 - t0));
     } finally {
@@ -324,6 +329,7 @@ public final class ServingBench {
       ApiServerWrites w = ApiServerWrites.scrape(admin).since(before);
       r.put(prefix + "BaselineSeconds", seconds(t1 - t0));
       r.put(prefix + "BaselineWritesPerModel", (double) w.operatorTotal() / models);
+      r.put(prefix + "BaselineAllWritesPerModel", (double) w.total() / models);
       log("%s: baseline %.1fs", prefix, seconds(t1 - t0));
     } finally {
       deleteNamespace(ns);
@@ -525,11 +531,24 @@ public final class ServingBench {
         {"rssMiBAfterConvergence", "operator RSS after convergence MiB"},
         {"heapMiBAfterConvergence", "operator heap used after convergence MiB"},
         {"rssMiBAfterRestart", "operator RSS after restart resync MiB"},
+        {"liveHeapMiBAfterConvergence", "operator live heap (after a full GC) MiB"},
+        {"rssMiBAfterFullGc", "operator RSS after that full GC MiB"},
+        {"liveHeapMiBAfterRestart", "operator live heap after restart resync MiB"},
+        {"servingOperatorAllWritesPerModel", "all clients' API writes per model: operator"},
+        {"servingBaselineAllWritesPerModel", "all clients' API writes per model: bare client"},
+        {"servingAllWritesRatio", "ratio of all API writes, served"},
+        {"controlPlaneAllWritesRatio", "ratio of all API writes, control plane only"},
     };
     for (Map<String, Object> r : results) {
       r.put("servingRatio", num(r, "servingOperatorSeconds") / num(r, "servingBaselineSeconds"));
       r.put("controlPlaneRatio",
           num(r, "controlPlaneOperatorSeconds") / num(r, "controlPlaneBaselineSeconds"));
+      // What the control plane had to process: every client's writes (the harness creating the
+      // custom resources, kube-controller-manager, kwok), per model, operator phase / baseline.
+      r.put("servingAllWritesRatio", num(r, "servingOperatorAllWritesPerModel")
+          / num(r, "servingBaselineAllWritesPerModel"));
+      r.put("controlPlaneAllWritesRatio", num(r, "controlPlaneOperatorAllWritesPerModel")
+          / num(r, "controlPlaneBaselineAllWritesPerModel"));
       @SuppressWarnings("unchecked")
       Map<String, Long> idle = (Map<String, Long>) r.get("idleWrites20s");
       r.put("idleWritesTotal", idle.values().stream().mapToLong(Long::longValue).sum());

@@ -306,7 +306,33 @@ class CustomModelServingTest {
   @Test
   void aResyncOfAnUnchangedReadyModelWritesNothing() {
     model("quiet", "replicas: 1");
-    version("quiet-v1", "quiet", "1.0");
+    // Its own ConfigMap and Secret, so that reads of them can only be this model's.
+    Manifests.apply(cluster.client(), ns, ConfigMap.class, """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: quiet-code}
+        data: {start_server.sh: "exec python -m http.server 8080"}
+        """);
+    Manifests.apply(cluster.client(), ns, Secret.class, """
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: quiet-creds}
+        stringData: {credential: '{"credentialType": "basic", "user": "u", "password": "p"}'}
+        """);
+    Manifests.apply(cluster.client(), ns, CustomModelVersion.class, """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomModelVersion
+        metadata: {name: quiet-v1}
+        spec:
+          customModelRef: {name: quiet}
+          environment: {name: %s, version: "1.0"}
+          code: {configMap: {name: quiet-code}}
+          requiredMetadataValues: [{fieldName: MODEL_FAMILY, value: gbm}]
+          runtimeParameterDefinitions:
+            - {fieldName: WAREHOUSE, type: credential, credentialType: basic}
+          runtimeParameterValues:
+            - {fieldName: WAREHOUSE, type: credential, value: {secretRef: {name: quiet-creds}}}
+        """.formatted(env));
     awaitReady("quiet");
     // Once the model has settled, a restarted operator reconciles every model it finds: for an
     // unchanged, Ready model that reconcile must not write anything (no dependent update, no
@@ -327,6 +353,12 @@ class CustomModelServingTest {
     await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
     assertThat(counter.writes()).as("writes while resyncing unchanged models")
         .noneMatch(w -> w.contains("/quiet"));
+    // Its version was validated at this generation: the Secrets and ConfigMaps it references
+    // are not read again (neither by the version's nor by the model's reconcile).
+    assertThat(counter.reads()).as("reads while resyncing unchanged models")
+        .isNotEmpty()
+        .noneMatch(r -> r.endsWith("/secrets/quiet-creds")
+            || r.endsWith("/configmaps/quiet-code"));
   }
 
   @Test

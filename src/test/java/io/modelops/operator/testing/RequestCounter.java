@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A client whose write requests (POST, PUT, PATCH, DELETE) are recorded, to prove that a
- * reconcile of unchanged, Ready resources writes nothing.
+ * A client whose requests are recorded, to prove that a reconcile of unchanged, Ready resources
+ * writes nothing (POST, PUT, PATCH, DELETE) and reads nothing it need not.
  */
 public final class RequestCounter {
-  private final List<String> writes = new CopyOnWriteArrayList<>();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
   private final KubernetesClient client;
 
   public RequestCounter(Config config) {
@@ -23,9 +23,7 @@ public final class RequestCounter {
             new Interceptor() {
               @Override
               public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-                if (!"GET".equals(request.method())) {
-                  writes.add(request.method() + " " + request.uri().getPath());
-                }
+                requests.add(request.method() + " " + request.uri().getPath());
               }
             }))
         .build();
@@ -37,10 +35,15 @@ public final class RequestCounter {
 
   /** The writes recorded so far, as "METHOD path". */
   public List<String> writes() {
-    return List.copyOf(writes);
+    return requests.stream().filter(r -> !r.startsWith("GET ")).toList();
+  }
+
+  /** The GET requests recorded so far (gets, lists and watches), as "GET path". */
+  public List<String> reads() {
+    return requests.stream().filter(r -> r.startsWith("GET ")).toList();
   }
 
   public void reset() {
-    writes.clear();
+    requests.clear();
   }
 }
