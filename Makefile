@@ -14,7 +14,7 @@ help:
 	@echo "make cluster-down stop and delete it"
 	@echo "make crds         regenerate crds/ and the chart's crds/ from the Java model"
 	@echo "make manifests    regenerate deploy/ and docs/argocd.md from the Helm chart"
-	@echo "make bench        benchmarks against the local control plane (not part of make test)"
+	@echo "make bench        benchmarks: planning (JMH), then the operator on a local control plane (not part of make test)"
 
 build:
 	$(MVN) -q package -DskipTests

@@ -6,15 +6,37 @@
 # --xmx (512m, the operator's -Xmx), --jvm-options "..." (more operator JVM flags),
 # --phases serving,baseline,control-plane (the default: all).
 # Results: a table on stdout and target/bench/bench-<N>-<stamp>.json (+ latest.json).
+# First, without a cluster: the JMH micro-benchmark of planning one model
+# (io.modelops.operator.bench.PlanningBenchMain, ~40 s; target/bench/jmh-planning.json).
+# BENCH_JMH=0 skips it; --jmh-only runs only it (`make bench BENCH_ARGS=--jmh-only`).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$REPO_DIR"
 
 models=1000
-args=("$@")
+jmh_only=0
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--jmh-only" ]; then jmh_only=1; else args+=("$arg"); fi
+done
 for ((i = 0; i < ${#args[@]}; i++)); do
   [ "${args[$i]}" = "--models" ] && models=${args[$((i + 1))]}
 done
+
+build_harness() {
+  ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath \
+    -Dmdep.includeScope=test
+}
+
+if [ "$jmh_only" = 1 ] || [ "${BENCH_JMH:-1}" != 0 ]; then
+  log "bench: JMH micro-benchmark of planning one model (no cluster)"
+  build_harness
+  java -cp "target/test-classes:target/classes:$(cat target/bench-classpath)" \
+    io.modelops.operator.bench.PlanningBenchMain
+fi
+if [ "$jmh_only" = 1 ]; then
+  exit 0
+fi
 
 # A cluster of its own: the shared `modelops` cluster serves other work trees' test runs (they
 # would show in the API server's counters), and kube-apiserver's default service range
@@ -36,8 +58,7 @@ fi
 
 log "bench: building the operator jar and the harness"
 ./mvnw -q -B package -DskipTests
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath \
-  -Dmdep.includeScope=test
+build_harness
 kubectl --kubeconfig "$kubeconfig" apply --server-side --force-conflicts -f crds/ >&2
 kubectl --kubeconfig "$kubeconfig" wait --for condition=Established -f crds/ --timeout=60s >&2
 
@@ -49,4 +70,4 @@ log "bench: cluster settings: $settings"
 
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath)" \
   io.modelops.operator.bench.ServingBench --repo "$REPO_DIR" --kubeconfig "$kubeconfig" \
-  --cluster-settings "$settings" "$@"
+  --cluster-settings "$settings" ${args[@]+"${args[@]}"}
