@@ -3,7 +3,8 @@
 # against a bare fabric8 client on the local control plane. Not part of `make test`.
 # Options (passed to io.modelops.operator.bench.ServingBench): --models N (1000), --runs R (3),
 # --concurrency C (16), --churn-runs (1), --churn-seconds (60), --churn-rate (10/s),
-# --xmx (512m, the operator's -Xmx), --jvm-options "..." (more operator JVM flags),
+# --memory-limit (384m: the operator runs with the Dockerfile's JVM flags and ENV, -XX:MaxRAM=
+# standing in for the container limit), --xmx, --jvm-options "..." (more operator JVM flags),
 # --phases serving,baseline,control-plane (the default: all).
 # Results: a table on stdout and target/bench/bench-<N>-<stamp>.json (+ latest.json).
 # First, without a cluster: the JMH micro-benchmark of planning one model

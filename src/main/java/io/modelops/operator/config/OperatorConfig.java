@@ -56,7 +56,7 @@ public record OperatorConfig(
     gitFetcherImage = gitFetcherImage == null ? "alpine/git:2.47.2" : gitFetcherImage;
     leaseNamespace = leaseNamespace == null ? "modelops-system" : leaseNamespace;
     httpPort = httpPort == 0 ? 8080 : httpPort;
-    reconcileThreads = reconcileThreads == 0 ? 10 : reconcileThreads;
+    reconcileThreads = reconcileThreads == 0 ? 32 : reconcileThreads;
   }
 
   /** Every setting at its default. */
@@ -99,6 +99,8 @@ public record OperatorConfig(
         v -> tree.put("leaderElection", Boolean.parseBoolean(v)));
     override(env, "MODELOPS_LEASE_NAMESPACE", v -> tree.put("leaseNamespace", v));
     override(env, "MODELOPS_HTTP_PORT", v -> tree.put("httpPort", Integer.parseInt(v)));
+    override(env, "MODELOPS_RECONCILE_THREADS",
+        v -> tree.put("reconcileThreads", Integer.parseInt(v)));
     try {
       return yaml.treeToValue(tree, OperatorConfig.class);
     } catch (IOException e) {

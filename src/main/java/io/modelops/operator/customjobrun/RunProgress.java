@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.modelops.operator.pod.WaitingReasons;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,7 @@ import java.util.stream.Stream;
  */
 public final class RunProgress {
   /** Waiting reasons that no retry will cure. */
-  static final Set<String> DETERMINISTIC_WAITING_REASONS = Set.of(
-      "ErrImagePull", "ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError",
-      "CreateContainerError");
+  static final Set<String> DETERMINISTIC_WAITING_REASONS = WaitingReasons.DETERMINISTIC;
 
   private RunProgress() {}
 

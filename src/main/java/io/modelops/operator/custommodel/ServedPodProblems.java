@@ -3,6 +3,7 @@ package io.modelops.operator.custommodel;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.modelops.operator.pod.WaitingReasons;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -51,9 +52,7 @@ public final class ServedPodProblems {
       var state = status.getState();
       if (state != null && state.getWaiting() != null && state.getWaiting().getReason() != null) {
         String reason = state.getWaiting().getReason();
-        if (reason.equals("ErrImagePull") || reason.equals("ImagePullBackOff")
-            || reason.equals("InvalidImageName") || reason.equals("CreateContainerConfigError")
-            || reason.equals("CreateContainerError")) {
+        if (WaitingReasons.DETERMINISTIC.contains(reason)) {
           return Optional.of(new Problem(reason.equals("ErrImagePull") ? "ImagePullBackOff" : reason,
               describe(podName, status, state.getWaiting().getMessage(), reason)));
         }

@@ -29,8 +29,8 @@ final class OperatorProcess implements AutoCloseable {
     this.startedNanos = startedNanos;
   }
 
-  static OperatorProcess start(Path jar, Path kubeconfig, String namespace, String xmx,
-      List<String> jvmOptions, Path log) throws IOException {
+  static OperatorProcess start(Path jar, Path kubeconfig, String namespace,
+      List<String> jvmOptions, java.util.Map<String, String> env, Path log) throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -38,12 +38,12 @@ final class OperatorProcess implements AutoCloseable {
     Files.createDirectories(log.getParent());
     List<String> command = new java.util.ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + xmx);
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder pb = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().putAll(env);
     pb.environment().put("KUBECONFIG", kubeconfig.toString());
     pb.environment().put("MODELOPS_WATCH_NAMESPACES", namespace);
     pb.environment().put("MODELOPS_LEADER_ELECTION", "false");

@@ -16,11 +16,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link PlanningBench} (from {@code make bench}, no cluster needed) with a short default:
- * 1 fork, 3 warmup and 5 measurement iterations of 1 s, JMH's GC profiler for bytes allocated
+ * 1 fork, 10 warmup and 5 measurement iterations of 1 s, JMH's GC profiler for bytes allocated
  * per operation. Writes JMH's JSON to {@code target/bench/jmh-planning.json} and prints ns/op
  * and B/op per benchmark and the ratio plan / baseline.
  *
- * <p>Options: {@code --forks N} (1), {@code --warmup N} (3), {@code --iterations N} (5), {@code
+ * <p>Options: {@code --forks N} (1), {@code --warmup N} (10), {@code --iterations N} (5), {@code
  * --seconds S} (1, per iteration), {@code --gc true|false} (true), {@code --out FILE}, {@code
  * --include REGEX} (all of PlanningBench).
  */
@@ -33,7 +33,7 @@ public final class PlanningBenchMain {
       opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
     int forks = Integer.parseInt(opts.getOrDefault("forks", "1"));
-    int warmup = Integer.parseInt(opts.getOrDefault("warmup", "3"));
+    int warmup = Integer.parseInt(opts.getOrDefault("warmup", "10"));
     int iterations = Integer.parseInt(opts.getOrDefault("iterations", "5"));
     int seconds = Integer.parseInt(opts.getOrDefault("seconds", "1"));
     boolean gc = Boolean.parseBoolean(opts.getOrDefault("gc", "true"));

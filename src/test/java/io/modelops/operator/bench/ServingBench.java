@@ -50,8 +50,8 @@ public final class ServingBench {
 
   private final int models;
   private final int concurrency;
-  private final String xmx;
   private final List<String> jvmOptions;
+  private final Map<String, String> operatorEnv;
   private final Path jar;
   private final Path kubeconfig;
   private final KubernetesClient admin;
@@ -63,10 +63,22 @@ public final class ServingBench {
   private ServingBench(Map<String, String> opts) throws Exception {
     models = Integer.parseInt(opts.getOrDefault("models", "1000"));
     concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "16"));
-    xmx = opts.getOrDefault("xmx", "512m");
-    String extra = opts.getOrDefault("jvm-options", "").trim();
-    jvmOptions = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     Path repo = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
+    // The operator runs as the image runs it: the Dockerfile's JVM flags and environment, in a
+    // "container" of --memory-limit (the chart's default limit; -XX:MaxRAM stands in for the
+    // cgroup limit the JVM would see), then any --xmx / --jvm-options given.
+    ImageJvm image = ImageJvm.of(repo.resolve("Dockerfile"));
+    List<String> flags = new ArrayList<>(image.flags());
+    flags.add("-XX:MaxRAM=" + opts.getOrDefault("memory-limit", "384m"));
+    if (opts.containsKey("xmx")) {
+      flags.add("-Xmx" + opts.get("xmx"));
+    }
+    String extra = opts.getOrDefault("jvm-options", "").trim();
+    if (!extra.isEmpty()) {
+      flags.addAll(List.of(extra.split("\\s+")));
+    }
+    jvmOptions = List.copyOf(flags);
+    operatorEnv = image.env();
     jar = repo.resolve("target/modelops-operator.jar");
     out = repo.resolve("target/bench");
     kubeconfig = Path.of(opts.get("kubeconfig"));
@@ -343,7 +355,7 @@ public final class ServingBench {
     if (admin.namespaces().withName(ns).get() == null) {
       createNamespace(ns);
     }
-    return OperatorProcess.start(jar, kubeconfig, ns, xmx, jvmOptions,
+    return OperatorProcess.start(jar, kubeconfig, ns, jvmOptions, operatorEnv,
         out.resolve("operator-" + stamp + "-run" + run + "-" + phase + ".log"));
   }
 
@@ -555,8 +567,8 @@ public final class ServingBench {
     }
     StringBuilder table = new StringBuilder();
     table.append(String.format("%nModelOps bench: N=%d models, %d run(s) (churn in %d), "
-            + "concurrency %d, operator -Xmx%s %s, %d CPUs%n", models, results.size(),
-        Math.min(churnRuns, results.size()), concurrency, xmx, String.join(" ", jvmOptions),
+            + "concurrency %d, operator JVM: %s, %d CPUs%n", models, results.size(),
+        Math.min(churnRuns, results.size()), concurrency, String.join(" ", jvmOptions),
         Runtime.getRuntime().availableProcessors()));
     table.append(String.format("%-52s %10s %10s %10s   %s%n", "measure", "median", "min", "max",
         "runs"));
@@ -584,7 +596,8 @@ public final class ServingBench {
     doc.put("runsPlanned", runs);
     doc.put("runsDone", results.size());
     doc.put("concurrency", concurrency);
-    doc.put("operatorJvm", "-Xmx" + xmx + " " + String.join(" ", jvmOptions));
+    doc.put("operatorJvm", String.join(" ", jvmOptions));
+    doc.put("operatorEnv", operatorEnv);
     doc.put("cpus", Runtime.getRuntime().availableProcessors());
     doc.put("clusterSettings", opts.getOrDefault("cluster-settings", ""));
     doc.put("summary", summary);

@@ -21,6 +21,13 @@ class OperatorConfigTest {
     assertThat(config.watchNamespaces()).isEmpty();
     assertThat(config.leaderElection()).isFalse();
     assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.reconcileThreads()).isEqualTo(32);
+  }
+
+  @Test
+  void reconcileThreadsCanBeSetFromTheEnvironment() {
+    assertThat(OperatorConfig.load(Map.of("MODELOPS_RECONCILE_THREADS", "8"))
+        .reconcileThreads()).isEqualTo(8);
   }
 
   @Test

@@ -362,6 +362,27 @@ class CustomModelServingTest {
   }
 
   @Test
+  void aVersionOfAModelThatDoesNotExistIsRefusedNamingTheField() {
+    version("stray-v1", "no-such-model", "1.0");
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      CustomModelVersion v = cluster.client().resources(CustomModelVersion.class)
+          .inNamespace(ns).withName("stray-v1").get();
+      Condition validated = v.getStatus().getConditions().stream()
+          .filter(c -> c.getType().equals("Validated")).findFirst().orElseThrow();
+      assertThat(validated.getStatus()).isEqualTo(ConditionStatus.FALSE);
+      assertThat(validated.getReason()).isEqualTo("ModelNotFound");
+      assertThat(validated.getMessage()).isEqualTo("spec.customModelRef.name: CustomModel"
+          + " \"no-such-model\" does not exist in namespace " + ns);
+      assertThat(cluster.client().events().v1().events().inNamespace(ns).list().getItems())
+          .anySatisfy(e -> {
+            assertThat(e.getRegarding().getName()).isEqualTo("stray-v1");
+            assertThat(e.getType()).isEqualTo("Warning");
+            assertThat(e.getReason()).isEqualTo("ModelNotFound");
+          });
+    });
+  }
+
+  @Test
   void aServedVersionThatIsDeletedKeepsServingAndTheModelIsDegraded() {
     model("orphan", "replicas: 1");
     version("orphan-v1", "orphan", "1.0");
@@ -415,10 +436,11 @@ class CustomModelServingTest {
             "spec.resourceBundleRef.name: ResourceBundle \"jobs-" + ns + "\" is not for"
                 + " customModel (its useCases: customJob)");
       });
+      // The operator limit (4 here) is below what the schema allows (8). Stop the operator with
+      // the default limit first: it must not see (and serve) the model without its bundle.
+      operator.close();
       Manifests.mergePatch(cluster.client(), CustomModel.class, ns, "greedy",
           "{\"spec\":{\"resourceBundleRef\":null}}");
-      // The operator limit (4 here) is below what the schema allows (8).
-      operator.close();
       operator = InProcessOperator.start(counter.client(), config -> new OperatorConfig(
           new OperatorLimits(4, OperatorLimits.MAX_CONTAINER_SIZE,
               OperatorLimits.MIN_CONTAINER_SIZE, 20, 5, 86_400), null, null, null, null,

@@ -61,6 +61,16 @@ class DockerfileTest {
   }
 
   @Test
+  void memorySettingsAreTheOnesTheBenchmarkMeasures() throws IOException {
+    // make bench starts the operator with the ENTRYPOINT's JVM flags and the ENV lines
+    // (io.modelops.operator.bench.ImageJvm); these are the settings its memory figures are for.
+    assertThat(entrypoint()).contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50.0",
+        "-XX:MaxHeapFreeRatio=30");
+    assertThat(Files.readAllLines(LocalCluster.repoDir().resolve("Dockerfile")))
+        .contains("ENV MALLOC_ARENA_MAX=2");
+  }
+
+  @Test
   void runsAsTheNumericNonRootUserTheChartExpects() {
     List<String> users = arguments(stages.get(1), "USER");
     assertThat(users).singleElement().satisfies(u -> assertThat(u).matches("[0-9]+(:[0-9]+)?"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
+import io.modelops.operator.status.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +50,17 @@ class BundleChoiceTest {
         Set.of());
     assertThat(r.problem()).hasValueSatisfying(p -> {
       assertThat(p.reason()).isEqualTo("BundleNotFound");
-      assertThat(p.message()).startsWith("spec.resources.resourceBundleRef.name:");
+      assertThat(p.message()).isEqualTo(
+          "spec.resources.resourceBundleRef.name: ResourceBundle \"nope\" does not exist");
     });
   }
 
   @Test
   void deprecatedBundleKeepsExistingUsersButRefusesNewOnes() {
     assertThat(BundleChoice.resolve("spec.resourceBundleRef", "old", "customModel", ALL,
-        Set.of()).problem()).map(p -> p.reason()).contains("BundleDeprecated");
+        Set.of()).problem()).contains(Problem.of("BundleDeprecated",
+            "spec.resourceBundleRef.name: ResourceBundle \"old\" is deprecated and takes no new"
+                + " users"));
     assertThat(BundleChoice.resolve("spec.resourceBundleRef", "old", "customModel", ALL,
         Set.of("old")).problem()).isEmpty();
   }
