@@ -70,6 +70,53 @@ final class OperatorProcess implements AutoCloseable {
     throw new IOException("no VmRSS for pid " + pid());
   }
 
+  /**
+   * The process' resident memory split as the kernel reports it ({@code RssAnon}, {@code RssFile},
+   * {@code RssShmem} of /proc/&lt;pid&gt;/status), in bytes. Anonymous memory (heap, metaspace,
+   * thread stacks, malloc) is what a container's limit cannot reclaim; file pages (the JDK's
+   * shared libraries and class-data archive) are page cache the kernel can drop under pressure.
+   */
+  java.util.Map<String, Long> rssSplitBytes() throws IOException {
+    java.util.Map<String, Long> split = new java.util.LinkedHashMap<>();
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+      for (String key : List.of("RssAnon", "RssFile", "RssShmem")) {
+        if (line.startsWith(key + ":")) {
+          split.put(key, Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
+        }
+      }
+    }
+    return split;
+  }
+
+  /**
+   * Committed memory per JVM area from Native Memory Tracking ({@code jcmd <pid>
+   * VM.native_memory summary}), in MiB, when the operator runs with
+   * {@code -XX:NativeMemoryTracking=summary} (bench option {@code --jvm-options}); empty otherwise.
+   */
+  java.util.Map<String, Double> nativeMemoryCommittedMiB() throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(pid()), "VM.native_memory", "summary", "scale=KB")
+        .redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes());
+    java.util.Map<String, Double> committed = new java.util.LinkedHashMap<>();
+    if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+      return committed;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(?m)^(?:-\\s+)?([A-Za-z][A-Za-z ]*?)\\s*\\(reserved=\\d+KB, committed=(\\d+)KB\\)")
+        .matcher(out);
+    java.util.regex.Matcher total = java.util.regex.Pattern
+        .compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(out);
+    if (total.find()) {
+      committed.put("Total", Long.parseLong(total.group(1)) / 1024.0);
+    }
+    while (m.find()) {
+      committed.put(m.group(1).trim(), Long.parseLong(m.group(2)) / 1024.0);
+    }
+    return committed;
+  }
+
   /** Waits until /readyz answers 200 (informers synced); returns seconds since start. */
   double awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -150,6 +150,12 @@ public final class ServingBench {
       r.put("heapMiBAfterConvergence", mib(op.heapUsedBytes()));
       r.put("liveHeapMiBAfterConvergence", mib(op.liveHeapBytes()));
       r.put("rssMiBAfterFullGc", mib(op.rssBytes()));
+      op.rssSplitBytes().forEach((k, v) -> r.put(
+          Character.toLowerCase(k.charAt(0)) + k.substring(1) + "MiBAfterFullGc", mib(v)));
+      Map<String, Double> nmt = op.nativeMemoryCommittedMiB();
+      if (!nmt.isEmpty()) {
+        r.put("nativeMemoryCommittedMiBAfterFullGc", nmt);
+      }
       log("serving: operator %.1fs, %.2f writes/model, RSS %.0f MiB", seconds(t1 - t0),
           (double) converge.operatorTotal() / models, mib(op.rssBytes()));
 
@@ -545,6 +551,8 @@ public final class ServingBench {
         {"rssMiBAfterRestart", "operator RSS after restart resync MiB"},
         {"liveHeapMiBAfterConvergence", "operator live heap (after a full GC) MiB"},
         {"rssMiBAfterFullGc", "operator RSS after that full GC MiB"},
+        {"rssAnonMiBAfterFullGc", "  of which anonymous (RssAnon) MiB"},
+        {"rssFileMiBAfterFullGc", "  of which file-backed (RssFile) MiB"},
         {"liveHeapMiBAfterRestart", "operator live heap after restart resync MiB"},
         {"servingOperatorAllWritesPerModel", "all clients' API writes per model: operator"},
         {"servingBaselineAllWritesPerModel", "all clients' API writes per model: bare client"},
