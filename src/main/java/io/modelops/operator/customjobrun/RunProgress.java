@@ -10,7 +10,6 @@ import io.modelops.operator.pod.WaitingReasons;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,9 +22,6 @@ import java.util.stream.Stream;
  * or ConfigMap is missing, and an init container that failed the same way twice.
  */
 public final class RunProgress {
-  /** Waiting reasons that no retry will cure. */
-  static final Set<String> DETERMINISTIC_WAITING_REASONS = WaitingReasons.DETERMINISTIC;
-
   private RunProgress() {}
 
   /** The seed's run phases, as written to status. */
@@ -111,7 +107,7 @@ public final class RunProgress {
     for (ContainerStatus status : all) {
       ContainerStateWaiting waiting =
           status.getState() == null ? null : status.getState().getWaiting();
-      if (waiting != null && DETERMINISTIC_WAITING_REASONS.contains(waiting.getReason())) {
+      if (waiting != null && WaitingReasons.DETERMINISTIC.contains(waiting.getReason())) {
         String detail = Optional.ofNullable(waiting.getMessage()).orElse(waiting.getReason());
         return Optional.of(new Observation(Phase.failed, waiting.getReason(),
             "container " + status.getName() + ": " + detail, exitCode, podName, true));

@@ -15,10 +15,10 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.modelops.operator.api.v1alpha1.common.ConditionStatus;
 import io.modelops.operator.api.v1alpha1.common.CustomModelVersionPhase;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
-import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersionStatus;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.custommodelversion.VersionNumbering.Entry;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;

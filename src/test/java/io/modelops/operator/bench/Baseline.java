@@ -20,11 +20,7 @@ final class Baseline {
   private Baseline() {}
 
   static Deployment deployment() {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("app.kubernetes.io/name", "churn");
-    labels.put("app.kubernetes.io/managed-by", "modelops-operator");
-    labels.put("app.kubernetes.io/component", "model-server");
-    labels.put("modelops.io/model", "churn");
+    Map<String, String> labels = modelLabels();
     labels.put("app.kubernetes.io/instance", "churn-churn-v3");
     labels.put("modelops.io/version", "churn-v3");
     Map<String, Quantity> resources = new LinkedHashMap<>();
@@ -152,6 +148,7 @@ final class Baseline {
         .build();
   }
 
+  /** The labels every object of the model carries (a new, modifiable map). */
   private static Map<String, String> modelLabels() {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("app.kubernetes.io/name", "churn");

@@ -62,12 +62,11 @@ final class OperatorProcess implements AutoCloseable {
 
   /** VmRSS of the process in bytes, from /proc/&lt;pid&gt;/status. */
   long rssBytes() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-      }
+    Long rss = procStatusBytes(List.of("VmRSS")).get("VmRSS");
+    if (rss == null) {
+      throw new IOException("no VmRSS for pid " + pid());
     }
-    throw new IOException("no VmRSS for pid " + pid());
+    return rss;
   }
 
   /**
@@ -77,15 +76,19 @@ final class OperatorProcess implements AutoCloseable {
    * shared libraries and class-data archive) are page cache the kernel can drop under pressure.
    */
   java.util.Map<String, Long> rssSplitBytes() throws IOException {
-    java.util.Map<String, Long> split = new java.util.LinkedHashMap<>();
+    return procStatusBytes(List.of("RssAnon", "RssFile", "RssShmem"));
+  }
+
+  /** The {@code keys} of /proc/&lt;pid&gt;/status (values in kB there), in bytes. */
+  private java.util.Map<String, Long> procStatusBytes(List<String> keys) throws IOException {
+    java.util.Map<String, Long> found = new java.util.LinkedHashMap<>();
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-      for (String key : List.of("RssAnon", "RssFile", "RssShmem")) {
-        if (line.startsWith(key + ":")) {
-          split.put(key, Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
-        }
+      int colon = line.indexOf(':');
+      if (colon > 0 && keys.contains(line.substring(0, colon))) {
+        found.put(line.substring(0, colon), Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
       }
     }
-    return split;
+    return found;
   }
 
   /**
@@ -94,13 +97,11 @@ final class OperatorProcess implements AutoCloseable {
    * {@code -XX:NativeMemoryTracking=summary} (bench option {@code --jvm-options}); empty otherwise.
    */
   java.util.Map<String, Double> nativeMemoryCommittedMiB() throws IOException, InterruptedException {
-    Process jcmd = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-        Long.toString(pid()), "VM.native_memory", "summary", "scale=KB")
-        .redirectErrorStream(true).start();
-    String out = new String(jcmd.getInputStream().readAllBytes());
     java.util.Map<String, Double> committed = new java.util.LinkedHashMap<>();
-    if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+    String out;
+    try {
+      out = jcmd("VM.native_memory", "summary", "scale=KB");
+    } catch (IOException e) {
       return committed;
     }
     java.util.regex.Matcher m = java.util.regex.Pattern
@@ -179,14 +180,22 @@ final class OperatorProcess implements AutoCloseable {
    * (unlike "heap used" at a random moment) does not depend on when the last GC ran.
    */
   long liveHeapBytes() throws IOException, InterruptedException {
-    Process jcmd = new ProcessBuilder(
+    jcmd("GC.run");
+    return heapUsedBytes();
+  }
+
+  /** {@code jcmd <pid> <command...>}: its output; an IOException when it fails or takes 60 s. */
+  private String jcmd(String... command) throws IOException, InterruptedException {
+    List<String> line = new java.util.ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-        Long.toString(pid()), "GC.run").redirectErrorStream(true).start();
+        Long.toString(pid())));
+    line.addAll(List.of(command));
+    Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
     String out = new String(jcmd.getInputStream().readAllBytes());
     if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-      throw new IOException("jcmd GC.run failed: " + out);
+      throw new IOException("jcmd " + String.join(" ", command) + " failed: " + out);
     }
-    return heapUsedBytes();
+    return out;
   }
 
   /** Successful reconciliations of a kind so far (JOSDK's Micrometer counters). */

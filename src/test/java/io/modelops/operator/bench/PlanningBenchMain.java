@@ -3,7 +3,6 @@ package io.modelops.operator.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openjdk.jmh.results.Result;
@@ -28,10 +27,7 @@ public final class PlanningBenchMain {
   private PlanningBenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
+    Map<String, String> opts = BenchOptions.parse(args);
     int forks = Integer.parseInt(opts.getOrDefault("forks", "1"));
     int warmup = Integer.parseInt(opts.getOrDefault("warmup", "10"));
     int iterations = Integer.parseInt(opts.getOrDefault("iterations", "5"));

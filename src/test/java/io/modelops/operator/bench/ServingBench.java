@@ -88,10 +88,7 @@ public final class ServingBench {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
+    Map<String, String> opts = BenchOptions.parse(args);
     int runs = Integer.parseInt(opts.getOrDefault("runs", "3"));
     int churnRuns = Integer.parseInt(opts.getOrDefault("churn-runs", "1"));
     int churnSeconds = Integer.parseInt(opts.getOrDefault("churn-seconds", "60"));
