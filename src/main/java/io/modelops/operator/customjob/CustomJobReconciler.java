@@ -27,6 +27,7 @@ import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunSpec;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.customjobrun.RunLabels;
+import io.modelops.operator.reconcile.ErrorStatus;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.StatusPatch;
@@ -266,17 +267,9 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
 
 
   @Override
-  public ErrorStatusUpdateControl<CustomJob> updateErrorStatus(CustomJob job,
-      Context<CustomJob> context, Exception e) {
-    LOG.warn("{}/{}: reconcile failed: {}", job.getMetadata().getNamespace(),
-        job.getMetadata().getName(), e.toString());
-    CustomJobStatus status = job.getStatus() == null ? new CustomJobStatus()
-        : io.fabric8.kubernetes.client.utils.Serialization.clone(job.getStatus());
-    Conditions conditions = Conditions.after(job.getStatus(), job.getMetadata().getGeneration(),
-        clock);
-    conditions.set(Conditions.READY, ConditionStatus.UNKNOWN, "ReconcileError",
-        "the operator could not reconcile this job and will retry: " + e.getMessage());
-    status.setConditions(conditions.list());
-    return ErrorStatusUpdateControl.patchStatus(StatusPatch.of(job, status, CustomJob::new));
+  public ErrorStatusUpdateControl<CustomJob> updateErrorStatus(
+      CustomJob job, Context<CustomJob> context, Exception e) {
+    return ErrorStatus.report(
+        job, context, e, Conditions.READY, CustomJobStatus::new, CustomJob::new, clock, LOG);
   }
 }

@@ -27,6 +27,7 @@ import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.customjobrun.RunProgress.Phase;
 import io.modelops.operator.resourcebundle.ResourceBundles;
+import io.modelops.operator.reconcile.ErrorStatus;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.StatusPatch;
@@ -254,17 +255,9 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
 
 
   @Override
-  public ErrorStatusUpdateControl<CustomJobRun> updateErrorStatus(CustomJobRun run,
-      Context<CustomJobRun> context, Exception e) {
-    LOG.warn("{}/{}: reconcile failed: {}", run.getMetadata().getNamespace(),
-        run.getMetadata().getName(), e.toString());
-    CustomJobRunStatus status = run.getStatus() == null ? new CustomJobRunStatus()
-        : io.fabric8.kubernetes.client.utils.Serialization.clone(run.getStatus());
-    Conditions conditions = Conditions.after(run.getStatus(), run.getMetadata().getGeneration(),
-        clock);
-    conditions.set(Conditions.PROGRESSING, ConditionStatus.UNKNOWN, "ReconcileError",
-        "the operator could not reconcile this run and will retry: " + e.getMessage());
-    status.setConditions(conditions.list());
-    return ErrorStatusUpdateControl.patchStatus(StatusPatch.of(run, status, CustomJobRun::new));
+  public ErrorStatusUpdateControl<CustomJobRun> updateErrorStatus(
+      CustomJobRun run, Context<CustomJobRun> context, Exception e) {
+    return ErrorStatus.report(
+        run, context, e, Conditions.PROGRESSING, CustomJobRunStatus::new, CustomJobRun::new, clock, LOG);
   }
 }

@@ -26,6 +26,7 @@ import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.resourcebundle.ResourceBundles;
+import io.modelops.operator.reconcile.ErrorStatus;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.StatusPatch;
@@ -184,21 +185,9 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
   }
 
   @Override
-  public ErrorStatusUpdateControl<CustomModel> updateErrorStatus(CustomModel model,
-      Context<CustomModel> context, Exception e) {
-    LOG.warn("{}/{}: reconcile failed: {}", model.getMetadata().getNamespace(),
-        model.getMetadata().getName(), e.toString());
-    CustomModelStatus status = model.getStatus() == null ? new CustomModelStatus()
-        : Serialization.clone(model.getStatus());
-    Conditions conditions = Conditions.after(model.getStatus(),
-        model.getMetadata().getGeneration(), clock);
-    if (model.getStatus() != null && model.getStatus().getConditions() != null) {
-      model.getStatus().getConditions().forEach(c ->
-          conditions.set(c.getType(), c.getStatus(), c.getReason(), c.getMessage()));
-    }
-    conditions.set(Conditions.PROGRESSING, ConditionStatus.UNKNOWN, "ReconcileError",
-        "the operator could not reconcile this model and will retry: " + e.getMessage());
-    status.setConditions(conditions.list());
-    return ErrorStatusUpdateControl.patchStatus(StatusPatch.of(model, status, CustomModel::new));
+  public ErrorStatusUpdateControl<CustomModel> updateErrorStatus(
+      CustomModel model, Context<CustomModel> context, Exception e) {
+    return ErrorStatus.report(
+        model, context, e, Conditions.PROGRESSING, CustomModelStatus::new, CustomModel::new, clock, LOG);
   }
 }

@@ -20,6 +20,7 @@ import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersionSt
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.custommodelversion.VersionNumbering.Entry;
+import io.modelops.operator.reconcile.ErrorStatus;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.StatusPatch;
@@ -208,18 +209,7 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
   @Override
   public ErrorStatusUpdateControl<CustomModelVersion> updateErrorStatus(
       CustomModelVersion version, Context<CustomModelVersion> context, Exception e) {
-    LOG.warn("{}/{}: reconcile failed: {}", version.getMetadata().getNamespace(),
-        version.getMetadata().getName(), e.getMessage());
-    CustomModelVersionStatus status = version.getStatus() == null
-        ? new CustomModelVersionStatus()
-        : Serialization.clone(version.getStatus());
-    Conditions conditions = Conditions.after(version.getStatus(),
-        version.getMetadata().getGeneration(), clock);
-    Conditions.find(version.getStatus(), Conditions.VALIDATED).ifPresent(c ->
-        conditions.set(c.getType(), c.getStatus(), c.getReason(), c.getMessage()));
-    conditions.set(Conditions.READY, ConditionStatus.UNKNOWN, "ReconcileError",
-        "the operator could not reconcile this version and will retry: " + e.getMessage());
-    status.setConditions(conditions.list());
-    return ErrorStatusUpdateControl.patchStatus(StatusPatch.of(version, status, CustomModelVersion::new));
+    return ErrorStatus.report(
+        version, context, e, Conditions.READY, CustomModelVersionStatus::new, CustomModelVersion::new, clock, LOG);
   }
 }

@@ -1,0 +1,104 @@
+package io.modelops.operator.reconcile;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
+import io.modelops.operator.api.v1alpha1.common.ConditionStatus;
+import io.modelops.operator.api.v1alpha1.common.ConditionedStatus;
+import io.modelops.operator.status.Conditions;
+import io.modelops.operator.status.StatusPatch;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * What every reconciler reports when a reconcile throws: the exception goes to the log, the
+ * status keeps every condition it had and marks one of them Unknown with reason {@value
+ * #REASON} and a sentence a user can act on (never exception text). Once JOSDK's retries are
+ * exhausted the resource is scheduled again after {@link #AFTER_EXHAUSTED}, so nothing is left
+ * stuck waiting for an unrelated event.
+ */
+public final class ErrorStatus {
+  public static final String REASON = "ReconcileError";
+
+  /** How long a resource whose retries were exhausted waits before it is reconciled again. */
+  public static final Duration AFTER_EXHAUSTED = Duration.ofMinutes(2);
+
+  private ErrorStatus() {}
+
+  /**
+   * The error status of {@code resource}: its current status with {@code conditionType} set to
+   * Unknown.
+   */
+  public static <S extends ConditionedStatus, R extends CustomResource<?, S>>
+      ErrorStatusUpdateControl<R> report(
+          R resource,
+          Context<R> context,
+          Exception e,
+          String conditionType,
+          Supplier<S> emptyStatus,
+          Supplier<R> emptyResource,
+          Clock clock,
+          Logger log) {
+    boolean exhausted = context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(false);
+    log.warn(
+        "{}/{}: reconcile failed{}",
+        resource.getMetadata().getNamespace(),
+        resource.getMetadata().getName(),
+        exhausted ? " (retries exhausted, again in " + AFTER_EXHAUSTED + ")" : "",
+        e);
+    S old = resource.getStatus();
+    @SuppressWarnings("unchecked")
+    S status = old == null ? emptyStatus.get() : (S) Serialization.clone(old);
+    Conditions conditions = Conditions.after(old, resource.getMetadata().getGeneration(), clock);
+    if (old != null && old.getConditions() != null) {
+      old.getConditions()
+          .forEach(c -> conditions.set(c.getType(), c.getStatus(), c.getReason(), c.getMessage()));
+    }
+    conditions.set(
+        conditionType,
+        ConditionStatus.UNKNOWN,
+        REASON,
+        "The operator could not reconcile this "
+            + resource.getKind()
+            + " ("
+            + summary(e)
+            + ") and will retry; the operator's log has the details.");
+    status.setConditions(conditions.list());
+    ErrorStatusUpdateControl<R> control =
+        ErrorStatusUpdateControl.patchStatus(StatusPatch.of(resource, status, emptyResource));
+    return exhausted ? control.withNoRetry().rescheduleAfter(AFTER_EXHAUSTED) : control;
+  }
+
+  /** A few words on what failed, without exception text. */
+  static String summary(Exception e) {
+    Throwable t = e;
+    while (t != null && !(t instanceof KubernetesClientException)) {
+      t = t.getCause();
+    }
+    if (t instanceof KubernetesClientException k && k.getCode() > 0) {
+      return "the Kubernetes API answered HTTP " + k.getCode() + reasonWord(k.getCode());
+    }
+    if (t != null) {
+      return "the Kubernetes API could not be reached";
+    }
+    return "an internal error";
+  }
+
+  private static String reasonWord(int code) {
+    return switch (code) {
+      case 403 -> " Forbidden";
+      case 404 -> " Not Found";
+      case 409 -> " Conflict";
+      case 422 -> " Unprocessable Entity";
+      case 429 -> " Too Many Requests";
+      case 500 -> " Internal Server Error";
+      case 503 -> " Service Unavailable";
+      default -> "";
+    };
+  }
+}
