@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.modelops.operator.testing.ExternalCommand;
 import io.modelops.operator.testing.LocalCluster;
 import io.modelops.operator.testing.LocalClusterExtension;
@@ -23,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -282,7 +290,10 @@ class ChartInstallTest {
     String ns = cluster.namespace() + "-kubectl";
     createNamespace(ns);
     String name = "mk-" + suffix;
-    String rendered = helm("template", name, RenderedChart.chart().toString(), "--namespace", ns);
+    // One cluster-wide install per cluster: a second one's admission policy would reserve the
+    // operator's marks for its own ServiceAccount, against the helm release's operator.
+    String rendered = helm("template", name, RenderedChart.chart().toString(), "--namespace", ns,
+        "--set", "admissionPolicy.enabled=false");
     kubectl("apply", "-f", "-").stdin(rendered).run().requireSuccess();
     CLEANUP.add(() -> kubectl("delete", "--ignore-not-found", "--wait=false", "-f", "-")
         .stdin(rendered).run());
@@ -375,6 +386,80 @@ class ChartInstallTest {
       assertThat(running.isAlive()).isTrue();
       assertThat(running.output()).doesNotContainIgnoringCase("forbidden");
     }
+  }
+
+  /**
+   * The chart's ValidatingAdmissionPolicy: a tenant (here a namespace's default ServiceAccount
+   * with the "edit" role) cannot create built-in objects carrying the operator's marks, on the
+   * object or in a pod template; unmarked objects pass; the operator's ServiceAccount may.
+   */
+  @Test
+  void tenantsCannotForgeTheOperatorsMarks() {
+    // No Pod Security label here: the decoy pod must reach the admission policy.
+    String ns = cluster.namespace() + "-tenant";
+    client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
+        .endMetadata().build()).create();
+    CLEANUP.add(() -> client().namespaces().withName(ns).delete());
+    client().rbac().roleBindings().inNamespace(ns).resource(new RoleBindingBuilder()
+        .withNewMetadata().withName("tenant-edit").endMetadata()
+        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole")
+        .withName("edit").endRoleRef()
+        .addNewSubject().withKind("ServiceAccount").withName("default").withNamespace(ns)
+        .endSubject().build()).create();
+    try (KubernetesClient tenant = impersonating("system:serviceaccount:" + ns + ":default");
+        KubernetesClient operatorClient = impersonating(operatorAccount())) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+          refusal(() -> tenant.configMaps().inNamespace(ns).resource(configMap("forged-1",
+              Map.of("app.kubernetes.io/managed-by", "modelops-operator"), Map.of())).create()))
+          .contains("metadata.labels", "reserved for the ModelOps operator"));
+      assertThat(refusal(() -> tenant.configMaps().inNamespace(ns).resource(configMap("forged-2",
+              Map.of("modelops.io/model", "churn"), Map.of())).create()))
+          .contains("metadata.labels");
+      assertThat(refusal(() -> tenant.pods().inNamespace(ns).resource(new PodBuilder()
+              .withNewMetadata().withName("decoy").addToAnnotations("modelops.io/run-name", "x")
+              .endMetadata().withNewSpec().addNewContainer().withName("c").withImage("busybox")
+              .endContainer().endSpec().build()).create()))
+          .contains("metadata.annotations");
+      assertThat(refusal(() -> tenant.apps().deployments().inNamespace(ns).resource(
+              new DeploymentBuilder().withNewMetadata().withName("decoy").endMetadata()
+                  .withNewSpec().withNewSelector().addToMatchLabels("app", "decoy").endSelector()
+                  .withNewTemplate().withNewMetadata().addToLabels("app", "decoy")
+                  .addToLabels("app.kubernetes.io/managed-by", "modelops-operator").endMetadata()
+                  .withNewSpec().addNewContainer().withName("c").withImage("busybox")
+                  .endContainer().endSpec().endTemplate().endSpec().build()).create()))
+          .contains("spec.template.metadata.labels");
+
+      assertThat(tenant.configMaps().inNamespace(ns).resource(configMap("plain",
+          Map.of("app.kubernetes.io/managed-by", "someone-else"), Map.of("note", "ok"))).create())
+          .isNotNull();
+      assertThat(operatorClient.configMaps().inNamespace(ns).resource(configMap("owned",
+              Map.of("app.kubernetes.io/managed-by", "modelops-operator"),
+              Map.of("modelops.io/run-name", "r"))).create())
+          .isNotNull();
+    }
+  }
+
+  private static ConfigMap configMap(String name, Map<String, String> labels,
+      Map<String, String> annotations) {
+    return new ConfigMapBuilder().withNewMetadata().withName(name).withLabels(labels)
+        .withAnnotations(annotations).endMetadata().addToData("k", "v").build();
+  }
+
+  /** The API server's refusal of {@code create}; fails the test when it is accepted. */
+  private static String refusal(Runnable create) {
+    try {
+      create.run();
+    } catch (KubernetesClientException e) {
+      assertThat(e.getCode()).as(e.getMessage()).isIn(403, 422);
+      return e.getMessage();
+    }
+    throw new AssertionError("the API server accepted an object carrying the operator's marks");
+  }
+
+  private static KubernetesClient impersonating(String user) {
+    return new KubernetesClientBuilder().withConfig(new ConfigBuilder(client().getConfiguration())
+        .withImpersonateUsername(user).withImpersonateGroups("system:authenticated").build())
+        .build();
   }
 
   private static Arguments row(boolean allowed, String verb, String resource, String... scope) {

@@ -232,6 +232,32 @@ class ChartRenderTest {
   }
 
   @Test
+  void admissionPolicyReservesTheOperatorsMarksForItsServiceAccountOnly() {
+    JsonNode policy = defaults.objects().stream()
+        .filter(o -> o.get("kind").asText().equals("ValidatingAdmissionPolicy")).findFirst()
+        .orElseThrow();
+    assertThat(policy.at("/spec/failurePolicy").asText()).isEqualTo("Fail");
+    assertThat(policy.at("/spec/matchConditions/0/expression").asText())
+        .contains("'system:serviceaccount:" + NS + ":modelops-operator'");
+    assertThat(policy.at("/spec/validations").toString())
+        .contains("modelops.io/", "app.kubernetes.io/managed-by", "spec.template.metadata.labels");
+    JsonNode binding = defaults.objects().stream()
+        .filter(o -> o.get("kind").asText().equals("ValidatingAdmissionPolicyBinding"))
+        .findFirst().orElseThrow();
+    assertThat(binding.at("/spec/validationActions/0").asText()).isEqualTo("Deny");
+    assertThat(binding.at("/spec/matchResources").isMissingNode()).isTrue();
+
+    JsonNode scoped = RenderedChart.render("modelops", NS,
+            "--set", "config.watchNamespaces={team-a,team-b}").objects().stream()
+        .filter(o -> o.get("kind").asText().equals("ValidatingAdmissionPolicyBinding"))
+        .findFirst().orElseThrow();
+    assertThat(scoped.at("/spec/matchResources/namespaceSelector/matchExpressions/0/values")
+        .toString()).isEqualTo("[\"team-a\",\"team-b\"]");
+    assertThat(RenderedChart.render("modelops", NS, "--set", "admissionPolicy.enabled=false")
+        .ofKind("ValidatingAdmissionPolicy")).isEmpty();
+  }
+
+  @Test
   void everyObjectIsLabelledAndNamespacedObjectsLiveInTheReleaseNamespace() {
     assertThat(defaults.objects()).allSatisfy(o -> {
       assertThat(o.at("/metadata/labels/app.kubernetes.io~1name").asText())
@@ -241,7 +267,9 @@ class ChartRenderTest {
       assertThat(o.at("/metadata/labels/app.kubernetes.io~1managed-by").asText())
           .isEqualTo("Helm");
       String kind = o.get("kind").asText();
-      if (!kind.startsWith("Cluster")) {
+      boolean clusterScoped = kind.startsWith("Cluster")
+          || kind.startsWith("ValidatingAdmissionPolicy");
+      if (!clusterScoped) {
         assertThat(o.at("/metadata/namespace").asText()).as(kind).isEqualTo(NS);
       }
     });
@@ -258,7 +286,9 @@ class ChartRenderTest {
         "Role modelops-system/modelops-operator-leader-election",
         "RoleBinding modelops-system/modelops-operator-leader-election",
         "Service modelops-system/modelops-operator-metrics",
-        "Deployment modelops-system/modelops-operator");
+        "Deployment modelops-system/modelops-operator",
+        "ValidatingAdmissionPolicy modelops-operator-reserved-marks",
+        "ValidatingAdmissionPolicyBinding modelops-operator-reserved-marks");
   }
 
   @Test
