@@ -33,7 +33,7 @@ public final class EnvironmentResolution {
     if (ref == null) {
       return refused(Problem.of("EnvironmentNotFound", field + " is required"));
     }
-    if (ref.getImage() != null) {
+    if (ref.getImage() != null && !ref.getImage().isBlank()) {
       return new Outcome(Optional.of(new Resolved(ref.getImage(), Optional.empty(), List.of())),
           Optional.empty());
     }
@@ -50,7 +50,8 @@ public final class EnvironmentResolution {
         : versions.isEmpty() ? null : versions.get(versions.size() - 1).getLabel();
     Optional<EnvironmentVersion> version = versions.stream()
         .filter(v -> v.getLabel() != null && v.getLabel().equals(label)).findFirst();
-    if (version.isEmpty() || version.get().getImage() == null) {
+    if (version.isEmpty() || version.get().getImage() == null
+        || version.get().getImage().isBlank()) {
       String which = ref.getVersion() != null ? field + ".version" : field + ".name";
       return refused(Problem.of("EnvironmentVersionNotFound", which + ": ExecutionEnvironment \""
           + ref.getName() + "\" has no version \"" + label + "\" with an image"));

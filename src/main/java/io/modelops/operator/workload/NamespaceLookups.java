@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.modelops.operator.status.Problem;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 
@@ -83,30 +82,6 @@ public interface NamespaceLookups {
       @Override
       public boolean persistentVolumeClaimExists(String name) {
         return client.persistentVolumeClaims().inNamespace(namespace).withName(name).get() != null;
-      }
-    };
-  }
-
-  /** Fixed answers, for tests and dry runs. */
-  static NamespaceLookups fixed(Map<String, java.util.Set<String>> secretKeys,
-      java.util.Set<String> configMaps, java.util.Set<String> claims) {
-    return new NamespaceLookups() {
-      @Override
-      public SecretState secret(String name, String key) {
-        if (!secretKeys.containsKey(name)) {
-          return SecretState.NO_SECRET;
-        }
-        return secretKeys.get(name).contains(key) ? SecretState.PRESENT : SecretState.NO_KEY;
-      }
-
-      @Override
-      public boolean configMapExists(String name) {
-        return configMaps.contains(name);
-      }
-
-      @Override
-      public boolean persistentVolumeClaimExists(String name) {
-        return claims.contains(name);
       }
     };
   }

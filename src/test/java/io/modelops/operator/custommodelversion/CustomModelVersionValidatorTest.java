@@ -8,6 +8,7 @@ import io.modelops.operator.api.v1alpha1.common.ConditionStatus;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersionStatus;
 import io.modelops.operator.status.Conditions;
+import io.modelops.operator.workload.FixedLookups;
 import io.modelops.operator.workload.NamespaceLookups;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** When a version's Secret/ConfigMap/PVC references are looked up again, and when not. */
-class VersionResolutionTest {
-  private static final NamespaceLookups LIVE = NamespaceLookups.fixed(Map.of(), Set.of(), Set.of());
+class CustomModelVersionValidatorTest {
+  private static final NamespaceLookups LIVE = FixedLookups.of(Map.of(), Set.of(), Set.of());
 
   private static CustomModelVersion version(long generation, Long observed,
       ConditionStatus validated) {
@@ -38,24 +39,24 @@ class VersionResolutionTest {
 
   @Test
   void aVersionValidatedAtItsGenerationIsNotLookedUpAgain() {
-    assertThat(VersionResolution.lookupsFor(version(3, 3L, ConditionStatus.TRUE), () -> LIVE))
+    assertThat(CustomModelVersionValidator.lookupsFor(version(3, 3L, ConditionStatus.TRUE), () -> LIVE))
         .isSameAs(NamespaceLookups.VERIFIED);
   }
 
   @Test
   void aNewVersionIsLookedUp() {
-    assertThat(VersionResolution.lookupsFor(version(1, null, null), () -> LIVE)).isSameAs(LIVE);
+    assertThat(CustomModelVersionValidator.lookupsFor(version(1, null, null), () -> LIVE)).isSameAs(LIVE);
   }
 
   @Test
   void aVersionValidatedAtAnOlderGenerationIsLookedUpAgain() {
-    assertThat(VersionResolution.lookupsFor(version(4, 3L, ConditionStatus.TRUE), () -> LIVE))
+    assertThat(CustomModelVersionValidator.lookupsFor(version(4, 3L, ConditionStatus.TRUE), () -> LIVE))
         .isSameAs(LIVE);
   }
 
   @Test
   void aRefusedVersionIsLookedUpAgainSoItCanHeal() {
-    assertThat(VersionResolution.lookupsFor(version(3, 3L, ConditionStatus.FALSE), () -> LIVE))
+    assertThat(CustomModelVersionValidator.lookupsFor(version(3, 3L, ConditionStatus.FALSE), () -> LIVE))
         .isSameAs(LIVE);
   }
 
