@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.modelops.operator.status.Problem;
+import io.modelops.operator.status.Reasons;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +21,8 @@ public interface NamespaceLookups {
 
   /** Whether any problem depends on a Secret, ConfigMap or PVC lookup (so may heal by itself). */
   static boolean dependOnLookups(List<Problem> problems) {
-    Set<String> reasons = Set.of("SecretNotFound", "SecretKeyNotFound", "ConfigMapNotFound",
-        "PersistentVolumeClaimNotFound");
+    Set<String> reasons = Set.of(Reasons.SECRET_NOT_FOUND, Reasons.SECRET_KEY_NOT_FOUND,
+        Reasons.CONFIG_MAP_NOT_FOUND, Reasons.PERSISTENT_VOLUME_CLAIM_NOT_FOUND);
     return problems.stream().anyMatch(p -> reasons.contains(p.reason()));
   }
 
