@@ -5,6 +5,7 @@ import io.modelops.operator.config.OperatorLimits;
 import io.modelops.operator.resourcebundle.BundleChoice;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
 import io.modelops.operator.status.Problem;
+import io.modelops.operator.status.Reasons;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,12 +64,12 @@ public final class EffectiveServing {
         : "spec.replicas";
     int replicas = explicitReplicas.orElse(requiresHa ? 2 : 1);
     if (replicas > limits.maxCustomModelReplicasPerDeployment()) {
-      problems.add(Problem.of("LimitExceeded", replicasField + " " + replicas
+      problems.add(Problem.of(Reasons.LIMIT_EXCEEDED, replicasField + " " + replicas
           + " exceeds the operator limit maxCustomModelReplicasPerDeployment="
           + limits.maxCustomModelReplicasPerDeployment()));
     }
     if (requiresHa && replicas < 2) {
-      problems.add(Problem.of("HighAvailabilityNeedsReplicas",
+      problems.add(Problem.of(Reasons.HIGH_AVAILABILITY_NEEDS_REPLICAS,
           "requiresHa needs at least 2 replicas but " + replicasField + " is " + replicas));
     }
     String egress = version.networkEgressPolicy().or(model::networkEgressPolicy).orElse("NONE");
@@ -90,7 +91,7 @@ public final class EffectiveServing {
       long max = source.maximumMemory().orElseGet(() -> source.desiredMemory().orElseThrow());
       long desired = source.desiredMemory().orElse(max);
       if (max > limits.maxCustomModelContainerSize()) {
-        problems.add(Problem.of("LimitExceeded", prefix + "maximumMemory " + max
+        problems.add(Problem.of(Reasons.LIMIT_EXCEEDED, prefix + "maximumMemory " + max
             + " exceeds the operator limit maxCustomModelContainerSize="
             + limits.maxCustomModelContainerSize()));
       }
@@ -119,7 +120,7 @@ public final class EffectiveServing {
   private static void checkBundleMemory(Bundle bundle, OperatorLimits limits,
       List<Problem> problems) {
     bundle.memoryBytes().filter(m -> m > limits.maxCustomModelContainerSize()).ifPresent(m ->
-        problems.add(Problem.of("LimitExceeded", "ResourceBundle \"" + bundle.name()
+        problems.add(Problem.of(Reasons.LIMIT_EXCEEDED, "ResourceBundle \"" + bundle.name()
             + "\" memoryBytes " + m + " exceeds the operator limit maxCustomModelContainerSize="
             + limits.maxCustomModelContainerSize())));
   }

@@ -3,10 +3,6 @@ package io.modelops.operator.custommodel;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModelSpec;
-import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
-import io.modelops.operator.config.OperatorConfig;
-import io.modelops.operator.custommodelversion.VersionResolution;
-import io.modelops.operator.workload.WireNames;
 import io.modelops.operator.pod.ComputeResources;
 import io.modelops.operator.pod.HostAntiAffinity;
 import io.modelops.operator.pod.OperatorPodSettings;
@@ -14,6 +10,7 @@ import io.modelops.operator.pod.PodAssembly;
 import io.modelops.operator.pod.Serving;
 import io.modelops.operator.pod.WorkloadInputs;
 import io.modelops.operator.workload.PodInputs;
+import io.modelops.operator.workload.WireNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,16 +18,18 @@ import java.util.Optional;
 /**
  * The pod of a served version: the shared {@link PodAssembly} with the model server
  * contract (PORT, URL_PREFIX, readiness on {@code GET $URL_PREFIX/}), the target description in
- * the environment, and host anti-affinity for models that require high availability.
+ * the environment, and host anti-affinity for models that require high availability. Its
+ * inputs passed {@link CustomModelValidator}, so assembly has nothing to refuse; the variables
+ * set here are the ones {@link
+ * io.modelops.operator.custommodelversion.CustomModelVersionValidator#SERVING_POD_VARIABLES}
+ * keeps required metadata away from.
  */
 public final class ModelPod {
   private ModelPod() {}
 
-  static PodTemplateSpec template(CustomModel model, CustomModelVersion version,
-      VersionResolution.Resolved resolved, EffectiveServing.Resolved serving,
-      String deploymentName, String urlPrefix, int port, OperatorConfig config) {
+  static PodTemplateSpec template(CustomModel model, ServingPlan plan) {
     String modelName = model.getMetadata().getName();
-    String versionName = version.getMetadata().getName();
+    var version = plan.version();
     Map<String, String> env = new LinkedHashMap<>();
     CustomModelSpec spec = model.getSpec();
     env.put("TARGET_TYPE", WireNames.of(spec.getTargetType()));
@@ -48,21 +47,20 @@ public final class ModelPod {
       env.put("CLASS_LABELS", String.join("\n", spec.getClassLabels()));
     }
     env.put("MODELOPS_MODEL", modelName);
-    env.put("MODELOPS_MODEL_VERSION", versionName);
+    env.put("MODELOPS_MODEL_VERSION", plan.target());
 
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put(CustomModelReconciler.MODEL_NAME_ANNOTATION, modelName);
-    var inputs = WorkloadInputs.builder("model", resolved.environment().image(),
-            PodInputs.code(version.getSpec().getCode()),
-            Optional.ofNullable(version.getSpec().getEntryPoint()).orElse("start_server.sh"),
-            OperatorPodSettings.from(config))
+    var serving = plan.serving();
+    var inputs = WorkloadInputs.builder("model", version.environment().image(),
+            version.code(), version.entryPoint(), OperatorPodSettings.from(plan.config()))
         .environment(PodInputs.environment(env))
-        .runtimeParameters(PodInputs.parameters(resolved.parameters()))
-        .requiredMetadata(resolved.metadata())
+        .runtimeParameters(version.podParameters())
+        .requiredMetadata(version.metadata())
         .resources(new ComputeResources(serving.requests(), serving.limits()))
-        .podLabels(ModelLabels.version(modelName, versionName, deploymentName))
+        .podLabels(ModelLabels.version(modelName, plan.target(), plan.deploymentName()))
         .podAnnotations(annotations)
-        .serving(new Serving(port, urlPrefix))
+        .serving(new Serving(ServingPlanner.PORT, plan.urlPrefix()))
         .hostAntiAffinity(serving.requiresHa()
             ? Optional.of(new HostAntiAffinity(ModelLabels.selector(modelName)))
             : Optional.empty())

@@ -1,11 +1,12 @@
 package io.modelops.operator.custommodel;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
 import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -16,8 +17,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The Deployments of a model: the target version's, plus — during a blue/green switch — the
- * previously served version's, which is left exactly as it is until the Service has moved.
+ * The Deployments of a model. The desired one is the target version's; any other Deployment of
+ * the model is removed — except, during a blue/green switch, the previously served version's,
+ * which the plan keeps exactly as it is until the Service has moved.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
 public class ServingDeployments extends KubernetesDependentResource<Deployment, CustomModel>
@@ -32,10 +34,9 @@ public class ServingDeployments extends KubernetesDependentResource<Deployment, 
   @Override
   public Map<ResourceID, Deployment> desiredResources(CustomModel model,
       Context<CustomModel> context) {
-    Map<ResourceID, Deployment> desired = new LinkedHashMap<>();
-    ServingPlan.of(context).deployments().forEach((name, deployment) ->
-        desired.put(new ResourceID(name, model.getMetadata().getNamespace()), deployment));
-    return desired;
+    ServingPlan plan = ServingPlan.of(context);
+    return Map.of(new ResourceID(plan.deploymentName(), model.getMetadata().getNamespace()),
+        deployment(model, plan));
   }
 
   @Override
@@ -45,12 +46,40 @@ public class ServingDeployments extends KubernetesDependentResource<Deployment, 
         .collect(Collectors.toMap(ResourceID::fromResource, d -> d));
   }
 
+  /** A Deployment the plan keeps during a switch is not desired, yet not deleted either. */
   @Override
-  public Matcher.Result<Deployment> match(Deployment actual, Deployment desired,
-      CustomModel model, Context<CustomModel> context) {
-    if (ServingPlan.of(context).keptAsIs().contains(actual.getMetadata().getName())) {
-      return Matcher.Result.computed(true, actual);
+  public void deleteTargetResource(CustomModel model, Deployment deployment, ResourceID key,
+      Context<CustomModel> context) {
+    boolean kept = ServingPlan.find(context)
+        .map(plan -> plan.kept().contains(key.getName())).orElse(false);
+    if (!kept) {
+      super.deleteTargetResource(model, deployment, key, context);
     }
-    return super.match(actual, desired, model, context);
+  }
+
+  /** The target version's Deployment: rolling updates that never drop below the replicas. */
+  public static Deployment deployment(CustomModel model, ServingPlan plan) {
+    String modelName = model.getMetadata().getName();
+    Map<String, String> annotations = new LinkedHashMap<>();
+    plan.serving().resourceBundle()
+        .ifPresent(b -> annotations.put(ModelLabels.BUNDLE_ANNOTATION, b));
+    return new DeploymentBuilder()
+        .withNewMetadata().withName(plan.deploymentName())
+        .withNamespace(model.getMetadata().getNamespace())
+        .withLabels(ModelLabels.version(modelName, plan.target(), plan.deploymentName()))
+        .withAnnotations(annotations)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(plan.replicas())
+        .withRevisionHistoryLimit(2)
+        .withNewSelector().withMatchLabels(ModelLabels.selector(modelName, plan.target()))
+        .endSelector()
+        .withNewStrategy().withType("RollingUpdate")
+        .withNewRollingUpdate().withMaxSurge(new IntOrString("25%"))
+        .withMaxUnavailable(new IntOrString(0)).endRollingUpdate()
+        .endStrategy()
+        .withTemplate(ModelPod.template(model, plan))
+        .endSpec()
+        .build();
   }
 }

@@ -1,14 +1,16 @@
 package io.modelops.operator.custommodel;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.modelops.operator.workload.OwnedResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.workload.OwnedResource;
 
 /** The PodDisruptionBudget (maxUnavailable 1) of a model that requires high availability. */
 @KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
@@ -16,13 +18,28 @@ public class ServingDisruptionBudget
     extends OwnedResource<PodDisruptionBudget, CustomModel> {
   /** The object's name does not depend on the plan, so it can be found for deletion. */
   @Override
-  protected ResourceID targetSecondaryResourceID(CustomModel primary, Context<CustomModel> context) {
-    return new ResourceID(ServingPlanner.serviceName(primary), primary.getMetadata().getNamespace());
+  protected ResourceID targetSecondaryResourceID(CustomModel primary,
+      Context<CustomModel> context) {
+    return new ResourceID(ServingPlanner.serviceName(primary),
+        primary.getMetadata().getNamespace());
   }
 
   @Override
   protected PodDisruptionBudget desired(CustomModel model, Context<CustomModel> context) {
-    return ServingPlan.of(context).disruptionBudget().orElseThrow();
+    return disruptionBudget(model, ServingPlan.of(context));
+  }
+
+  public static PodDisruptionBudget disruptionBudget(CustomModel model, ServingPlan plan) {
+    String modelName = model.getMetadata().getName();
+    return new PodDisruptionBudgetBuilder()
+        .withNewMetadata().withName(plan.serviceName())
+        .withNamespace(model.getMetadata().getNamespace())
+        .withLabels(ModelLabels.model(modelName)).endMetadata()
+        .withNewSpec()
+        .withMaxUnavailable(new IntOrString(1))
+        .withNewSelector().withMatchLabels(ModelLabels.selector(modelName)).endSelector()
+        .endSpec()
+        .build();
   }
 
   /** Present only for models with requiresHa; removed when that is turned off. */
@@ -30,7 +47,7 @@ public class ServingDisruptionBudget
     @Override
     public boolean isMet(DependentResource<PodDisruptionBudget, CustomModel> dependent,
         CustomModel model, Context<CustomModel> context) {
-      return ServingPlan.of(context).disruptionBudget().isPresent();
+      return ServingPlan.of(context).serving().requiresHa();
     }
   }
 }

@@ -1,39 +1,51 @@
 package io.modelops.operator.custommodel;
 
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
-import java.util.Map;
+import io.modelops.operator.config.OperatorConfig;
+import io.modelops.operator.custommodelversion.CustomModelVersionValidator;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a CustomModel's owned objects should look like now, computed once per reconcile by
- * {@link ServingPlanner} and read by the dependent resources' {@code desired()}.
+ * The decisions of one reconcile of a CustomModel, made by {@link ServingPlanner}: which
+ * version is served and where the Service routes, how many replicas, which objects by name, and
+ * the validated inputs the objects are built from. Each dependent resource builds its own
+ * object from these in its {@code desired()}; nothing here is a Kubernetes object.
  *
  * @param target the version being served (or rolled out)
- * @param routeTo the version the Service selects
+ * @param routeTo the version (label value) the Service selects
  * @param replacing a blue/green switch is under way
  * @param replicas the target version's effective replicas (0 when serving is disabled)
- * @param deployments desired Deployments by name
- * @param keptAsIs Deployments (by name) of a previously served version, left exactly as they
- *     are until the switch completes
+ * @param deploymentName the target version's Deployment
+ * @param kept Deployments (by name) of a previously served version that stay as they are until
+ *     the switch completes; every other Deployment of the model but the target's is removed
+ * @param serviceName the name of the model's Service, NetworkPolicy and PodDisruptionBudget
+ * @param urlPrefix the model server's URL prefix
  * @param endpoint the in-cluster URL of the model, URL prefix included
+ * @param version the target version's validated pod inputs
+ * @param serving the effective serving settings (resources, egress, high availability)
+ * @param config the operator configuration the objects are built with
  */
 public record ServingPlan(
     String target, String routeTo, boolean replacing, int replicas,
-    Map<String, Deployment> deployments, Set<String> keptAsIs, Service service,
-    NetworkPolicy networkPolicy, Optional<PodDisruptionBudget> disruptionBudget,
-    String endpoint) {
+    String deploymentName, Set<String> kept, String serviceName, String urlPrefix,
+    String endpoint, CustomModelVersionValidator.Resolved version,
+    EffectiveServing.Resolved serving, OperatorConfig config) {
 
   static final String KEY = ServingPlan.class.getName();
 
+  public ServingPlan {
+    kept = Set.copyOf(kept);
+  }
+
   /** The plan the reconciler stored for this reconcile. */
   static ServingPlan of(Context<CustomModel> context) {
-    return context.managedWorkflowAndDependentResourceContext()
-        .getMandatory(KEY, ServingPlan.class);
+    return find(context).orElseThrow(() -> new IllegalStateException("no serving plan"));
+  }
+
+  /** The plan, if the reconciler planned in this reconcile (not during cleanup). */
+  static Optional<ServingPlan> find(Context<CustomModel> context) {
+    return context.managedWorkflowAndDependentResourceContext().get(KEY, ServingPlan.class);
   }
 }

@@ -7,6 +7,7 @@ import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModelStatus;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
+import io.modelops.operator.status.Reasons;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -21,18 +22,20 @@ public final class ServingStatus {
   private ServingStatus() {}
 
   /**
-   * @param outcome the planner's outcome
+   * @param validation the model's validation (problems, target and latest version)
+   * @param plan the plan, when the model is valid
    * @param deployments the model's Deployments as observed after the workflow ran
    * @param targetPods pods of the version being rolled out (for reasons)
    * @param servedVersion the version the Service routes to now, if any
    */
-  public static CustomModelStatus compute(CustomModel model, ServingPlanner.Outcome outcome,
+  public static CustomModelStatus compute(CustomModel model,
+      CustomModelValidator.Validation validation, Optional<ServingPlan> plan,
       List<Deployment> deployments, List<Pod> targetPods, Optional<String> servedVersion,
       Clock clock) {
     CustomModelStatus old = model.getStatus();
     CustomModelStatus status = new CustomModelStatus();
     status.setObservedGeneration(model.getMetadata().getGeneration());
-    status.setLatestVersion(outcome.latestVersion().orElse(null));
+    status.setLatestVersion(validation.latestVersion().orElse(null));
     status.setDeploymentsCount(deployments.size());
     Conditions conditions = Conditions.after(old, model.getMetadata().getGeneration(), clock);
 
@@ -46,12 +49,12 @@ public final class ServingStatus {
           ? 0 : d.getStatus().getReadyReplicas());
     });
 
-    if (outcome.plan().isEmpty()) {
-      List<Problem> problems = outcome.problems();
+    if (plan.isEmpty()) {
+      List<Problem> problems = validation.problems();
       String reason = problems.get(0).reason();
       String message = problems.stream().map(Problem::message)
           .collect(Collectors.joining("; "));
-      if (!serving && reason.equals(ServingPlanner.NO_VALID_VERSION)) {
+      if (!serving && reason.equals(Reasons.NO_VALID_VERSION)) {
         // Nothing to serve yet is a wait, not a fault: a version may still be validating.
         status.setPhase(CustomModelPhase.LAUNCHING);
         conditions.set(Conditions.READY, false, reason, message);
@@ -63,7 +66,7 @@ public final class ServingStatus {
       }
       // A refused change leaves what is served untouched: still Ready if it serves.
       status.setPhase(serving ? CustomModelPhase.ACTIVE : CustomModelPhase.ERRORED);
-      conditions.set(Conditions.READY, serving, serving ? "Serving" : reason,
+      conditions.set(Conditions.READY, serving, serving ? Reasons.SERVING : reason,
           serving ? "version " + servedVersion.get() + " keeps serving; " + message : message);
       conditions.set(Conditions.PROGRESSING, false, reason, message);
       conditions.set(Conditions.DEGRADED, true, reason, message);
@@ -72,30 +75,36 @@ public final class ServingStatus {
       return status;
     }
 
-    ServingPlan plan = outcome.plan().get();
+    return served(status, plan.get(), deployments, targetPods, servedVersion, serving,
+        conditions);
+  }
+
+  private static CustomModelStatus served(CustomModelStatus status, ServingPlan plan,
+      List<Deployment> deployments, List<Pod> targetPods, Optional<String> servedVersion,
+      boolean serving, Conditions conditions) {
     status.setEndpoint(plan.endpoint());
     status.setReplicas(plan.replicas());
     Optional<ServedPodProblems.Problem> podProblem = ServedPodProblems.of(targetPods);
     Optional<Deployment> target = deployments.stream()
-        .filter(d -> d.getMetadata().getName().equals(firstKey(plan))).findFirst();
+        .filter(d -> d.getMetadata().getName().equals(plan.deploymentName())).findFirst();
     boolean targetAvailable = target.map(ServingPlanner::isAvailable).orElse(false);
 
     if (plan.replicas() == 0) {
       status.setPhase(CustomModelPhase.INACTIVE);
       status.setActiveVersion(plan.target());
       status.setReadyReplicas(0);
-      conditions.set(Conditions.READY, false, "ServingDisabled",
+      conditions.set(Conditions.READY, false, Reasons.SERVING_DISABLED,
           "serving.enabled is false: version " + plan.target() + " is scaled to 0 replicas");
-      conditions.set(Conditions.PROGRESSING, false, "ServingDisabled", "nothing to roll out");
-      conditions.set(Conditions.DEGRADED, false, "ServingDisabled", "serving is disabled");
+      conditions.set(Conditions.PROGRESSING, false, Reasons.SERVING_DISABLED, "nothing to roll out");
+      conditions.set(Conditions.DEGRADED, false, Reasons.SERVING_DISABLED, "serving is disabled");
     } else if (targetAvailable && !plan.replacing()) {
       status.setPhase(CustomModelPhase.ACTIVE);
-      conditions.set(Conditions.READY, true, "Serving", "version " + plan.target() + " serves "
+      conditions.set(Conditions.READY, true, Reasons.SERVING, "version " + plan.target() + " serves "
           + status.getReadyReplicas() + "/" + plan.replicas() + " replicas at "
           + plan.endpoint());
-      conditions.set(Conditions.PROGRESSING, false, "RolloutComplete",
+      conditions.set(Conditions.PROGRESSING, false, Reasons.ROLLOUT_COMPLETE,
           "version " + plan.target() + " is rolled out");
-      conditions.set(Conditions.DEGRADED, false, "Serving", "all replicas are available");
+      conditions.set(Conditions.DEGRADED, false, Reasons.SERVING, "all replicas are available");
     } else {
       boolean replacing = plan.replacing() && serving;
       status.setPhase(replacing ? CustomModelPhase.REPLACING_MODEL
@@ -105,28 +114,24 @@ public final class ServingStatus {
               ? 0 : d.getStatus().getAvailableReplicas()).orElse(0)
           + "/" + plan.replicas() + " available)";
       if (replacing) {
-        conditions.set(Conditions.READY, true, "Serving", "version " + servedVersion.get()
+        conditions.set(Conditions.READY, true, Reasons.SERVING, "version " + servedVersion.get()
             + " keeps serving while " + rollout);
       } else if (serving) {
-        conditions.set(Conditions.READY, true, "Serving", "version " + plan.target()
+        conditions.set(Conditions.READY, true, Reasons.SERVING, "version " + plan.target()
             + " serves while its rollout continues");
       } else {
         conditions.set(Conditions.READY, false, podProblem.map(ServedPodProblems.Problem::reason)
-            .orElse("Launching"), podProblem.map(ServedPodProblems.Problem::message)
+            .orElse(Reasons.LAUNCHING), podProblem.map(ServedPodProblems.Problem::message)
             .orElse(rollout));
       }
-      conditions.set(Conditions.PROGRESSING, true, replacing ? "ReplacingModel" : "RollingOut",
+      conditions.set(Conditions.PROGRESSING, true, replacing ? Reasons.REPLACING_MODEL : Reasons.ROLLING_OUT,
           rollout);
       conditions.set(Conditions.DEGRADED, podProblem.isPresent(),
-          podProblem.map(ServedPodProblems.Problem::reason).orElse("RollingOut"),
+          podProblem.map(ServedPodProblems.Problem::reason).orElse(Reasons.ROLLING_OUT),
           podProblem.map(ServedPodProblems.Problem::message).orElse(rollout));
     }
     status.setConditions(conditions.list());
     return status;
-  }
-
-  private static String firstKey(ServingPlan plan) {
-    return plan.deployments().keySet().iterator().next();
   }
 
   /** Keeps what only a successful plan can know (endpoint, replicas) from the last status. */

@@ -1,5 +1,6 @@
 package io.modelops.operator.custommodelversion;
 
+import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,5 +59,38 @@ public final class VersionNumbering {
       highest = next;
     }
     return result;
+  }
+
+  /**
+   * The number of {@code version}: kept once assigned, else computed over {@code siblings}
+   * (the model's versions in the cache, which may not hold {@code version} yet).
+   */
+  public static Number of(CustomModelVersion version, List<CustomModelVersion> siblings) {
+    var status = version.getStatus();
+    if (status != null && status.getVersionMajor() != null && status.getVersionMinor() != null) {
+      return new Number(status.getVersionMajor(), status.getVersionMinor());
+    }
+    List<Entry> entries = new ArrayList<>();
+    boolean self = false;
+    for (CustomModelVersion v : siblings) {
+      self |= v.getMetadata().getName().equals(version.getMetadata().getName());
+      entries.add(entry(v));
+    }
+    if (!self) {
+      entries.add(entry(version));
+    }
+    return assign(entries).get(version.getMetadata().getName());
+  }
+
+  private static Entry entry(CustomModelVersion v) {
+    var s = v.getStatus();
+    Optional<Number> assigned = s != null && s.getVersionMajor() != null
+        && s.getVersionMinor() != null
+        ? Optional.of(new Number(s.getVersionMajor(), s.getVersionMinor()))
+        : Optional.empty();
+    Instant created = v.getMetadata().getCreationTimestamp() == null ? Instant.EPOCH
+        : Instant.parse(v.getMetadata().getCreationTimestamp());
+    boolean major = v.getSpec().getIsMajorUpdate() == null || v.getSpec().getIsMajorUpdate();
+    return new Entry(v.getMetadata().getName(), created, major, assigned);
   }
 }

@@ -5,6 +5,7 @@ import io.modelops.operator.api.v1alpha1.common.EnvironmentVersion;
 import io.modelops.operator.api.v1alpha1.common.RequiredMetadataKey;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.status.Problem;
+import io.modelops.operator.status.Reasons;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,15 +32,15 @@ public final class EnvironmentResolution {
   public static Outcome resolve(String field, EnvironmentRef ref,
       Function<String, Optional<ExecutionEnvironment>> environments) {
     if (ref == null) {
-      return refused(Problem.of("EnvironmentNotFound", field + " is required"));
+      return refused(Problem.of(Reasons.ENVIRONMENT_NOT_FOUND, field + " is required"));
     }
-    if (ref.getImage() != null) {
+    if (ref.getImage() != null && !ref.getImage().isBlank()) {
       return new Outcome(Optional.of(new Resolved(ref.getImage(), Optional.empty(), List.of())),
           Optional.empty());
     }
     Optional<ExecutionEnvironment> env = environments.apply(ref.getName());
     if (env.isEmpty() || env.get().getSpec() == null) {
-      return refused(Problem.of("EnvironmentNotFound", field + ".name: ExecutionEnvironment \""
+      return refused(Problem.of(Reasons.ENVIRONMENT_NOT_FOUND, field + ".name: ExecutionEnvironment \""
           + ref.getName() + "\" does not exist"));
     }
     var spec = env.get().getSpec();
@@ -50,9 +51,10 @@ public final class EnvironmentResolution {
         : versions.isEmpty() ? null : versions.get(versions.size() - 1).getLabel();
     Optional<EnvironmentVersion> version = versions.stream()
         .filter(v -> v.getLabel() != null && v.getLabel().equals(label)).findFirst();
-    if (version.isEmpty() || version.get().getImage() == null) {
+    if (version.isEmpty() || version.get().getImage() == null
+        || version.get().getImage().isBlank()) {
       String which = ref.getVersion() != null ? field + ".version" : field + ".name";
-      return refused(Problem.of("EnvironmentVersionNotFound", which + ": ExecutionEnvironment \""
+      return refused(Problem.of(Reasons.ENVIRONMENT_VERSION_NOT_FOUND, which + ": ExecutionEnvironment \""
           + ref.getName() + "\" has no version \"" + label + "\" with an image"));
     }
     List<RequiredMetadataKey> keys = spec.getRequiredMetadataKeys() == null ? List.of()

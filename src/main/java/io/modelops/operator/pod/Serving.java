@@ -32,11 +32,6 @@ public record Serving(int port, String urlPrefix) {
     urlPrefix = prefix;
   }
 
-  /** Port {@value #DEFAULT_PORT}, no URL prefix. */
-  public static Serving defaults() {
-    return new Serving(DEFAULT_PORT, "");
-  }
-
   /** The path the readiness probe asks: {@code $URL_PREFIX/}. */
   public String readinessPath() {
     return urlPrefix + "/";

@@ -87,21 +87,6 @@ public record WorkloadInputs(
     return new Builder(containerName, image, code, entryPoint, operatorSettings);
   }
 
-  /** A builder holding these inputs, to derive a variant. */
-  public Builder toBuilder() {
-    return new Builder(containerName, image, code, entryPoint, operatorSettings)
-        .environment(environment)
-        .runtimeParameters(runtimeParameters)
-        .requiredMetadata(requiredMetadata)
-        .resources(resources)
-        .podLabels(podLabels)
-        .podAnnotations(podAnnotations)
-        .serving(serving)
-        .hostAntiAffinity(hostAntiAffinity)
-        .workerConfig(workerConfig)
-        .configMapMounts(configMapMounts);
-  }
-
   /** Always for serving pods (a Deployment requires it), Never for job pods. */
   public String restartPolicy() {
     return serving.isPresent() ? "Always" : "Never";

@@ -27,10 +27,27 @@ public final class Reasons {
   public static final String LIMIT_EXCEEDED = "LimitExceeded";
   public static final String HIGH_AVAILABILITY_NEEDS_REPLICAS = "HighAvailabilityNeedsReplicas";
   public static final String INVALID_SCHEDULE = "InvalidSchedule";
+  /** A field the CRD schema would refuse, met on an object the schema never checked. */
+  public static final String INVALID_SPEC = "InvalidSpec";
+  /** A value would set an environment variable the operator already sets in the pod. */
+  public static final String ENVIRONMENT_VARIABLE_CONFLICT = "EnvironmentVariableConflict";
 
   // Runtime parameters and metadata.
   public static final String MISSING_RUNTIME_PARAMETER = "MissingRuntimeParameter";
   public static final String UNKNOWN_RUNTIME_PARAMETER = "UnknownRuntimeParameter";
   public static final String INVALID_RUNTIME_PARAMETER = "InvalidRuntimeParameter";
   public static final String MISSING_REQUIRED_METADATA = "MissingRequiredMetadata";
+
+  // What a CustomModelVersion reports.
+  public static final String VALIDATED = "Validated";
+
+  // What a CustomModel reports while it serves or waits.
+  /** No version can be served yet (none references the model, or none is valid yet). */
+  public static final String NO_VALID_VERSION = "NoValidVersion";
+  public static final String SERVING = "Serving";
+  public static final String SERVING_DISABLED = "ServingDisabled";
+  public static final String ROLLOUT_COMPLETE = "RolloutComplete";
+  public static final String ROLLING_OUT = "RollingOut";
+  public static final String REPLACING_MODEL = "ReplacingModel";
+  public static final String LAUNCHING = "Launching";
 }

@@ -4,9 +4,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.modelops.operator.status.Problem;
+import io.modelops.operator.status.Reasons;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 
@@ -21,8 +21,8 @@ public interface NamespaceLookups {
 
   /** Whether any problem depends on a Secret, ConfigMap or PVC lookup (so may heal by itself). */
   static boolean dependOnLookups(List<Problem> problems) {
-    Set<String> reasons = Set.of("SecretNotFound", "SecretKeyNotFound", "ConfigMapNotFound",
-        "PersistentVolumeClaimNotFound");
+    Set<String> reasons = Set.of(Reasons.SECRET_NOT_FOUND, Reasons.SECRET_KEY_NOT_FOUND,
+        Reasons.CONFIG_MAP_NOT_FOUND, Reasons.PERSISTENT_VOLUME_CLAIM_NOT_FOUND);
     return problems.stream().anyMatch(p -> reasons.contains(p.reason()));
   }
 
@@ -83,30 +83,6 @@ public interface NamespaceLookups {
       @Override
       public boolean persistentVolumeClaimExists(String name) {
         return client.persistentVolumeClaims().inNamespace(namespace).withName(name).get() != null;
-      }
-    };
-  }
-
-  /** Fixed answers, for tests and dry runs. */
-  static NamespaceLookups fixed(Map<String, java.util.Set<String>> secretKeys,
-      java.util.Set<String> configMaps, java.util.Set<String> claims) {
-    return new NamespaceLookups() {
-      @Override
-      public SecretState secret(String name, String key) {
-        if (!secretKeys.containsKey(name)) {
-          return SecretState.NO_SECRET;
-        }
-        return secretKeys.get(name).contains(key) ? SecretState.PRESENT : SecretState.NO_KEY;
-      }
-
-      @Override
-      public boolean configMapExists(String name) {
-        return configMaps.contains(name);
-      }
-
-      @Override
-      public boolean persistentVolumeClaimExists(String name) {
-        return claims.contains(name);
       }
     };
   }

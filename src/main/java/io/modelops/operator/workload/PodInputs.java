@@ -8,6 +8,7 @@ import io.modelops.operator.pod.SecretKey;
 import io.modelops.operator.runtimeparams.RuntimeParameters;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,8 +25,9 @@ public final class PodInputs {
       return new CodeSource.ConfigMapCode(code.getConfigMap().getName());
     }
     if (code.getPersistentVolumeClaim() != null) {
+      // No subPath or path means the root, as the API documents.
       return new CodeSource.PvcCode(code.getPersistentVolumeClaim().getClaimName(),
-          code.getPersistentVolumeClaim().getSubPath());
+          Objects.requireNonNullElse(code.getPersistentVolumeClaim().getSubPath(), ""));
     }
     if (code.getGit() != null) {
       var git = code.getGit();
@@ -33,7 +35,7 @@ public final class PodInputs {
           new SecretKey(s.getName(), s.getKey() == null
               ? WorkloadReferences.DEFAULT_GIT_SECRET_KEY : s.getKey()));
       return new CodeSource.GitCode(git.getUrl(), git.getRef() == null ? "HEAD" : git.getRef(),
-          git.getPath(), credentials);
+          Objects.requireNonNullElse(git.getPath(), ""), credentials);
     }
     return new CodeSource.ImageCode(code.getImage());
   }

@@ -10,9 +10,17 @@ import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.config.OperatorConfig;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.modelops.operator.custommodel.CustomModelValidator;
+import io.modelops.operator.custommodel.ModelNetworkPolicy;
+import io.modelops.operator.custommodel.Observed;
+import io.modelops.operator.custommodel.ServingDeployments;
 import io.modelops.operator.custommodel.ServingPlan;
 import io.modelops.operator.custommodel.ServingPlanner;
-import io.modelops.operator.custommodelversion.VersionResolution;
+import io.modelops.operator.custommodel.ServingService;
+import io.modelops.operator.custommodelversion.CustomModelVersionValidator;
+import io.modelops.operator.workload.FixedLookups;
 import io.modelops.operator.pod.ComputeResources;
 import io.modelops.operator.pod.OperatorPodSettings;
 import io.modelops.operator.pod.PodAssembly;
@@ -39,8 +47,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * JMH micro-benchmark of the operator's per-reconcile CPU cost for one served model: {@code
- * plan} is {@link ServingPlanner#plan} (version choice, resolution, effective settings, pod,
- * Deployment, Service, NetworkPolicy), {@code podTemplate} the pod assembly alone, and {@code
+ * plan} is what one reconcile computes: {@link CustomModelValidator#validate} (version choice,
+ * resolution, effective settings), {@link ServingPlanner#plan} (the decisions) and the
+ * dependents' desired Deployment (with its pod), Service and NetworkPolicy, {@code podTemplate} the pod assembly alone, and {@code
  * baseline} building the same Deployment, Service and NetworkPolicy directly with fabric8
  * builders (a fixed, hand-written copy: the floor any planner pays). {@link
  * PlanningBenchInputsTest} checks that the inputs produce a plan and that the baseline and pod
@@ -54,7 +63,7 @@ public class PlanningBench {
   @State(Scope.Benchmark)
   public static class Inputs {
     public CustomModel model;
-    public ServingPlanner.Observed observed;
+    public Observed observed;
     public OperatorConfig config;
     public WorkloadInputs podInputs;
 
@@ -66,25 +75,26 @@ public class PlanningBench {
       ExecutionEnvironment env = Serialization.unmarshal(ENVIRONMENT, ExecutionEnvironment.class);
       Map<String, BundleChoice.Bundle> bundles = ResourceBundles.byName(List.of(
           Serialization.unmarshal(BUNDLE, ResourceBundle.class)));
-      NamespaceLookups lookups = NamespaceLookups.fixed(
+      NamespaceLookups lookups = FixedLookups.of(
           Map.of("warehouse", Set.of("credential")), Set.of("churn-code"), Set.of());
-      var first = new ServingPlanner.Observed(List.of(version),
+      var first = new Observed(List.of(version),
           name -> name.equals(env.getMetadata().getName()) ? Optional.of(env) : Optional.empty(),
           bundles, lookups, List.of(), Optional.empty());
-      ServingPlan plan = ServingPlanner.plan(model, first, config).plan().orElseThrow(
+      Planned planned = plan(model, first, config);
+      ServingPlan plan = planned.plan().orElseThrow(
           () -> new IllegalStateException("the benchmark's inputs produce no plan"));
       // What the cluster holds once that plan converged: the Deployment Available, the
       // Service routing to it.
-      Deployment current = new DeploymentBuilder(plan.deployments().values().iterator().next())
+      Deployment current = new DeploymentBuilder(planned.deployment().orElseThrow())
           .editMetadata().withGeneration(1L).endMetadata()
           .withNewStatus().withObservedGeneration(1L).withReplicas(2).withUpdatedReplicas(2)
           .withReadyReplicas(2).withAvailableReplicas(2).endStatus()
           .build();
-      observed = new ServingPlanner.Observed(first.versions(), first.environments(), bundles,
-          lookups, List.of(current), Optional.of(plan.service()));
+      observed = new Observed(first.versions(), first.environments(), bundles,
+          lookups, List.of(current), planned.service());
 
       // The pod assembly's inputs, as ModelPod.template builds them for this version.
-      var resolved = VersionResolution.resolve(version, first.environments(), lookups)
+      var resolved = CustomModelVersionValidator.servable(version, first.environments(), lookups)
           .resolved().orElseThrow();
       var requests = Map.of("cpu", new Quantity("1"),
           "memory", new Quantity("1073741824"));
@@ -102,7 +112,7 @@ public class PlanningBench {
           .runtimeParameters(PodInputs.parameters(resolved.parameters()))
           .requiredMetadata(resolved.metadata())
           .resources(ComputeResources.requestsEqualLimits(requests))
-          .podLabels(plan.deployments().values().iterator().next().getSpec().getTemplate()
+          .podLabels(planned.deployment().orElseThrow().getSpec().getTemplate()
               .getMetadata().getLabels())
           .podAnnotations(Map.of("modelops.io/model-name", "churn"))
           .serving(new Serving(ServingPlanner.PORT, "/churn"))
@@ -172,10 +182,24 @@ public class PlanningBench {
              isDefault: true}
       """;
 
+  /** What one reconcile computes for a model: validation, decisions, desired objects. */
+  public record Planned(CustomModelValidator.Validation validation, Optional<ServingPlan> plan,
+      Optional<Deployment> deployment, Optional<Service> service,
+      Optional<NetworkPolicy> networkPolicy) {}
+
+  static Planned plan(CustomModel model, Observed observed, OperatorConfig config) {
+    var validation = CustomModelValidator.validate(model, observed, config.limits());
+    var plan = validation.valid().map(v -> ServingPlanner.plan(model, v, observed, config));
+    return new Planned(validation, plan,
+        plan.map(p -> ServingDeployments.deployment(model, p)),
+        plan.map(p -> ServingService.service(model, p)),
+        plan.map(p -> ModelNetworkPolicy.networkPolicy(model, p)));
+  }
+
   /** The operator's planning of one model, as one reconcile does it. */
   @Benchmark
-  public ServingPlanner.Outcome plan(Inputs in) {
-    return ServingPlanner.plan(in.model, in.observed, in.config);
+  public Planned plan(Inputs in) {
+    return plan(in.model, in.observed, in.config);
   }
 
   /** The pod assembly alone, from precomputed inputs (part of {@code plan}). */

@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
 class PlanningBenchInputsTest {
   PlanningBench.Inputs inputs;
   ServingPlan plan;
+  PlanningBench.Planned planned;
 
   @BeforeEach
   void setUp() {
     inputs = new PlanningBench.Inputs();
     inputs.setUp();
-    ServingPlanner.Outcome outcome = new PlanningBench().plan(inputs);
-    assertThat(outcome.problems()).isEmpty();
-    assertThat(outcome.plan()).isPresent();
-    plan = outcome.plan().get();
+    planned = new PlanningBench().plan(inputs);
+    assertThat(planned.validation().problems()).isEmpty();
+    assertThat(planned.plan()).isPresent();
+    plan = planned.plan().get();
   }
 
   @Test
@@ -37,10 +38,12 @@ class PlanningBenchInputsTest {
     assertThat(plan.routeTo()).isEqualTo("churn-v3");
     assertThat(plan.replacing()).isFalse();
     assertThat(plan.replicas()).isEqualTo(2);
-    assertThat(plan.deployments()).containsOnlyKeys("churn-churn-v3");
-    assertThat(plan.keptAsIs()).isEmpty();
-    assertThat(plan.disruptionBudget()).isEmpty();
-    var container = plan.deployments().get("churn-churn-v3").getSpec().getTemplate().getSpec()
+    assertThat(plan.deploymentName()).isEqualTo("churn-churn-v3");
+    assertThat(planned.deployment().orElseThrow().getMetadata().getName())
+        .isEqualTo("churn-churn-v3");
+    assertThat(plan.kept()).isEmpty();
+    assertThat(plan.serving().requiresHa()).isFalse();
+    var container = planned.deployment().orElseThrow().getSpec().getTemplate().getSpec()
         .getContainers().get(0);
     assertThat(container.getEnv()).extracting(e -> e.getName())
         .contains("MLOPS_RUNTIME_PARAM_THRESHOLD_BOOST", "MLOPS_RUNTIME_PARAM_WAREHOUSE");
@@ -49,15 +52,15 @@ class PlanningBenchInputsTest {
 
   @Test
   void theBaselineBuildsTheSameObjectsAsThePlan() {
-    var deployment = plan.deployments().get("churn-churn-v3");
+    var deployment = planned.deployment().orElseThrow();
     assertSame(Baseline.deployment(), deployment);
-    assertSame(Baseline.service(), plan.service());
-    assertSame(Baseline.networkPolicy(), plan.networkPolicy());
+    assertSame(Baseline.service(), planned.service().orElseThrow());
+    assertSame(Baseline.networkPolicy(), planned.networkPolicy().orElseThrow());
   }
 
   @Test
   void thePodTemplateBenchmarkBuildsThePlansPod() {
-    var template = plan.deployments().get("churn-churn-v3").getSpec().getTemplate();
+    var template = planned.deployment().orElseThrow().getSpec().getTemplate();
     assertSame(new PlanningBench().podTemplate(inputs), template);
   }
 

@@ -14,7 +14,7 @@ import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.config.OperatorLimits;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
 import io.modelops.operator.status.Problem;
-import io.modelops.operator.workload.NamespaceLookups;
+import io.modelops.operator.workload.FixedLookups;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +55,7 @@ class RunPlannerTest {
 
   static RunPlanner.Lookups lookups(Optional<CustomModel> model) {
     return new RunPlanner.Lookups(name -> Optional.empty(), Map.of("jobs", JOBS),
-        NamespaceLookups.fixed(Map.of(), Set.of("code"), Set.of()), name -> model);
+        FixedLookups.of(Map.of(), Set.of("code"), Set.of()), name -> model);
   }
 
   static Map<String, String> env(Container c) {

@@ -38,7 +38,7 @@ class WorkloadInputsTest {
     WorkloadInputs inputs = model().requiredMetadata(Map.of("A", "1"))
         .workerConfig(new WorkerConfig("c", "k")).build();
 
-    assertThat(inputs.toBuilder().build()).isEqualTo(inputs);
+    assertThat(Workloads.toBuilder(inputs).build()).isEqualTo(inputs);
   }
 
   @Test

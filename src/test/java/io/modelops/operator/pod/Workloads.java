@@ -21,8 +21,24 @@ final class Workloads {
             new CodeSource.ConfigMapCode("churn-code-v2"),
             "start_server.sh",
             SETTINGS)
-        .serving(Serving.defaults())
+        .serving(new Serving(Serving.DEFAULT_PORT, ""))
         .podLabels(SELECTOR);
+  }
+
+  /** A builder holding {@code inputs}, to derive a variant. */
+  static WorkloadInputs.Builder toBuilder(WorkloadInputs inputs) {
+    return WorkloadInputs.builder(inputs.containerName(), inputs.image(), inputs.code(),
+            inputs.entryPoint(), inputs.operatorSettings())
+        .environment(inputs.environment())
+        .runtimeParameters(inputs.runtimeParameters())
+        .requiredMetadata(inputs.requiredMetadata())
+        .resources(inputs.resources())
+        .podLabels(inputs.podLabels())
+        .podAnnotations(inputs.podAnnotations())
+        .serving(inputs.serving())
+        .hostAntiAffinity(inputs.hostAntiAffinity())
+        .workerConfig(inputs.workerConfig())
+        .configMapMounts(inputs.configMapMounts());
   }
 
   static WorkloadInputs.Builder job() {

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WorkloadReferencesTest {
-  static final NamespaceLookups LOOKUPS = NamespaceLookups.fixed(
+  static final NamespaceLookups LOOKUPS = FixedLookups.of(
       Map.of("git-creds", Set.of("password")), Set.of("code"), Set.of("models"));
 
   static CodeSource code(String yaml) {
