@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Schedules CustomJobs: creates a CustomJobRun (owned by the job) at each scheduled time, with
@@ -101,7 +102,9 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
     CustomJobStatus status = JobStatusBuilder.build(job, decision,
         List.copyOf(context.getSecondaryResources(CustomJobRun.class)), conditions);
     boolean changed = Conditions.differ(old, status);
-    log(job, changed, "{} active runs, next {}", status.getActiveRuns(),
+    // A status change is a transition (INFO); an unchanged pass is a repeat (DEBUG).
+    LOG.atLevel(changed ? Level.INFO : Level.DEBUG).log("{}/{}: {} active runs, next {}",
+        job.getMetadata().getNamespace(), job.getMetadata().getName(), status.getActiveRuns(),
         status.getNextScheduleTime());
     UpdateControl<CustomJob> control = changed
         ? UpdateControl.patchStatus(StatusPatch.of(job, status, CustomJob::new))
@@ -112,13 +115,10 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
 
   private void carryOut(CustomJob job, Context<CustomJob> context, ScheduleDecision decision,
       List<CustomJobRun> runs) {
-    if (decision.action() == ScheduleDecision.Action.SKIP) {
-      LOG.debug("{}/{}: Forbid: a run is active, the scheduled run waits",
-          job.getMetadata().getNamespace(), job.getMetadata().getName());
-    }
+    String name = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
     if (decision.action() == ScheduleDecision.Action.REPLACE_AND_START) {
       runs.stream().filter(r -> JobRuns.active(r) && JobRuns.ownedBy(r, job)).forEach(r -> {
-        log(job, true, "Replace: deleting active run {}", r.getMetadata().getName());
+        LOG.info("{}: Replace: deleting active run {}", name, r.getMetadata().getName());
         context.getClient().resource(r).delete();
       });
     }
@@ -126,7 +126,7 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
       CustomJobRun run = ScheduledRun.of(job, decision.runAt().orElseThrow());
       try {
         context.getClient().resource(run).create();
-        log(job, true, "started run {} for {}", run.getMetadata().getName(),
+        LOG.info("{}: started run {} for {}", name, run.getMetadata().getName(),
             decision.runAt().get());
       } catch (KubernetesClientException e) {
         if (e.getCode() != 409) {
@@ -143,17 +143,6 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
           job.getMetadata().getName(), r.getMetadata().getName());
       context.getClient().resource(r).delete();
     });
-  }
-
-  /** A transition at INFO, a repeat at DEBUG; namespace/name first. */
-  private static void log(CustomJob job, boolean transition, String format, Object... args) {
-    String line = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName() + ": "
-        + format;
-    if (transition) {
-      LOG.info(line, args);
-    } else {
-      LOG.debug(line, args);
-    }
   }
 
   @Override

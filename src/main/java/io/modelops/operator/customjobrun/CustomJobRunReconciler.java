@@ -3,7 +3,6 @@ package io.modelops.operator.customjobrun;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -13,32 +12,23 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.modelops.operator.api.v1alpha1.common.CustomJobRunPhase;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
-import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunStatus;
-import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
-import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.reconcile.ErrorStatus;
-import io.modelops.operator.reconcile.Mappers;
-import io.modelops.operator.reconcile.References;
-import io.modelops.operator.resourcebundle.ResourceBundles;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.StatusPatch;
 import io.modelops.operator.status.WarningEvents;
-import io.modelops.operator.workload.NamespaceLookups;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Runs CustomJobRuns: each becomes one batch/v1 Job once it is valid and a run slot of its
@@ -56,7 +46,6 @@ import org.slf4j.LoggerFactory;
     // No dependsOn: a dependent whose precondition is unmet would hold back those after it.
     @Dependent(name = "job", type = RunJob.class, reconcilePrecondition = RunJob.Wanted.class)})
 public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
-  static final String BY_JOB = "byJob";
   /** Queued runs look for a free slot this often (slots free when other runs finish). */
   static final Duration QUEUE_RECHECK = Duration.ofSeconds(3);
   /** A run waiting for its CustomJob looks again this often. */
@@ -76,49 +65,34 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
   public List<EventSource<?, CustomJobRun>> prepareEventSources(
       EventSourceContext<CustomJobRun> context) {
     events = new WarningEvents(context.getClient(), clock);
-    context.getPrimaryCache().addIndexer(BY_JOB, Mappers.namespacedIndexer(References::job));
-    var jobs = new InformerEventSource<>(InformerEventSourceConfiguration
-        .from(CustomJob.class, CustomJobRun.class)
-        .withName("customjobs")
-        .withNamespacesInheritedFromController()
-        .withSecondaryToPrimaryMapper(Mappers.fromIndex(
-            key -> context.getPrimaryCache().byIndex(BY_JOB, key), Mappers::key))
-        .withPrimaryToSecondaryMapper(
-            (CustomJobRun r) -> Mappers.toReferenced(References::job).toPrimaryResourceIDs(r))
-        .build(), context);
-    var pods = new InformerEventSource<>(InformerEventSourceConfiguration
-        .from(Pod.class, CustomJobRun.class)
-        .withName("runpods")
-        .withNamespacesInheritedFromController()
-        .withLabelSelector(RunLabels.SELECTOR)
-        .withSecondaryToPrimaryMapper(Mappers.toReferenced(RunLabels::runOf))
-        .build(), context);
-    return List.of(jobs, pods);
+    return RunEventSources.of(context);
   }
 
   @Override
   public UpdateControl<CustomJobRun> reconcile(CustomJobRun run, Context<CustomJobRun> context) {
     CustomJobRunStatus old = run.getStatus();
-    if (old != null && old.getPhase() != null && terminal(old.getPhase())) {
+    if (old != null && old.getPhase() != null && RunProgress.finished(old.getPhase())) {
       return UpdateControl.noUpdate();
     }
     Optional<Job> existing = context.getSecondaryResource(Job.class);
     RunProgress.Observation observation;
     Optional<Duration> recheck = Optional.empty();
     if (Boolean.TRUE.equals(run.getSpec().getCancel())) {
-      observation = workflow(context, true, Optional.empty());
+      observation = workflow(context, Optional.empty());
     } else if (existing.isPresent()) {
       observation = RunProgress.observe(false, existing, pods(context));
     } else {
       Optional<CustomJob> job = context.getSecondaryResource(CustomJob.class);
-      var validation = CustomJobRunValidator.validate(run, job, () -> lookups(context, run));
+      var validation = CustomJobRunValidator.validate(run, job, () ->
+          CustomJobRunValidator.Lookups.inCluster(context.getClient(), namespace(run)));
       if (validation.waitsForJob()) {
         observation = RunProgress.waitingForJob(validation.summary());
         recheck = Optional.of(JOB_RECHECK);
       } else if (!validation.valid()) {
         observation = RunProgress.refused(validation.summary());
-      } else if (admitted(run, context)) {
-        observation = workflow(context, false, Optional.of(RunPlanner.plan(run, job.get(),
+      } else if (RunQueue.admits(run, context.getPrimaryCache().list(),
+          config.limits().maxCustomJobRuns())) {
+        observation = workflow(context, Optional.of(RunPlanner.plan(run, job.get(),
             validation.resolved().orElseThrow(), config)));
       } else {
         observation = RunProgress.queued(config.limits().maxCustomJobRuns());
@@ -137,65 +111,30 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
     if (transition && status.getPhase() == CustomJobRunPhase.FAILED) {
       events.warn(run, "Run", Problem.of(observation.reason(), observation.message()));
     }
-    String line = "{}/{}: {} ({})";
-    Object[] args = {run.getMetadata().getNamespace(), run.getMetadata().getName(),
-        status.getPhase(), observation.reason()};
-    if (transition) {
-      LOG.info(line, args);
-    } else {
-      LOG.debug(line, args);
-    }
+    // A phase change (queued, started, finished) at INFO; an unchanged phase at DEBUG.
+    LOG.atLevel(transition ? Level.INFO : Level.DEBUG).log("{}/{}: {} ({})", namespace(run),
+        run.getMetadata().getName(), status.getPhase(), observation.reason());
     UpdateControl<CustomJobRun> control = Conditions.differ(old, status)
         ? UpdateControl.patchStatus(StatusPatch.of(run, status, CustomJobRun::new))
         : UpdateControl.noUpdate();
     return recheck.map(control::rescheduleAfter).orElse(control);
   }
 
-  /**
-   * Hands the workflow this pass's plan (none: the run's Job and ConfigMap go) and observes the
-   * result.
-   */
-  private static RunProgress.Observation workflow(Context<CustomJobRun> context, boolean cancel,
+  /** Hands the workflow the plan of a run that starts, or none to cancel; then observes. */
+  private static RunProgress.Observation workflow(Context<CustomJobRun> context,
       Optional<RunPlan> plan) {
     plan.ifPresent(p -> context.managedWorkflowAndDependentResourceContext().put(RunPlan.KEY, p));
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    return RunProgress.observe(cancel, context.getSecondaryResource(Job.class), pods(context));
+    return RunProgress.observe(plan.isEmpty(), context.getSecondaryResource(Job.class),
+        pods(context));
   }
 
   private static List<Pod> pods(Context<CustomJobRun> context) {
     return List.copyOf(context.getSecondaryResources(Pod.class));
   }
 
-  private CustomJobRunValidator.Lookups lookups(Context<CustomJobRun> context, CustomJobRun run) {
-    var client = context.getClient();
-    String namespace = run.getMetadata().getNamespace();
-    return new CustomJobRunValidator.Lookups(
-        name -> Optional.ofNullable(client.resources(ExecutionEnvironment.class).withName(name)
-            .get()),
-        ResourceBundles.byName(client.resources(ResourceBundle.class).list().getItems()),
-        NamespaceLookups.of(client, namespace),
-        name -> Optional.ofNullable(client.resources(CustomModel.class).inNamespace(namespace)
-            .withName(name).get()));
-  }
-
-  /** Whether this run holds, or may take, one of its namespace's run slots. */
-  private boolean admitted(CustomJobRun run, Context<CustomJobRun> context) {
-    var candidates = context.getPrimaryCache()
-        .list(r -> run.getMetadata().getNamespace().equals(r.getMetadata().getNamespace()))
-        .filter(r -> !Boolean.TRUE.equals(r.getSpec().getCancel()))
-        .filter(r -> r.getStatus() == null || r.getStatus().getPhase() == null
-            || !terminal(r.getStatus().getPhase()))
-        .map(r -> new RunQueue.Candidate(r.getMetadata().getName(),
-            Instant.parse(r.getMetadata().getCreationTimestamp()),
-            r.getStatus() != null && r.getStatus().getJobName() != null))
-        .toList();
-    var admitted = RunQueue.admitted(candidates, config.limits().maxCustomJobRuns());
-    LOG.debug("{}: run slots {} among {}", run.getMetadata().getName(), admitted, candidates);
-    return admitted.contains(run.getMetadata().getName());
-  }
-
-  static boolean terminal(CustomJobRunPhase phase) {
-    return RunProgress.Phase.valueOf(phase.name().toLowerCase(Locale.ROOT)).finished();
+  private static String namespace(CustomJobRun run) {
+    return run.getMetadata().getNamespace();
   }
 
   @Override

@@ -6,11 +6,13 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.modelops.operator.api.v1alpha1.common.CustomJobRunPhase;
 import io.modelops.operator.pod.WaitingReasons;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -33,6 +35,11 @@ public final class RunProgress {
     public boolean finished() {
       return this == succeeded || this == failed || this == interrupted || this == canceled;
     }
+  }
+
+  /** Whether a run in {@code phase} is over (its status no longer changes). */
+  public static boolean finished(CustomJobRunPhase phase) {
+    return Phase.valueOf(phase.name().toLowerCase(Locale.ROOT)).finished();
   }
 
   /**
