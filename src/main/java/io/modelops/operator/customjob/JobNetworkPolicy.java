@@ -1,9 +1,9 @@
 package io.modelops.operator.customjob;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.customjobrun.RunLabels;
@@ -16,23 +16,40 @@ import java.util.Optional;
 
 /**
  * The NetworkPolicy of a job's run pods, from {@code resources.egressNetworkPolicy} (none by
- * default); run pods accept no ingress.
+ * default) and the operator's egress settings; run pods accept no ingress.
+ *
+ * <p>A standalone dependent: the reconciler builds it with the operator configuration, so its
+ * {@link #desired} needs nothing but the job. Its informer sees only the operator's job objects.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = RunLabels.SELECTOR))
 public class JobNetworkPolicy extends OwnedResource<NetworkPolicy, CustomJob> {
-  /** Set by the reconciler before the workflow runs (dependents are built by JOSDK). */
-  static final String CONFIG_KEY = OperatorConfig.class.getName();
+  private final OperatorConfig config;
+
+  public JobNetworkPolicy(OperatorConfig config) {
+    this.config = config;
+    configureWith(new KubernetesDependentResourceConfigBuilder<NetworkPolicy>()
+        .withKubernetesDependentInformerConfig(InformerConfiguration.builder(NetworkPolicy.class)
+            .withLabelSelector(RunLabels.SELECTOR)
+            .withNamespacesInheritedFromController()
+            .build())
+        .build());
+  }
+
+  /** The policy's name: one per job. */
+  static String name(CustomJob job) {
+    return Names.dnsLabel(job.getMetadata().getName() + "-runs", 63);
+  }
 
   @Override
   protected NetworkPolicy desired(CustomJob job, Context<CustomJob> context) {
-    OperatorConfig config = context.managedWorkflowAndDependentResourceContext()
-        .getMandatory(CONFIG_KEY, OperatorConfig.class);
+    return desired(job);
+  }
+
+  NetworkPolicy desired(CustomJob job) {
     String name = job.getMetadata().getName();
     var resources = job.getSpec().getResources();
     String egress = resources == null ? null : WireNames.of(resources.getEgressNetworkPolicy());
-    return EgressPolicies.policy(Names.dnsLabel(name + "-runs", 63),
-        job.getMetadata().getNamespace(), RunLabels.job(name),
-        Map.of(RunLabels.JOB, Names.labelValue(name)), EgressPolicies.Egress.parse(egress),
-        Optional.empty(), config);
+    return EgressPolicies.policy(name(job), job.getMetadata().getNamespace(),
+        RunLabels.job(name), Map.of(RunLabels.JOB, Names.labelValue(name)),
+        EgressPolicies.Egress.parse(egress), Optional.empty(), config);
   }
 }

@@ -26,10 +26,15 @@ import java.util.stream.Collectors;
  * day-of-week are additive when both are restricted, as the seed documents). Daylight saving:
  * a local time that does not exist on the spring-forward day is skipped that day, and a local
  * time that happens twice on the fall-back day runs once.
+ *
+ * <p>Nothing here throws on a user's input: {@link #zone} and {@link #parse} answer empty, and
+ * {@link CustomJobValidator} turns that into a problem naming the field.
  */
 public final class JobSchedule {
   /** CronJob stops counting missed start times past this many, and so do we. */
   public static final int MAX_MISSED_COUNTED = 100;
+  /** The zone of a schedule that names none. */
+  public static final ZoneId UTC = ZoneId.of("UTC");
 
   private static final CronParser PARSER =
       new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
@@ -50,24 +55,24 @@ public final class JobSchedule {
     this.executionTime = ExecutionTime.forCron(cron);
   }
 
-  /**
-   * Parses a cron expression in a time zone (null or blank means UTC).
-   *
-   * @throws IllegalArgumentException naming {@code schedule.cron} or {@code schedule.timeZone}
-   */
-  public static JobSchedule of(String cron, String timeZone) {
-    ZoneId zone;
-    try {
-      zone = timeZone == null || timeZone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(timeZone);
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(
-          "schedule.timeZone \"" + timeZone + "\" is not a known time zone", e);
+  /** The zone of {@code schedule.timeZone} (null or blank means UTC); empty when unknown. */
+  public static Optional<ZoneId> zone(String timeZone) {
+    if (timeZone == null || timeZone.isBlank()) {
+      return Optional.of(UTC);
     }
     try {
-      return new JobSchedule(cron.trim(), zone, PARSER.parse(cron.trim()));
+      return Optional.of(ZoneId.of(timeZone));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A cron expression in {@code zone}; empty when the expression does not parse. */
+  public static Optional<JobSchedule> parse(String cron, ZoneId zone) {
+    try {
+      return Optional.of(new JobSchedule(cron.trim(), zone, PARSER.parse(cron.trim())));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "schedule.cron \"" + cron + "\" is not a valid cron expression: " + e.getMessage(), e);
+      return Optional.empty();
     }
   }
 

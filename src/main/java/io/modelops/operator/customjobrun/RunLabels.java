@@ -1,9 +1,11 @@
 package io.modelops.operator.customjobrun;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.modelops.operator.custommodel.ModelLabels;
 import io.modelops.operator.workload.Names;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Labels of the objects the operator creates for custom jobs and their runs. */
 public final class RunLabels {
@@ -17,6 +19,12 @@ public final class RunLabels {
   public static final String RUN_NAME_ANNOTATION = "modelops.io/run-name";
 
   private RunLabels() {}
+
+  /** The run a pod belongs to, from its {@link #RUN_NAME_ANNOTATION}. */
+  public static Optional<String> runOf(HasMetadata pod) {
+    return Optional.ofNullable(pod.getMetadata().getAnnotations())
+        .map(a -> a.get(RUN_NAME_ANNOTATION));
+  }
 
   /** Labels of a job's objects (NetworkPolicy, scheduled runs). */
   public static Map<String, String> job(String job) {

@@ -1,21 +1,48 @@
 package io.modelops.operator.customjobrun;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.modelops.operator.api.v1alpha1.common.CustomMetric;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.pod.WorkloadInputs;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The objects a run should have now, computed by the reconciler and read by the dependents.
+ * What the reconciler decided for a run that starts now: the names, the resolved inputs of the
+ * run's pod, the Job's retry and deadline settings, and the files of the run's ConfigMap. {@link
+ * RunJob} and {@link RunConfig} build their objects from it. The reconciler hands it to the
+ * workflow only when a run starts; without one, the workflow removes the run's Job and
+ * ConfigMap (cancel).
  *
- * @param job the Job to run, absent while queued and once canceled or stopped
- * @param config the run's ConfigMap (worker config, custom metric definitions), if it needs one
+ * @param namespace the run's namespace
+ * @param customJob the CustomJob's name
+ * @param run the CustomJobRun's name
+ * @param jobName the batch/v1 Job's name
+ * @param pod the resolved inputs of the run's pod
+ * @param backoffLimit pod retries ({@code spec.retries})
+ * @param activeDeadlineSeconds {@code timeoutSeconds} capped by {@code maxCustomJobTimeout}
+ * @param configName the run's ConfigMap name
+ * @param workerConfig the job's workerConfig, written as {@link RunPlanner#WORKER_CONFIG}
+ * @param customMetrics the job's metric definitions, written as {@link
+ *     RunPlanner#CUSTOM_METRICS}
  */
-public record RunPlan(Optional<Job> job, Optional<ConfigMap> config) {
+public record RunPlan(String namespace, String customJob, String run, String jobName,
+    WorkloadInputs pod, int backoffLimit, long activeDeadlineSeconds, String configName,
+    Optional<JsonNode> workerConfig, List<CustomMetric> customMetrics) {
   static final String KEY = RunPlan.class.getName();
 
-  static RunPlan of(Context<CustomJobRun> context) {
-    return context.managedWorkflowAndDependentResourceContext().getMandatory(KEY, RunPlan.class);
+  public RunPlan {
+    customMetrics = List.copyOf(customMetrics);
+  }
+
+  /** Whether the run has a ConfigMap. */
+  public boolean needsConfig() {
+    return workerConfig.isPresent() || !customMetrics.isEmpty();
+  }
+
+  /** The plan the reconciler handed to this pass of the workflow, if a run starts. */
+  static Optional<RunPlan> of(Context<CustomJobRun> context) {
+    return context.managedWorkflowAndDependentResourceContext().get(KEY, RunPlan.class);
   }
 }

@@ -6,9 +6,13 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.modelops.operator.api.v1alpha1.common.CustomJobRunPhase;
 import io.modelops.operator.pod.WaitingReasons;
+import io.modelops.operator.status.Problem;
+import io.modelops.operator.status.Reasons;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -33,6 +37,11 @@ public final class RunProgress {
     }
   }
 
+  /** Whether a run in {@code phase} is over (its status no longer changes). */
+  public static boolean finished(CustomJobRunPhase phase) {
+    return Phase.valueOf(phase.name().toLowerCase(Locale.ROOT)).finished();
+  }
+
   /**
    * What the run's Job and pods say.
    *
@@ -47,6 +56,25 @@ public final class RunProgress {
       Phase phase, String reason, String message, Optional<Integer> exitCode,
       Optional<String> podName, boolean failFast) {}
 
+  /** A run whose CustomJob does not exist (yet) waits for it. */
+  public static Observation waitingForJob(Problem problem) {
+    return new Observation(Phase.queued, problem.reason(), problem.message(), Optional.empty(),
+        Optional.empty(), false);
+  }
+
+  /** A run refused by its validator fails without a Job. */
+  public static Observation refused(Problem problem) {
+    return new Observation(Phase.failed, problem.reason(), problem.message(), Optional.empty(),
+        Optional.empty(), false);
+  }
+
+  /** A valid run without a free slot waits in the queue. */
+  public static Observation queued(int maxRuns) {
+    return new Observation(Phase.queued, Reasons.QUEUED,
+        "waiting for a free run slot: at most maxCustomJobRuns=" + maxRuns
+            + " runs of a namespace run at once", Optional.empty(), Optional.empty(), false);
+  }
+
   /** Reads the run's state from its Job (absent once deleted) and that Job's pods. */
   public static Observation observe(boolean cancelRequested, Optional<Job> job, List<Pod> pods) {
     Optional<Pod> newest = pods.stream().max(Comparator.comparing(
@@ -57,23 +85,23 @@ public final class RunProgress {
     if (cancelRequested) {
       boolean gone = job.isEmpty() && pods.isEmpty();
       return gone
-          ? new Observation(Phase.canceled, "Canceled", "the run was canceled", exitCode, podName,
+          ? new Observation(Phase.canceled, Reasons.CANCELED, "the run was canceled", exitCode, podName,
               false)
-          : new Observation(Phase.canceling, "Canceling",
+          : new Observation(Phase.canceling, Reasons.CANCELING,
               "stopping the run's Job and its pods", exitCode, podName, false);
     }
     if (job.isEmpty()) {
-      return new Observation(Phase.queued, "Queued", "waiting for a free run slot", exitCode,
+      return new Observation(Phase.queued, Reasons.QUEUED, "waiting for a free run slot", exitCode,
           podName, false);
     }
     Optional<JobCondition> complete = condition(job.get(), "Complete");
     if (complete.isPresent()) {
-      return new Observation(Phase.succeeded, "Succeeded", "the run completed", exitCode, podName,
+      return new Observation(Phase.succeeded, Reasons.SUCCEEDED, "the run completed", exitCode, podName,
           false);
     }
     Optional<JobCondition> failed = condition(job.get(), "Failed");
     if (failed.isPresent()) {
-      String reason = Optional.ofNullable(failed.get().getReason()).orElse("Failed");
+      String reason = Optional.ofNullable(failed.get().getReason()).orElse(Reasons.FAILED);
       String message = Optional.ofNullable(failed.get().getMessage()).orElse("the run failed");
       Phase phase = "PodFailurePolicy".equals(reason) || "Evicted".equals(reason)
           ? Phase.interrupted : Phase.failed;
@@ -88,10 +116,10 @@ public final class RunProgress {
     boolean evicted = newest.map(p -> "Failed".equals(phaseOf(p))
         && "Evicted".equals(p.getStatus().getReason())).orElse(false);
     if (evicted) {
-      return new Observation(Phase.interrupted, "Evicted",
+      return new Observation(Phase.interrupted, Reasons.EVICTED,
           "the run's pod was evicted from its node", exitCode, podName, true);
     }
-    return new Observation(Phase.running, "Running", "the run's Job is running", exitCode,
+    return new Observation(Phase.running, Reasons.RUNNING, "the run's Job is running", exitCode,
         podName, false);
   }
 
@@ -120,7 +148,7 @@ public final class RunProgress {
       if (now.isPresent() && before.isPresent()
           && now.get().getExitCode() != 0
           && now.get().getExitCode().equals(before.get().getExitCode())) {
-        return Optional.of(new Observation(Phase.failed, "InitContainerFailed",
+        return Optional.of(new Observation(Phase.failed, Reasons.INIT_CONTAINER_FAILED,
             "init container " + init.getName() + " failed twice with exit code "
                 + now.get().getExitCode(),
             Optional.of(now.get().getExitCode()), podName, true));

@@ -1,20 +1,46 @@
 package io.modelops.operator.customjobrun;
 
+import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which runs of a namespace may start: at most {@code maxCustomJobRuns} run at once; the others
  * wait as {@code queued} and start in creation order (name breaks ties) as slots free.
  */
 public final class RunQueue {
+  private static final Logger LOG = LoggerFactory.getLogger(RunQueue.class);
+
   private RunQueue() {}
 
   /** What the queue needs of one unfinished run. */
   public record Candidate(String name, Instant created, boolean started) {}
+
+  /**
+   * Whether {@code run} holds, or may take, one of its namespace's run slots, among {@code
+   * runs} (any namespace; canceled and finished runs hold none).
+   */
+  public static boolean admits(CustomJobRun run, Stream<CustomJobRun> runs, int maxRuns) {
+    var candidates = runs
+        .filter(r -> run.getMetadata().getNamespace().equals(r.getMetadata().getNamespace()))
+        .filter(r -> !Boolean.TRUE.equals(r.getSpec().getCancel()))
+        .filter(r -> r.getStatus() == null || r.getStatus().getPhase() == null
+            || !RunProgress.finished(r.getStatus().getPhase()))
+        .map(r -> new Candidate(r.getMetadata().getName(),
+            Instant.parse(r.getMetadata().getCreationTimestamp()),
+            r.getStatus() != null && r.getStatus().getJobName() != null))
+        .toList();
+    Set<String> admitted = admitted(candidates, maxRuns);
+    LOG.debug("{}/{}: run slots {} among {}", run.getMetadata().getNamespace(),
+        run.getMetadata().getName(), admitted, candidates);
+    return admitted.contains(run.getMetadata().getName());
+  }
 
   /** Names of the runs allowed to have a Job now: those already started, then the oldest. */
   public static Set<String> admitted(List<Candidate> unfinished, int maxRuns) {

@@ -50,4 +50,17 @@ public final class Reasons {
   public static final String ROLLING_OUT = "RollingOut";
   public static final String REPLACING_MODEL = "ReplacingModel";
   public static final String LAUNCHING = "Launching";
+
+  // Custom jobs: how a job is scheduled, where a run stands.
+  public static final String MANUAL = "Manual";
+  public static final String SCHEDULED = "Scheduled";
+  public static final String SUSPENDED = "Suspended";
+  public static final String QUEUED = "Queued";
+  public static final String RUNNING = "Running";
+  public static final String SUCCEEDED = "Succeeded";
+  public static final String FAILED = "Failed";
+  public static final String EVICTED = "Evicted";
+  public static final String INIT_CONTAINER_FAILED = "InitContainerFailed";
+  public static final String CANCELING = "Canceling";
+  public static final String CANCELED = "Canceled";
 }

@@ -2,6 +2,8 @@ package io.modelops.operator.customjobrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.customjobrun.RunQueue.Candidate;
 import java.time.Instant;
 import java.util.List;
@@ -33,5 +35,31 @@ class RunQueueTest {
     var admitted = RunQueue.admitted(List.of(
         new Candidate("y", T0, false), new Candidate("x", T0, false)), 1);
     assertThat(admitted).containsExactly("x");
+  }
+
+  static CustomJobRun run(String namespace, String name, int created, String extra) {
+    return Serialization.unmarshal("""
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomJobRun
+        metadata: {name: %s, namespace: %s, creationTimestamp: "%s"}
+        %s
+        """.formatted(name, namespace, T0.plusSeconds(created), extra), CustomJobRun.class);
+  }
+
+  @Test
+  void slotsCountPerNamespaceAndCanceledOrFinishedRunsHoldNone() {
+    CustomJobRun waiting = run("team-a", "waiting", 9, "spec: {customJobRef: {name: j}}");
+    var runs = List.of(waiting,
+        run("team-b", "elsewhere", 0, "spec: {customJobRef: {name: j}}\n"
+            + "status: {phase: running, jobName: elsewhere}"),
+        run("team-a", "done", 1, "spec: {customJobRef: {name: j}}\n"
+            + "status: {phase: succeeded, jobName: done}"),
+        run("team-a", "canceling", 2, "spec: {customJobRef: {name: j}, cancel: true}\n"
+            + "status: {phase: canceling, jobName: canceling}"));
+    assertThat(RunQueue.admits(waiting, runs.stream(), 1)).isTrue();
+    var busy = new java.util.ArrayList<>(runs);
+    busy.add(run("team-a", "running", 3, "spec: {customJobRef: {name: j}}\n"
+        + "status: {phase: running, jobName: running}"));
+    assertThat(RunQueue.admits(waiting, busy.stream(), 1)).isFalse();
   }
 }
