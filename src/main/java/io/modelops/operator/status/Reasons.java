@@ -33,4 +33,11 @@ public final class Reasons {
   public static final String UNKNOWN_RUNTIME_PARAMETER = "UnknownRuntimeParameter";
   public static final String INVALID_RUNTIME_PARAMETER = "InvalidRuntimeParameter";
   public static final String MISSING_REQUIRED_METADATA = "MissingRequiredMetadata";
+
+  // Catalogue entries (ExecutionEnvironment, ResourceBundle) whose spec the operator checked.
+  public static final String AVAILABLE = "Available";
+  public static final String DEPRECATED = "Deprecated";
+  public static final String NO_VERSIONS = "NoVersions";
+  public static final String INVALID_IMAGE_REFERENCE = "InvalidImageReference";
+  public static final String INVALID_BUNDLE = "InvalidBundle";
 }
