@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reports ExecutionEnvironments (cluster-scoped catalogue entries): for each version, whether
- * its image reference parses and whether it is pinned by digest ({@link EnvironmentCheck}); the
+ * its image reference parses and whether it is pinned by digest ({@link ExecutionEnvironmentValidator}); the
  * effective latest version; and Ready, False naming the field of every image that does not
  * parse. The operator builds no images and does not contact registries.
  */
@@ -30,7 +30,7 @@ public class ExecutionEnvironmentReconciler implements Reconciler<ExecutionEnvir
   @Override
   public UpdateControl<ExecutionEnvironment> reconcile(ExecutionEnvironment env,
       Context<ExecutionEnvironment> context) {
-    EnvironmentCheck.Checked checked = EnvironmentCheck.of(env.getSpec());
+    ExecutionEnvironmentValidator.Checked checked = ExecutionEnvironmentValidator.validate(env.getSpec());
     ExecutionEnvironmentStatus status = new ExecutionEnvironmentStatus();
     status.setObservedGeneration(env.getMetadata().getGeneration());
     status.setVersions(checked.versions());

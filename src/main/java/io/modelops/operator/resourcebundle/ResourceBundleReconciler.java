@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reports ResourceBundles (cluster-scoped): Ready=False reason {@code InvalidBundle} naming the
- * field when the spec fails {@link BundleCheck}; otherwise Ready=True (reason {@code Deprecated}
+ * field when the spec fails {@link ResourceBundleValidator}; otherwise Ready=True (reason {@code Deprecated}
  * for a bundle that keeps its existing users but takes no new ones) with the resources a pod
  * gets from it.
  */
@@ -37,7 +37,7 @@ public class ResourceBundleReconciler implements Reconciler<ResourceBundle> {
     status.setObservedGeneration(bundle.getMetadata().getGeneration());
     Conditions conditions = Conditions.after(bundle.getStatus(),
         bundle.getMetadata().getGeneration(), clock);
-    List<Problem> problems = BundleCheck.problems(bundle.getSpec());
+    List<Problem> problems = ResourceBundleValidator.validate(bundle.getSpec());
     if (!problems.isEmpty()) {
       conditions.set(Conditions.READY, false, Reasons.INVALID_BUNDLE,
           problems.stream().map(Problem::message).collect(Collectors.joining("; ")));

@@ -12,7 +12,7 @@ import io.modelops.operator.api.SchemaPatch;
 import java.util.List;
 
 /**
- * When a custom job runs: a cron string, or the seed's structured form where each field lists
+ * When a custom job runs: a cron string, or the structured form where each cron field lists
  * numbers or "*". Runs follow CronJob semantics (concurrency policy, starting deadline).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -25,8 +25,8 @@ import io.modelops.operator.api.v1alpha1.common.Schedule;
 import java.util.List;
 
 /**
- * A custom job (the seed's /customJobs/ plus Model Studio's resources and workerConfig): what to
- * run, with which resources, and when.
+ * A custom job: what to run (environment, code, entry point, runtime parameters), with which
+ * resources and worker configuration, and when.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(

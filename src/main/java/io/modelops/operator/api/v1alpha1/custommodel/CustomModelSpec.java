@@ -17,8 +17,8 @@ import io.modelops.operator.api.v1alpha1.common.TargetType;
 import java.util.List;
 
 /**
- * What a custom model predicts and how it is served by default (the seed's POST /customModels/
- * body); the serving fields come from {@link ServingSettings}, shared with versions.
+ * What a custom model predicts and how it is served by default; the serving fields come from
+ * {@link ServingSettings}, shared with versions, which may override them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(

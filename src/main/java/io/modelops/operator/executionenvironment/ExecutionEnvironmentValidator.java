@@ -14,8 +14,8 @@ import java.util.Optional;
  * What the operator can check of an ExecutionEnvironment without a registry: that each version's
  * image reference parses, and whether it is pinned by digest. A pure function of the spec.
  */
-public final class EnvironmentCheck {
-  private EnvironmentCheck() {}
+public final class ExecutionEnvironmentValidator {
+  private ExecutionEnvironmentValidator() {}
 
   /**
    * The checked versions (in spec order), the effective latest version label (the named one,
@@ -29,7 +29,7 @@ public final class EnvironmentCheck {
     }
   }
 
-  public static Checked of(ExecutionEnvironmentSpec spec) {
+  public static Checked validate(ExecutionEnvironmentSpec spec) {
     List<EnvironmentVersion> versions = spec.getVersions() == null ? List.of()
         : spec.getVersions();
     List<EnvironmentVersionStatus> reported = new ArrayList<>();

@@ -13,13 +13,13 @@ import java.util.List;
  * the same at apply time; the check covers bundles stored before a rule existed (or written
  * with validation bypassed) and says in status what was checked.
  */
-public final class BundleCheck {
+public final class ResourceBundleValidator {
   static final long MIN_MEMORY_BYTES = 128L * 1024 * 1024;
 
-  private BundleCheck() {}
+  private ResourceBundleValidator() {}
 
   /** Every problem of {@code spec}, each naming its field; empty when the bundle is usable. */
-  public static List<Problem> problems(ResourceBundleSpec spec) {
+  public static List<Problem> validate(ResourceBundleSpec spec) {
     List<Problem> problems = new ArrayList<>();
     if (spec.getCpuCount() == null || spec.getCpuCount() < 1) {
       problems.add(invalid("spec.cpuCount: must be set and at least 1, is "
