@@ -103,12 +103,16 @@ public class CustomJobSpec {
 
   @Min(0)
   @Max(100)
-  @JsonPropertyDescription("Finished successful runs to keep, 0..100. Default: 3.")
+  @JsonPropertyDescription(
+      "Finished successful scheduled runs to keep, 0..100; older ones are deleted (runs created"
+          + " by hand never are). Default: 3.")
   private Integer successfulRunsHistoryLimit;
 
   @Min(0)
   @Max(100)
-  @JsonPropertyDescription("Finished failed runs to keep, 0..100. Default: 1.")
+  @JsonPropertyDescription(
+      "Finished failed scheduled runs to keep, 0..100; older ones are deleted (runs created by"
+          + " hand never are). Default: 1.")
   private Integer failedRunsHistoryLimit;
 
   @Min(0)
