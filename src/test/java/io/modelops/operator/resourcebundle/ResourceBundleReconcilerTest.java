@@ -31,7 +31,7 @@ class ResourceBundleReconcilerTest {
     }));
     assertThat(ready(status).getStatus().name()).isEqualTo("TRUE");
     assertThat(ready(status).getReason()).isEqualTo("Available");
-    assertThat(status.getResources()).containsExactlyEntriesOf(
+    assertThat(status.getResources()).containsExactlyInAnyOrderEntriesOf(
         Map.of("cpu", "2", "memory", "1073741824", "amd.com/gpu", "2"));
   }
 
