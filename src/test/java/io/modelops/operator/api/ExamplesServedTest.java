@@ -126,7 +126,7 @@ class ExamplesServedTest {
     List<String> command = new ArrayList<>();
     command.add(LocalCluster.cliBinary("kubectl").toString());
     command.add("--kubeconfig");
-    command.add(LocalCluster.repoDir().resolve(".local/kubeconfig").toString());
+    command.add(LocalCluster.kubeconfig().toString());
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }

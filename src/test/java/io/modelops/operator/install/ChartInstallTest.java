@@ -411,7 +411,7 @@ class ChartInstallTest {
 
   private static Path kubeconfig() {
     client();
-    return LocalCluster.repoDir().resolve(".local/kubeconfig");
+    return LocalCluster.kubeconfig();
   }
 
   private static String helm(String... args) {
