@@ -1,9 +1,6 @@
 # ModelOps Operator — the two commands are `make run` and `make test`.
 SHELL := /bin/bash
 MVN ?= ./mvnw -B
-KUBECONFIG_LOCAL := $(CURDIR)/.local/kubeconfig
-CACHE ?= $(or $(MODELOPS_CACHE),$(HOME)/.cache/modelops)
-KUBECTL = $(CACHE)/bin/kubectl-layer-$(shell . dev/versions.env; echo $$KUBECTL_LAYER_VERSION)/kubectl
 
 .PHONY: help run test build cluster-up cluster-down crds manifests bench clean
 

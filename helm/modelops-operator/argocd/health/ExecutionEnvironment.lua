@@ -1,6 +1,7 @@
--- Argo CD health of a modelops.io ExecutionEnvironment, from the buildStatus of its versions:
--- any failed is Degraded, any submitted or processing is Progressing. Argo CD runs custom
--- health scripts without Lua's string library: only base functions, table and os.
+-- Argo CD health of a modelops.io ExecutionEnvironment, from what the operator checked of its
+-- versions' image references: any Invalid is Degraded, any not yet checked is Progressing.
+-- Argo CD runs custom health scripts without Lua's string library: only base functions, table
+-- and os.
 local function condition(status, conditionType)
   if status == nil or status.conditions == nil then
     return nil
@@ -30,18 +31,18 @@ if status == nil or status.observedGeneration == nil
   return hs
 end
 
-local failed = {}
-local building = {}
-local built = 0
+local invalid = {}
+local unchecked = {}
+local valid = 0
 if status.versions ~= nil then
   for _, v in ipairs(status.versions) do
     local label = tostring(v.label)
-    if v.buildStatus == "failed" then
-      table.insert(failed, label)
-    elseif v.buildStatus == "success" then
-      built = built + 1
+    if v.imageReference == "Invalid" then
+      table.insert(invalid, label)
+    elseif v.imageReference == "Valid" then
+      valid = valid + 1
     else
-      table.insert(building, label)
+      table.insert(unchecked, label)
     end
   end
 end
@@ -50,17 +51,17 @@ local ready = condition(status, "Ready")
 if ready ~= nil and ready.status == "False" then
   hs.status = "Degraded"
   hs.message = messageOf(ready, "The environment is not ready")
-elseif #failed > 0 then
+elseif #invalid > 0 then
   hs.status = "Degraded"
-  hs.message = "Build failed for version(s) " .. table.concat(failed, ", ")
-elseif #building > 0 then
+  hs.message = "Invalid image reference in version(s) " .. table.concat(invalid, ", ")
+elseif #unchecked > 0 then
   hs.status = "Progressing"
-  hs.message = "Building version(s) " .. table.concat(building, ", ")
-elseif built == 0 then
+  hs.message = "Checking version(s) " .. table.concat(unchecked, ", ")
+elseif valid == 0 then
   hs.status = "Progressing"
   hs.message = messageOf(ready, "Waiting for the operator to report the versions")
 else
   hs.status = "Healthy"
-  hs.message = messageOf(ready, tostring(built) .. " version(s) ready")
+  hs.message = messageOf(ready, tostring(valid) .. " version(s) with a valid image reference")
 end
 return hs

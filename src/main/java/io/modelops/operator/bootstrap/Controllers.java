@@ -1,6 +1,5 @@
 package io.modelops.operator.bootstrap;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.modelops.operator.config.OperatorConfig;
@@ -20,7 +19,7 @@ public final class Controllers {
   private Controllers() {}
 
   /** The reconcilers of every kind, built from the configuration. */
-  public static List<Reconciler<?>> all(OperatorConfig config, KubernetesClient client) {
+  public static List<Reconciler<?>> all(OperatorConfig config) {
     return all(config, Clock.systemUTC());
   }
 

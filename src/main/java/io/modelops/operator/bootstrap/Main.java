@@ -48,7 +48,7 @@ public final class Main {
       }
     });
     List<String> controllers =
-        Controllers.register(operator, config, Controllers.all(config, client));
+        Controllers.register(operator, config, Controllers.all(config));
     CountDownLatch stopped = new CountDownLatch(1);
     HealthServer http = HealthServer.start(
         config.httpPort(),

@@ -15,7 +15,7 @@ import java.util.Map;
  * The operator's configuration: a YAML file (the Helm chart mounts one from a ConfigMap at
  * {@code MODELOPS_CONFIG_FILE}) with environment variables overriding single settings.
  *
- * @param limits operator limits (SPEC §2.6)
+ * @param limits operator-wide limits for models and jobs
  * @param platformApi egress destinations allowed by networkEgressPolicy DR_API_ACCESS
  * @param ingressNamespaces namespaces (besides a model's own) allowed to reach model pods
  * @param gitFetcherImage image of the init container that clones git code sources

@@ -3,13 +3,14 @@ package io.modelops.operator.config;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * The operator-wide limits of SPEC §2.6 (the seed's customModelLimits / customJobLimits),
- * surfaced on every refusal they cause.
+ * The operator-wide limits a platform team sets for custom models and jobs, named in every
+ * refusal they cause.
  *
  * @param maxCustomModelReplicasPerDeployment most replicas one served model may ask for
  * @param maxCustomModelContainerSize largest memory limit of a model container, in bytes
  * @param desiredCustomModelContainerSize memory request used when none is given, in bytes
- * @param maxCustomModelTestingParallelUsers most parallel users of a model test
+ * @param maxCustomModelTestingParallelUsers most parallel users of a model test; reserved for
+ *     model testing, which the operator does not run yet (validated, otherwise unused)
  * @param maxCustomJobRuns most CustomJobRuns running at once in one namespace
  * @param maxCustomJobTimeout longest run of a custom job, in seconds
  */
@@ -25,7 +26,10 @@ public record OperatorLimits(
   public static final long MIN_CONTAINER_SIZE = 134_217_728L;
   public static final long MAX_CONTAINER_SIZE = 15_032_385_536L;
 
-  /** Defaults: the seed's maxima for models; 5 parallel runs and 24 h for jobs. */
+  /**
+   * Defaults: the largest values the limits allow for models (8 replicas, 14 GiB, a 128 MiB
+   * request, 20 test users); 5 parallel runs and 24 h for jobs.
+   */
   public static OperatorLimits defaults() {
     return new OperatorLimits(8, MAX_CONTAINER_SIZE, MIN_CONTAINER_SIZE, 20, 5, 86_400L);
   }

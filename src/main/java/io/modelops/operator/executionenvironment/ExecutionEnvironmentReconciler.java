@@ -4,21 +4,20 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.modelops.operator.api.v1alpha1.common.BuildStatus;
-import io.modelops.operator.api.v1alpha1.common.EnvironmentVersion;
-import io.modelops.operator.api.v1alpha1.common.EnvironmentVersionStatus;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironmentStatus;
 import io.modelops.operator.status.Conditions;
+import io.modelops.operator.status.Problem;
+import io.modelops.operator.status.Reasons;
 import io.modelops.operator.status.StatusPatch;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Reports ExecutionEnvironments (cluster-scoped catalogue entries): each version's image and
- * build status — {@code success}, since versions name ready-made images (the operator builds
- * no images) — the effective latest version, and Ready.
+ * Reports ExecutionEnvironments (cluster-scoped catalogue entries): for each version, whether
+ * its image reference parses and whether it is pinned by digest ({@link ExecutionEnvironmentValidator}); the
+ * effective latest version; and Ready, False naming the field of every image that does not
+ * parse. The operator builds no images and does not contact registries.
  */
 @ControllerConfiguration(name = "executionenvironment")
 public class ExecutionEnvironmentReconciler implements Reconciler<ExecutionEnvironment> {
@@ -31,30 +30,20 @@ public class ExecutionEnvironmentReconciler implements Reconciler<ExecutionEnvir
   @Override
   public UpdateControl<ExecutionEnvironment> reconcile(ExecutionEnvironment env,
       Context<ExecutionEnvironment> context) {
-    List<EnvironmentVersion> versions = env.getSpec().getVersions() == null ? List.of()
-        : env.getSpec().getVersions();
+    ExecutionEnvironmentValidator.Checked checked = ExecutionEnvironmentValidator.validate(env.getSpec());
     ExecutionEnvironmentStatus status = new ExecutionEnvironmentStatus();
     status.setObservedGeneration(env.getMetadata().getGeneration());
-    List<EnvironmentVersionStatus> reported = new ArrayList<>();
-    for (EnvironmentVersion v : versions) {
-      EnvironmentVersionStatus s = new EnvironmentVersionStatus();
-      s.setLabel(v.getLabel());
-      s.setImage(v.getImage());
-      s.setBuildStatus(v.getImage() == null ? BuildStatus.FAILED : BuildStatus.SUCCESS);
-      reported.add(s);
-    }
-    status.setVersions(reported);
-    String latest = env.getSpec().getLatestVersion() != null ? env.getSpec().getLatestVersion()
-        : versions.isEmpty() ? null : versions.get(versions.size() - 1).getLabel();
-    status.setLatestVersion(latest);
+    status.setVersions(checked.versions());
+    status.setLatestVersion(checked.latestVersion().orElse(null));
     Conditions conditions = Conditions.after(env.getStatus(), env.getMetadata().getGeneration(),
         clock);
-    if (latest == null) {
-      conditions.set(Conditions.READY, false, "NoVersions",
-          "spec.versions is empty: list at least one {label, image}");
+    if (!checked.problems().isEmpty()) {
+      conditions.set(Conditions.READY, false, checked.problems().get(0).reason(),
+          checked.problems().stream().map(Problem::message).collect(Collectors.joining("; ")));
     } else {
-      conditions.set(Conditions.READY, true, "Available", versions.size()
-          + " version(s); latest " + latest);
+      conditions.set(Conditions.READY, true, Reasons.AVAILABLE, checked.versions().size()
+          + " version(s), image references valid, " + checked.pinnedCount()
+          + " pinned by digest; latest " + checked.latestVersion().orElseThrow());
     }
     status.setConditions(conditions.list());
     return Conditions.differ(env.getStatus(), status)

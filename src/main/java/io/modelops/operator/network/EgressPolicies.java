@@ -20,14 +20,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The NetworkPolicy of a model's or a job's pods (SPEC §4), one spec field away for users:
+ * The NetworkPolicy of a model's or a job's pods, one spec field away for users:
  * {@code NONE} allows egress only to the cluster DNS, {@code DR_API_ACCESS} adds the platform
  * API destinations from the operator configuration, {@code PUBLIC} leaves egress open. Model
  * pods also get ingress from their own namespace and the configured namespaces on their port;
  * job pods get no ingress at all.
  */
 public final class EgressPolicies {
-  /** Egress policies; jobs use the lower-case {@code none}/{@code public} of the seed. */
+  /** Egress policies; a job's spec spells them in lower case ({@code none}/{@code public}). */
   public enum Egress {
     NONE, DR_API_ACCESS, PUBLIC;
 

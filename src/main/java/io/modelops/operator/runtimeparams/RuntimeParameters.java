@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Resolves runtime parameters as the seed's model-metadata.yaml defines them: each definition
- * gets its current value from a value given for it (later value lists override earlier ones,
- * e.g. a run's over its job's) or its default; every value is checked against its definition —
+ * Resolves runtime parameters against their definitions: each definition gets its current value
+ * from a value given for it (later value lists override earlier ones, e.g. a run's over its
+ * job's) or its default; every value is checked against its definition —
  * known field, same type, min/max for numerics, allowEmpty for strings, a Secret reference (never
  * a literal) for credentials. Secrets are checked for existence by the caller, which can look
  * them up.

@@ -63,4 +63,11 @@ public final class Reasons {
   public static final String INIT_CONTAINER_FAILED = "InitContainerFailed";
   public static final String CANCELING = "Canceling";
   public static final String CANCELED = "Canceled";
+
+  // Catalogue entries (ExecutionEnvironment, ResourceBundle) whose spec the operator checked.
+  public static final String AVAILABLE = "Available";
+  public static final String DEPRECATED = "Deprecated";
+  public static final String NO_VERSIONS = "NoVersions";
+  public static final String INVALID_IMAGE_REFERENCE = "InvalidImageReference";
+  public static final String INVALID_BUNDLE = "InvalidBundle";
 }

@@ -36,16 +36,10 @@ public final class WarningEvents {
 
   /** A Warning about {@code regarding}; failures to record are logged, never thrown. */
   public void warn(HasMetadata regarding, String action, Problem problem) {
-    emit(regarding, "Warning", action, problem.reason(), problem.message());
+    emit(regarding, action, problem.reason(), problem.message());
   }
 
-  /** A Normal event (e.g. a version switch) about {@code regarding}. */
-  public void normal(HasMetadata regarding, String action, String reason, String note) {
-    emit(regarding, "Normal", action, reason, note);
-  }
-
-  private void emit(HasMetadata regarding, String type, String action, String reason,
-      String note) {
+  private void emit(HasMetadata regarding, String action, String reason, String note) {
     String namespace = regarding.getMetadata().getNamespace() == null
         ? "default" : regarding.getMetadata().getNamespace();
     Event event = new EventBuilder()
@@ -53,7 +47,7 @@ public final class WarningEvents {
         .withGenerateName(regarding.getMetadata().getName() + "-")
         .withNamespace(namespace)
         .endMetadata()
-        .withType(type)
+        .withType("Warning")
         .withAction(action)
         .withReason(reason)
         .withNote(note.length() > 1024 ? note.substring(0, 1021) + "..." : note)

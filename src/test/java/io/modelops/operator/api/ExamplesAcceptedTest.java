@@ -20,11 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every manifest in examples/ and the YAML of SPEC §7 is accepted by server-side apply on the real
- * API server and reads back with the spec that was applied.
+ * Every manifest in examples/ and the reference manifests is accepted by server-side apply on the
+ * real API server and reads back with the spec that was applied.
  *
- * <p>Namespaced examples go to this class's namespace and SPEC §7 to a second one (both define a
- * churn-v2, and versions are immutable); cluster-scoped objects get a suffix so runs never touch
+ * <p>Namespaced examples go to this class's namespace and the reference manifests to a second one
+ * (both define a churn-v2, and versions are immutable); cluster-scoped objects get a suffix so runs never touch
  * anyone else's objects, and are deleted afterwards; the Namespace is dry-run applied.
  */
 @Tag("cluster")
@@ -33,13 +33,13 @@ class ExamplesAcceptedTest {
   private static final List<GenericKubernetesResource> CLUSTER_SCOPED = new ArrayList<>();
 
   @RegisterExtension static LocalClusterExtension cluster = new LocalClusterExtension();
-  private static String specNamespace;
+  private static String referenceNamespace;
 
   @BeforeAll
   static void createSpecNamespace() {
-    specNamespace = cluster.namespace() + "-spec";
+    referenceNamespace = cluster.namespace() + "-ref";
     cluster.client().resource(
-        new NamespaceBuilder().withNewMetadata().withName(specNamespace).endMetadata().build())
+        new NamespaceBuilder().withNewMetadata().withName(referenceNamespace).endMetadata().build())
         .create();
   }
 
@@ -66,34 +66,34 @@ class ExamplesAcceptedTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("io.modelops.operator.api.Manifests#specSection7")
-  void specSection7IsAcceptedVerbatimAndRoundTrips(Manifests.Doc doc) {
-    applyAndCompare(doc.manifest().deepCopy(), specNamespace);
+  @MethodSource("io.modelops.operator.api.Manifests#referenceManifests")
+  void referenceManifestIsAcceptedVerbatimAndRoundTrips(Manifests.Doc doc) {
+    applyAndCompare(doc.manifest().deepCopy(), referenceNamespace);
   }
 
   @Test
-  void specSection7StructuredScheduleAlternativeIsAccepted() throws Exception {
+  void referenceStructuredScheduleAlternativeIsAccepted() throws Exception {
     ObjectNode job =
-        Manifests.specSection7().stream()
+        Manifests.referenceManifests().stream()
             .map(Manifests.Doc::manifest)
             .filter(m -> m.get("kind").asText().equals("CustomJob"))
             .findFirst()
             .orElseThrow()
             .deepCopy();
-    // The commented alternative in SPEC §7, verbatim.
+    // The commented alternative in the reference manifests, verbatim.
     JsonNode schedule =
         GeneratedCrds.YAML.readTree(
             "{minute: [0], hour: [3], dayOfMonth: [\"*\"], month: [\"*\"], dayOfWeek: [1]}");
     ((ObjectNode) job.get("spec")).set("schedule", schedule);
     ((ObjectNode) job.get("metadata")).put("name", "churn-retrain-structured");
-    applyAndCompare(job, specNamespace);
+    applyAndCompare(job, referenceNamespace);
   }
 
   @AfterAll
   static void deleteWhatThisClassCreated() {
     if (!Boolean.getBoolean("modelops.keepNamespaces")) {
       CLUSTER_SCOPED.forEach(r -> cluster.client().resource(r).delete());
-      cluster.client().namespaces().withName(specNamespace).delete();
+      cluster.client().namespaces().withName(referenceNamespace).delete();
     }
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Java model reads every example and SPEC §7 and writes back exactly the same spec: it knows
+ * The Java model reads every example and reference manifest and writes back exactly the same spec: it knows
  * every field and adds nothing on the client side (no defaults, no empty objects).
  */
 class JavaModelRoundTripTest {
@@ -35,7 +35,7 @@ class JavaModelRoundTripTest {
 
   static List<Manifests.Doc> customResources() throws Exception {
     List<Manifests.Doc> docs = new ArrayList<>(Manifests.examples());
-    docs.addAll(Manifests.specSection7());
+    docs.addAll(Manifests.referenceManifests());
     return docs.stream().filter(d -> CLASSES.containsKey(d.manifest().get("kind").asText())).toList();
   }
 

@@ -45,10 +45,13 @@ final class Manifests {
     return docs;
   }
 
-  /** The YAML of SPEC §7, verbatim. */
-  static List<Doc> specSection7() throws Exception {
-    Path file = Path.of(Manifests.class.getResource("/spec-section-7.yaml").toURI());
-    return Manifests.documents(file).stream().map(d -> new Doc("SPEC §7", d)).toList();
+  /**
+   * The reference manifests: one of each kind as a platform team and a data scientist write them,
+   * including the optional fields, kept verbatim (the API must keep accepting them).
+   */
+  static List<Doc> referenceManifests() throws Exception {
+    Path file = Path.of(Manifests.class.getResource("/reference-manifests.yaml").toURI());
+    return Manifests.documents(file).stream().map(d -> new Doc("reference", d)).toList();
   }
 
   /** Every non-empty document of a (multi-document) YAML file. */

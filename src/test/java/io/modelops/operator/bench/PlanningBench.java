@@ -187,7 +187,7 @@ public class PlanningBench {
       Optional<Deployment> deployment, Optional<Service> service,
       Optional<NetworkPolicy> networkPolicy) {}
 
-  static Planned plan(CustomModel model, Observed observed, OperatorConfig config) {
+  public static Planned plan(CustomModel model, Observed observed, OperatorConfig config) {
     var validation = CustomModelValidator.validate(model, observed, config.limits());
     var plan = validation.valid().map(v -> ServingPlanner.plan(model, v, observed, config));
     return new Planned(validation, plan,

@@ -13,7 +13,7 @@ class OperatorConfigTest {
   @TempDir Path dir;
 
   @Test
-  void defaultsFollowTheSeedLimits() {
+  void defaultsAreTheDocumentedLimits() {
     OperatorConfig config = OperatorConfig.load(Map.of());
     assertThat(config.limits().maxCustomModelReplicasPerDeployment()).isEqualTo(8);
     assertThat(config.limits().maxCustomModelContainerSize()).isEqualTo(15_032_385_536L);

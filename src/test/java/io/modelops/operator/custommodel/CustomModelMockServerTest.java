@@ -38,7 +38,7 @@ class CustomModelMockServerTest {
         .withCloseClientOnStop(false)
         .withSSABasedCreateUpdateMatchForDependentResources(false)
         .withUseSSAToPatchPrimaryResource(false));
-    Controllers.register(operator, config, Controllers.all(config, client));
+    Controllers.register(operator, config, Controllers.all(config));
     operator.start();
   }
 

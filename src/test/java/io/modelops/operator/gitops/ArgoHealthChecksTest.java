@@ -260,11 +260,11 @@ class ArgoHealthChecksTest {
   }
 
   @Test
-  void executionEnvironmentHealthForEveryBuildStatusCombination() {
-    List<List<String>> builds = List.of(List.of(), List.of("success"),
-        List.of("success", "success"), List.of("success", "failed"), List.of("failed"),
-        List.of("submitted"), List.of("processing", "success"), List.of("failed", "processing"),
-        Arrays.asList("success", null));
+  void executionEnvironmentHealthForEveryImageReferenceCombination() {
+    List<List<String>> builds = List.of(List.of(), List.of("Valid"),
+        List.of("Valid", "Valid"), List.of("Valid", "Invalid"), List.of("Invalid"),
+        Arrays.asList((String) null), Arrays.asList(null, "Valid"), Arrays.asList("Invalid", null),
+        Arrays.asList("Valid", null));
     List<ObjectNode> resources = new ArrayList<>();
     for (List<String> build : builds) {
       for (String ready : CONDITION_STATUSES) {
@@ -273,7 +273,7 @@ class ArgoHealthChecksTest {
         for (int i = 0; i < build.size(); i++) {
           ObjectNode v = versions.addObject().put("label", i + ".0");
           if (build.get(i) != null) {
-            v.put("buildStatus", build.get(i));
+            v.put("imageReference", build.get(i));
           }
         }
         condition(status, "Ready", ready);
@@ -287,12 +287,12 @@ class ArgoHealthChecksTest {
         return "Progressing";
       }
       List<String> states = new ArrayList<>();
-      s.get("versions").forEach(v -> states.add(v.path("buildStatus").asText("none")));
-      if (is(s, "Ready", "False") || states.contains("failed")) {
+      s.get("versions").forEach(v -> states.add(v.path("imageReference").asText("none")));
+      if (is(s, "Ready", "False") || states.contains("Invalid")) {
         return "Degraded";
       }
-      boolean allBuilt = !states.isEmpty() && states.stream().allMatch("success"::equals);
-      return allBuilt ? "Healthy" : "Progressing";
+      boolean allValid = !states.isEmpty() && states.stream().allMatch("Valid"::equals);
+      return allValid ? "Healthy" : "Progressing";
     });
   }
 

@@ -496,7 +496,7 @@ class ChartInstallTest {
 
   private static Path kubeconfig() {
     client();
-    return LocalCluster.repoDir().resolve(".local/kubeconfig");
+    return LocalCluster.kubeconfig();
   }
 
   private static String helm(String... args) {

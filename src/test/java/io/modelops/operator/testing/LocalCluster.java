@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * installed.
  */
 public final class LocalCluster {
+  private static Path kubeconfig;
   private static KubernetesClient client;
 
   private LocalCluster() {}
@@ -42,10 +43,19 @@ public final class LocalCluster {
     }
   }
 
+  /**
+   * The kubeconfig of the local control plane in use (the default cluster's or the one
+   * MODELOPS_CLUSTER names), for tools run as processes; starts it like {@link #client()}.
+   */
+  public static synchronized Path kubeconfig() {
+    client();
+    return kubeconfig;
+  }
+
   /** A client for the local control plane, starting it and installing the CRDs on first use. */
   public static synchronized KubernetesClient client() {
     if (client == null) {
-      Path kubeconfig = clusterUp();
+      kubeconfig = clusterUp();
       KubernetesClient created;
       try {
         Config config = Config.fromKubeconfig(Files.readString(kubeconfig));

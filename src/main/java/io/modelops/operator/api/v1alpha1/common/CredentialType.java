@@ -2,7 +2,7 @@ package io.modelops.operator.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The shape of the credential a credential runtime parameter expects (the seed's credentialType). */
+/** The shape of the credential a credential runtime parameter expects. */
 public enum CredentialType {
   @JsonProperty("adlsGen2Oauth")
   ADLS_GEN2_OAUTH,

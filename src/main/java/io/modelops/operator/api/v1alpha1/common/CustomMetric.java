@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
 
-/** A metric a hostedCustomMetric job computes (the seed's custom metric definition). */
+/** A metric a hostedCustomMetric job computes: its name, type, direction and baseline. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CustomMetric {
   @Required

@@ -2,7 +2,7 @@ package io.modelops.operator.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Lifecycle of a served custom model (the seed's deployment statuses). */
+/** Lifecycle of a served custom model, as written to status.phase. */
 public enum CustomModelPhase {
   @JsonProperty("launching")
   LAUNCHING,

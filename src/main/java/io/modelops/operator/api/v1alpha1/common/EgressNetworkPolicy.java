@@ -2,7 +2,7 @@ package io.modelops.operator.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Where a custom job's pods may connect to (the seed's lower-case job form). */
+/** Where a custom job's pods may connect to: none (cluster DNS only) or public. */
 public enum EgressNetworkPolicy {
   @JsonProperty("none")
   NONE,

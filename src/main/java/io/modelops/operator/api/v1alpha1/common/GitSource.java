@@ -26,8 +26,10 @@ public class GitSource {
   private String path;
 
   @JsonPropertyDescription(
-      "Secret with the credentials for a private repository (keys username/password or"
-          + " ssh-privatekey); the clone init container gets it, nothing else.")
+      "Secret holding an access token for a private repository (key: secretRef.key, default"
+          + " token), used as the HTTPS password with the user name of the URL, else"
+          + " x-access-token. Only the clone init container gets it, through a git credential"
+          + " helper.")
   private SecretRef secretRef;
 
   public String getUrl() {

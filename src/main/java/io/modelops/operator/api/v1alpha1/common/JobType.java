@@ -2,7 +2,7 @@ package io.modelops.operator.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The kind of work a custom job does (the seed's jobType). */
+/** The kind of work a custom job does, passed to its pods as JOB_TYPE. */
 public enum JobType {
   @JsonProperty("default")
   DEFAULT,

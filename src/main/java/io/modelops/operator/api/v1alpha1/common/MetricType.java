@@ -2,7 +2,7 @@ package io.modelops.operator.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Type and aggregation of a hosted custom metric (the seed's type). */
+/** Type and aggregation of a hosted custom metric. */
 public enum MetricType {
   @JsonProperty("average")
   AVERAGE,

@@ -12,8 +12,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 import io.modelops.operator.api.SchemaPatch;
 
 /**
- * A runtime parameter a model or job accepts, as in the seed's model-metadata.yaml
- * runtimeParameterDefinitions.
+ * A runtime parameter a model or job accepts: its name, type, default and bounds. Values are
+ * checked against it and reach the container as environment variables.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(

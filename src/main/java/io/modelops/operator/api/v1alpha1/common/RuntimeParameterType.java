@@ -2,7 +2,7 @@ package io.modelops.operator.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The type of a runtime parameter (the seed's model-metadata.yaml types). */
+/** The type of a runtime parameter, which decides how values are checked and passed. */
 public enum RuntimeParameterType {
   @JsonProperty("boolean")
   BOOLEAN,

@@ -12,7 +12,7 @@ import io.modelops.operator.api.SchemaPatch;
 import java.util.List;
 
 /**
- * When a custom job runs: a cron string, or the seed's structured form where each field lists
+ * When a custom job runs: a cron string, or the structured form where each cron field lists
  * numbers or "*". Runs follow CronJob semantics (concurrency policy, starting deadline).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -77,12 +77,16 @@ public class Schedule {
   @JsonPropertyDescription("IANA time zone of the schedule, e.g. Europe/Berlin. Default: UTC.")
   private String timeZone;
 
-  @JsonPropertyDescription("true stops scheduling new runs; running ones continue. Default: false.")
+  @JsonPropertyDescription(
+      "true stops scheduling new runs; running ones continue, and times passing meanwhile count"
+          + " in status.missedSchedules. Default: false.")
   private Boolean suspend;
 
   @JsonPropertyDescription(
-      "What to do when a run is still active at the next scheduled time: Allow (run both),"
-          + " Forbid (skip the new run) or Replace (cancel the old run). Default: Forbid.")
+      "What to do when a scheduled run of this job is still active at the next scheduled time:"
+          + " Allow (run both), Forbid (start no new run while one is active) or Replace (delete"
+          + " the active scheduled runs, then start the new one; manual runs are left alone)."
+          + " Default: Allow.")
   private ConcurrencyPolicy concurrencyPolicy;
 
   @Min(0)

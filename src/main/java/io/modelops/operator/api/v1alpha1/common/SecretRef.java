@@ -18,8 +18,8 @@ public class SecretRef {
   @Size(max = 253)
   @Pattern(Formats.DATA_KEY)
   @JsonPropertyDescription(
-      "Key in the Secret. When absent the whole Secret is used (for a credential: every key of"
-          + " it, e.g. username and password for basic).")
+      "Key in the Secret. Default: credential for a credential runtime parameter (its value is"
+          + " the credential's JSON payload), token for a git source.")
   private String key;
 
   public String getName() {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Serving {
   @JsonPropertyDescription(
-      "false stops serving (the Deployment is removed, status phase inactive) without deleting"
-          + " the model or its versions. Default: true.")
+      "false stops serving: the served version's Deployment is scaled to 0 replicas (it, the"
+          + " Service and the NetworkPolicy stay; status phase inactive, Ready False with reason"
+          + " ServingDisabled), without deleting the model or its versions. true scales it back."
+          + " Default: true.")
   private Boolean enabled;
 
   public Boolean getEnabled() {

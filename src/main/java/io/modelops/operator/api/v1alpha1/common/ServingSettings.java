@@ -34,9 +34,11 @@ public abstract class ServingSettings {
   @Min(134217728)
   @Max(15032385536L)
   @JsonPropertyDescription(
-      "Memory limit of the model container in bytes, 134217728..15032385536; the container is"
-          + " killed above it. Not with resourceBundleRef. Default: the operator's"
-          + " maxCustomModelContainerSize.")
+      "Memory limit of the model container in bytes, 134217728..15032385536 and at most the"
+          + " operator's maxCustomModelContainerSize; the container is killed above it. Not with"
+          + " resourceBundleRef. Default: desiredMemory when only that is set; with neither memory"
+          + " field nor a bundle, the default ResourceBundle of customModel, else the operator's"
+          + " desiredCustomModelContainerSize (128 MiB) as request and limit.")
   private Long maximumMemory;
 
   @Min(134217728)
@@ -48,12 +50,14 @@ public abstract class ServingSettings {
 
   @JsonPropertyDescription(
       "A ResourceBundle (cluster-scoped) whose cpu, memory and GPUs become the container's"
-          + " requests and limits. Not with maximumMemory/desiredMemory.")
+          + " requests and limits. Not with maximumMemory/desiredMemory. Default: none; with"
+          + " neither memory field set, the bundle marked isDefault for customModel, if any.")
   private NameRef resourceBundleRef;
 
   @JsonPropertyDescription(
-      "Egress allowed from the model's pods: NONE (DNS only), DR_API_ACCESS (DNS and the platform"
-          + " API) or PUBLIC (unrestricted). Default: NONE.")
+      "Egress allowed from the model's pods, enforced by a NetworkPolicy: NONE (cluster DNS"
+          + " only), DR_API_ACCESS (DNS and the platform API destinations of the operator's"
+          + " configuration) or PUBLIC (unrestricted). Default: NONE.")
   private NetworkEgressPolicy networkEgressPolicy;
 
   @JsonPropertyDescription(

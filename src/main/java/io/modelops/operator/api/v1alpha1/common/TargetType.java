@@ -2,7 +2,7 @@ package io.modelops.operator.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** What a custom model predicts (the seed's targetType). */
+/** What a custom model predicts, passed to its pods as TARGET_TYPE. */
 public enum TargetType {
   @JsonProperty("Binary")
   BINARY,

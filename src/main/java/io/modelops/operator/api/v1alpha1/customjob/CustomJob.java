@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.modelops.operator.api.SchemaPatch;
 
-/** A job definition, run on a schedule or by hand as CustomJobRuns (SPEC §2.3). */
+/** A job definition, run on a schedule or by hand as CustomJobRuns. */
 @Group("modelops.io")
 @Version("v1alpha1")
 @Singular("customjob")

@@ -25,8 +25,8 @@ import io.modelops.operator.api.v1alpha1.common.Schedule;
 import java.util.List;
 
 /**
- * A custom job (the seed's /customJobs/ plus Model Studio's resources and workerConfig): what to
- * run, with which resources, and when.
+ * A custom job: what to run (environment, code, entry point, runtime parameters), with which
+ * resources and worker configuration, and when.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
@@ -103,12 +103,16 @@ public class CustomJobSpec {
 
   @Min(0)
   @Max(100)
-  @JsonPropertyDescription("Finished successful runs to keep, 0..100. Default: 3.")
+  @JsonPropertyDescription(
+      "Finished successful scheduled runs to keep, 0..100; older ones are deleted (runs created"
+          + " by hand never are). Default: 3.")
   private Integer successfulRunsHistoryLimit;
 
   @Min(0)
   @Max(100)
-  @JsonPropertyDescription("Finished failed runs to keep, 0..100. Default: 1.")
+  @JsonPropertyDescription(
+      "Finished failed scheduled runs to keep, 0..100; older ones are deleted (runs created by"
+          + " hand never are). Default: 1.")
   private Integer failedRunsHistoryLimit;
 
   @Min(0)

@@ -17,10 +17,14 @@ public class CustomJobStatus extends ConditionedStatus {
   @JsonPropertyDescription("RFC 3339 time a run was last scheduled.")
   private String lastScheduleTime;
 
-  @JsonPropertyDescription("Number of runs queued or running now.")
+  @JsonPropertyDescription(
+      "Number of this job's runs not finished yet: queued, running or canceling.")
   private Integer activeRuns;
 
-  @JsonPropertyDescription("Scheduled runs that were skipped (Forbid) or missed their starting deadline.")
+  @JsonPropertyDescription(
+      "Scheduled times that got no run: passed while suspended, past their starting deadline"
+          + " (including times Forbid held back), or older than the one catch-up run after the"
+          + " operator was down.")
   private Long missedSchedules;
 
   @JsonPropertyDescription("Configuration version: 1 at creation, incremented on every spec change.")

@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.modelops.operator.api.SchemaPatch;
 
-/** One run of a CustomJob, executed as one batch/v1 Job (SPEC §2.3). */
+/** One run of a CustomJob, executed as one batch/v1 Job. */
 @Group("modelops.io")
 @Version("v1alpha1")
 @Singular("customjobrun")

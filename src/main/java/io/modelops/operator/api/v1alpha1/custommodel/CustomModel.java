@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.modelops.operator.api.SchemaPatch;
 
-/** A model served from its active CustomModelVersion (SPEC §2.1). */
+/** A model served from its active CustomModelVersion: a Deployment per served version behind one Service. */
 @Group("modelops.io")
 @Version("v1alpha1")
 @Singular("custommodel")

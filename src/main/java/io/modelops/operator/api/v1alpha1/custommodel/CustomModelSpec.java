@@ -17,8 +17,8 @@ import io.modelops.operator.api.v1alpha1.common.TargetType;
 import java.util.List;
 
 /**
- * What a custom model predicts and how it is served by default (the seed's POST /customModels/
- * body); the serving fields come from {@link ServingSettings}, shared with versions.
+ * What a custom model predicts and how it is served by default; the serving fields come from
+ * {@link ServingSettings}, shared with versions, which may override them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
@@ -79,19 +79,22 @@ public class CustomModelSpec extends ServingSettings {
 
   @Size(max = 500)
   @JsonPropertyDescription(
-      "Label of the positive class (Binary only, with negativeClassLabel). Default: \"1\".")
+      "Label of the positive class (Binary only, with negativeClassLabel), passed to the pods as"
+          + " POSITIVE_CLASS_LABEL. Unset: no label is passed.")
   private String positiveClassLabel;
 
   @Size(max = 500)
   @JsonPropertyDescription(
-      "Label of the negative class (Binary only, with positiveClassLabel). Default: \"0\".")
+      "Label of the negative class (Binary only, with positiveClassLabel), passed to the pods as"
+          + " NEGATIVE_CLASS_LABEL. Unset: no label is passed.")
   private String negativeClassLabel;
 
   @Min(0)
   @Max(1)
   @JsonPropertyDescription(
-      "Probability above which a Binary prediction is the positive class, 0..1 (Binary only)."
-          + " Default: 0.5.")
+      "Probability above which a Binary prediction is the positive class, 0..1 (Binary only),"
+          + " passed to the pods as PREDICTION_THRESHOLD. Unset: none is passed and the model"
+          + " server decides.")
   private Double predictionThreshold;
 
   @Size(max = 100)
@@ -106,7 +109,9 @@ public class CustomModelSpec extends ServingSettings {
       "Name of the CustomModelVersion to serve. Default: the newest valid version of this model.")
   private String activeVersion;
 
-  @JsonPropertyDescription("Serving switch: serving.enabled false stops serving. Default: enabled.")
+  @JsonPropertyDescription(
+      "Serving switch: serving.enabled false scales the served Deployment to 0 replicas."
+          + " Default: enabled.")
   private Serving serving;
 
   public String getDescription() {

@@ -25,10 +25,13 @@ public class CustomModelStatus extends ConditionedStatus {
   private Integer readyReplicas;
 
   @JsonPropertyDescription(
-      "In-cluster URL of the model including URL_PREFIX, e.g. http://churn.team-a.svc:8080/.")
+      "In-cluster URL of the model including URL_PREFIX, e.g."
+          + " http://churn.team-a.svc.cluster.local:8080/churn/.")
   private String endpoint;
 
-  @JsonPropertyDescription("Number of Deployments currently running for this model (2 while switching).")
+  @JsonPropertyDescription(
+      "Number of Deployments the model owns now, scaled to 0 included (2 during a blue/green"
+          + " switch).")
   private Integer deploymentsCount;
 
   public CustomModelPhase getPhase() {

@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.modelops.operator.api.SchemaPatch;
 
-/** An immutable version of a custom model: code, environment and runtime parameters (SPEC §2.2). */
+/** An immutable version of a custom model: code, environment and runtime parameters. */
 @Group("modelops.io")
 @Version("v1alpha1")
 @Singular("custommodelversion")

@@ -20,9 +20,9 @@ import io.modelops.operator.api.v1alpha1.common.ServingSettings;
 import java.util.List;
 
 /**
- * One immutable version of a custom model's code and runtime (the seed's CustomModelVersion),
- * with optional serving overrides. After creation only description and requiredMetadataValues
- * may change (the seed's update method): one CEL transition rule per other field says so.
+ * One immutable version of a custom model's code and runtime, with optional serving overrides.
+ * After creation only description and requiredMetadataValues may change (what a version served
+ * is then always what its spec says): one CEL transition rule per other field says so.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(

@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.modelops.operator.api.SchemaPatch;
 
-/** A runtime for models and jobs: labelled versions mapped to container images (SPEC §2.5). */
+/** A runtime for models and jobs: labelled versions mapped to container images. */
 @Group("modelops.io")
 @Version("v1alpha1")
 @Singular("executionenvironment")
@@ -40,6 +40,6 @@ public class ExecutionEnvironment
       {"description": "A cluster-wide runtime for custom models and jobs: labelled versions mapped to container images.",
        "properties": {
          "spec": {"description": "The environment's language, required metadata and versions."},
-         "status": {"description": "Observed state written by the operator: each version's build status and the effective latest version."}}}
+         "status": {"description": "Observed state written by the operator: whether each version's image reference parses and is pinned by digest, and the effective latest version."}}}
       """;
 }

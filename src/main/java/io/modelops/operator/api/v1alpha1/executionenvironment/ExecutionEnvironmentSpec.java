@@ -14,7 +14,7 @@ import io.modelops.operator.api.v1alpha1.common.ProgrammingLanguage;
 import io.modelops.operator.api.v1alpha1.common.RequiredMetadataKey;
 import java.util.List;
 
-/** An execution environment (the seed's ExecutionEnvironment and its versions). */
+/** An execution environment: its language, required metadata and labelled versions. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = "!has(self.latestVersion) || self.versions.exists(v, v.label == self.latestVersion)",

@@ -3,13 +3,17 @@ package io.modelops.operator.api.v1alpha1.executionenvironment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.modelops.operator.api.v1alpha1.common.ConditionedStatus;
-import io.modelops.operator.api.v1alpha1.common.EnvironmentVersionStatus;
 import java.util.List;
 
-/** Observed state of an environment: each version's build status and the effective latest. */
+/**
+ * Observed state of an environment: what the operator checked of each version's image reference,
+ * and the effective latest version.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ExecutionEnvironmentStatus extends ConditionedStatus {
-  @JsonPropertyDescription("Each version with its image and buildStatus.")
+  @JsonPropertyDescription(
+      "Each version with its image, whether the image reference parses (imageReference) and"
+          + " whether it is pinned by digest.")
   private List<EnvironmentVersionStatus> versions;
 
   @JsonPropertyDescription("Label of the version in effect when a reference names none.")

@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.modelops.operator.api.SchemaPatch;
 
-/** A named size of compute (cpu, memory, GPUs) that models and jobs may reference (SPEC §2.4). */
+/** A named size of compute (cpu, memory, GPUs) that models and jobs may reference. */
 @Group("modelops.io")
 @Version("v1alpha1")
 @Singular("resourcebundle")
@@ -41,6 +41,6 @@ public class ResourceBundle extends CustomResource<ResourceBundleSpec, ResourceB
       {"description": "A cluster-wide size of compute (cpu, memory, GPUs) that custom models and jobs reference by name.",
        "properties": {
          "spec": {"description": "The bundle's cpu, memory, GPUs and allowed use cases."},
-         "status": {"description": "Observed state written by the operator."}}}
+         "status": {"description": "Observed state written by the operator: whether the spec passed its checks, and the container resources the bundle gives a pod."}}}
       """;
 }

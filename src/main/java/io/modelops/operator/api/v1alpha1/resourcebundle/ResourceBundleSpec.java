@@ -14,8 +14,7 @@ import io.modelops.operator.api.v1alpha1.common.UseCase;
 import java.util.List;
 
 /**
- * Compute of a bundle (the seed's /mlops/compute/bundles/), applied as requests = limits for
- * cpu, memory and GPUs.
+ * Compute of a bundle, applied as requests = limits for cpu, memory and GPUs.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
