@@ -17,13 +17,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A CustomJob's schedule: a five-field cron expression (or the seed's structured form, turned
+ * A CustomJob's schedule: a five-field cron expression (or the structured form of docs/api.md, turned
  * into one) in a time zone, with the CronJob rules for runs that were missed while the operator
  * was not running: at most one catch-up run, for the most recent missed time, and only within
  * {@code startingDeadlineSeconds} when that is set.
  *
  * <p>Parsing and time arithmetic come from cron-utils (Unix cron definition: day-of-month and
- * day-of-week are additive when both are restricted, as the seed documents). Daylight saving:
+ * day-of-week are additive when both are restricted, as docs/api.md documents). Daylight saving:
  * a local time that does not exist on the spring-forward day is skipped that day, and a local
  * time that happens twice on the fall-back day runs once.
  *
@@ -77,7 +77,7 @@ public final class JobSchedule {
   }
 
   /**
-   * The cron expression of the seed's structured schedule: each field a list of values or
+   * The cron expression of a structured schedule: each field a list of values or
    * {@code ["*"]}; days of the week may be 0..6 (Sunday = 0) or day names.
    */
   public static String cronOf(

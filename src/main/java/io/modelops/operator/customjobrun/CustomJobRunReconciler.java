@@ -33,7 +33,7 @@ import org.slf4j.event.Level;
 /**
  * Runs CustomJobRuns: each becomes one batch/v1 Job once it is valid and a run slot of its
  * namespace is free ({@code maxCustomJobRuns}, creation order), and its status follows the Job
- * and its pods through the seed's phases ({@link RunProgress}). Deterministic failures (a
+ * and its pods through the run phases of docs/api.md ({@link RunProgress}). Deterministic failures (a
  * missing reference, an image that cannot be pulled, an init container failing the same way
  * twice) end the run at once. Cancel ({@code spec.cancel: true}) deletes the Job; deleting the
  * run deletes it too (garbage collection through the controller reference), so no finalizer is

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where a CustomJobRun stands, read from its Job and the Job's pods: the seed's run phases
+ * Where a CustomJobRun stands, read from its Job and the Job's pods: the run phases
  * (queued, running, succeeded, failed, interrupted, canceling, canceled) with a reason a user
  * can act on, the exit code and the pod that ran.
  *
@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class RunProgress {
   private RunProgress() {}
 
-  /** The seed's run phases, as written to status. */
+  /** The run phases, as written to status. */
   public enum Phase {
     queued, running, succeeded, failed, interrupted, canceling, canceled;
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Assigns {@code versionMajor.versionMinor} to a model's versions, as the seed does: in order
+ * Assigns {@code versionMajor.versionMinor} to a model's versions: in order
  * of creation, a major update bumps the major number and resets the minor, any other version
  * bumps the minor. A number once assigned never changes; new versions are numbered after the
  * highest number already given out, so deleting a version never reuses its number.

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Where the model's or job's code comes from; whichever it is, the main container sees it
- * read-only at {@code /opt/code} (SPEC §3).
+ * read-only at {@code /opt/code}.
  */
 public sealed interface CodeSource {
 

@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the pod of a serving Deployment or a job run from resolved {@link WorkloadInputs}
- * (SPEC §3). A pure function: equal inputs give equal pods, with env, volumes and mounts in a
+ * Builds the pod of a serving Deployment or a job run from resolved {@link WorkloadInputs}.
+ * A pure function: equal inputs give equal pods, with env, volumes and mounts in a
  * stable order, so a dependent resource's desired state compares equal and a reconcile that
  * changes nothing writes nothing.
  *

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 
 /**
  * The security settings that make every assembled pod meet the Pod Security Standards
- * "restricted" profile (SPEC §3).
+ * "restricted" profile.
  *
  * <p>The pod runs as UID and GID {@value #USER_ID} whatever the image's USER says: environment
  * images such as {@code python:3.11-slim} default to root, which "restricted" refuses, and a

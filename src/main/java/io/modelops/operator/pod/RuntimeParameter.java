@@ -20,7 +20,7 @@ public sealed interface RuntimeParameter {
    * A parameter whose value may be written into the pod spec.
    *
    * @param fieldName the parameter's name
-   * @param type the seed's type name: boolean, customMetric, deployment, modelPackage, numeric
+   * @param type the API's type name: boolean, customMetric, deployment, modelPackage, numeric
    *     or string (never credential: see {@link Credential})
    * @param payload the value, written into the envelope as JSON ({@code null} is a NullNode)
    */

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * What a serving pod adds to a job pod: the model server's port and URL prefix, exported as
  * {@code PORT} and {@code URL_PREFIX}, a named container port and a readiness probe on {@code
- * GET $URL_PREFIX/} (the seed's model server contract, SPEC §3).
+ * GET $URL_PREFIX/} (the model server contract of docs/behaviour.md).
  *
  * @param port the port the model server listens on (default {@value #DEFAULT_PORT})
  * @param urlPrefix the path prefix of every route; normalized to "" or "/a/b" (leading slash,

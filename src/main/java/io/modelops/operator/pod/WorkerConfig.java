@@ -3,7 +3,7 @@ package io.modelops.operator.pod;
 import static io.modelops.operator.pod.InputChecks.requireText;
 
 /**
- * A job's worker configuration (inputs/outputs, SPEC §2.3): one key of a ConfigMap, mounted
+ * A job's worker configuration (its inputs and outputs): one key of a ConfigMap, mounted
  * read-only as the file {@code /etc/modelops/worker-config.json}.
  *
  * @param configMapName the ConfigMap the operator wrote the configuration into

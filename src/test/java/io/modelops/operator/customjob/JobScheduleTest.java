@@ -58,7 +58,7 @@ class JobScheduleTest {
   }
 
   @Test
-  void dayOfMonthAndDayOfWeekAreAdditiveAsTheSeedSays() {
+  void dayOfMonthAndDayOfWeekAreAdditiveAsDocumented() {
     // The 1st of the month, plus every Tuesday.
     JobSchedule s = schedule("0 0 1 * 2", "UTC");
     assertThat(s.next(at("2026-12-01T00:00:00Z"))).contains(at("2026-12-08T00:00:00Z"));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reconciler edge cases on fabric8's CRUD mock server (no admission, no SSA: the operator runs
- * with SSA switched off, see shared/NOTES.md). The real control plane covers the happy paths.
+ * with SSA switched off: the mock server does not implement server-side apply). The real control plane covers the happy paths.
  */
 @EnableKubernetesMockClient(crud = true)
 class CustomModelMockServerTest {
