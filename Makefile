@@ -2,11 +2,12 @@
 SHELL := /bin/bash
 MVN ?= ./mvnw -B
 
-.PHONY: help run test build cluster-up cluster-down crds manifests bench clean
+.PHONY: help run test fmt build cluster-up cluster-down crds manifests bench clean
 
 help:
 	@echo "make run          local control plane + CRDs + operator (foreground) + examples"
 	@echo "make test         the whole suite: unit, mock-server and real-control-plane tests"
+	@echo "make fmt          format the Java sources (google-java-format); make test fails on drift"
 	@echo "make cluster-up   start the local control plane (kwok); prints the kubeconfig path"
 	@echo "make cluster-down stop and delete it"
 	@echo "make crds         regenerate crds/ and the chart's crds/ from the Java model"
@@ -15,6 +16,9 @@ help:
 
 build:
 	$(MVN) -q package -DskipTests
+
+fmt:
+	$(MVN) -q spotless:apply
 
 cluster-up:
 	@bash dev/scripts/cluster-up.sh

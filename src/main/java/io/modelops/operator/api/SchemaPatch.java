@@ -9,14 +9,14 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * A CRD-generator schema customizer that deep-merges a JSON object into the schema generated for
- * a class, for what the annotations cannot express (list types and map keys, the schema of an
- * untyped field). Objects merge key by key at every depth; anything else replaces. fabric8's own
- * {@code MergePatchCustomizer} replaces whole maps such as {@code properties}, which would drop
- * every generated property.
+ * A CRD-generator schema customizer that deep-merges a JSON object into the schema generated for a
+ * class, for what the annotations cannot express (list types and map keys, the schema of an untyped
+ * field). Objects merge key by key at every depth; anything else replaces. fabric8's own {@code
+ * MergePatchCustomizer} replaces whole maps such as {@code properties}, which would drop every
+ * generated property.
  *
- * <p>Used only by the crd-generator at build time: the generator API is a provided dependency,
- * and nothing at runtime reads this class.
+ * <p>Used only by the crd-generator at build time: the generator API is a provided dependency, and
+ * nothing at runtime reads this class.
  */
 public final class SchemaPatch implements SchemaCustomizer.Customizer {
 

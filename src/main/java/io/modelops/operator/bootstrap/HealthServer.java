@@ -12,9 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
- * Serves {@code /metrics} (Prometheus text format), {@code /healthz} (the process is alive and
- * the operator has not stopped) and {@code /readyz} (every informer of a leading replica is
- * healthy; a standby replica waiting for the Lease is ready too, so a rollout is not blocked).
+ * Serves {@code /metrics} (Prometheus text format), {@code /healthz} (the process is alive and the
+ * operator has not stopped) and {@code /readyz} (every informer of a leading replica is healthy; a
+ * standby replica waiting for the Lease is ready too, so a rollout is not blocked).
  */
 public final class HealthServer implements AutoCloseable {
   private final HttpServer server;
@@ -28,11 +28,14 @@ public final class HealthServer implements AutoCloseable {
       int port, PrometheusMeterRegistry registry, BooleanSupplier alive, BooleanSupplier ready)
       throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "modelops-http");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "modelops-http");
+              t.setDaemon(true);
+              return t;
+            }));
     server.createContext("/metrics", ex -> respond(ex, 200, registry.scrape()));
     server.createContext("/healthz", ex -> probe(ex, alive));
     server.createContext("/readyz", ex -> probe(ex, ready));

@@ -32,44 +32,53 @@ public final class Main {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
 
-    Operator operator = new Operator(o -> {
-      o.withKubernetesClient(client)
-          .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
-          .withConcurrentReconciliationThreads(config.reconcileThreads());
-      if (config.leaderElection()) {
-        o.withLeaderElectionConfiguration(
-            LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
-                    OperatorConfig.LEASE_NAME)
-                .withLeaseNamespace(config.leaseNamespace())
-                // Losing the Lease stops the operator through our shutdown hook; exiting from
-                // inside JOSDK's callback would deadlock that hook on SIGTERM.
-                .withExitOnStopLeading(false)
-                .build());
-      }
-    });
-    List<String> controllers =
-        Controllers.register(operator, config, Controllers.all(config));
+    Operator operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(client)
+                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
+                  .withConcurrentReconciliationThreads(config.reconcileThreads());
+              if (config.leaderElection()) {
+                o.withLeaderElectionConfiguration(
+                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
+                            OperatorConfig.LEASE_NAME)
+                        .withLeaseNamespace(config.leaseNamespace())
+                        // Losing the Lease stops the operator through our shutdown hook; exiting
+                        // from
+                        // inside JOSDK's callback would deadlock that hook on SIGTERM.
+                        .withExitOnStopLeading(false)
+                        .build());
+              }
+            });
+    List<String> controllers = Controllers.register(operator, config, Controllers.all(config));
     CountDownLatch stopped = new CountDownLatch(1);
-    HealthServer http = HealthServer.start(
-        config.httpPort(),
-        registry,
-        () -> stopped.getCount() > 0,
-        () -> controllers.isEmpty() || HealthServer.ready(operator.getRuntimeInfo()));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("stopping");
-      if (!controllers.isEmpty()) {
-        operator.stop();
-      }
-      http.close();
-      stopped.countDown();
-    }, "modelops-shutdown"));
+    HealthServer http =
+        HealthServer.start(
+            config.httpPort(),
+            registry,
+            () -> stopped.getCount() > 0,
+            () -> controllers.isEmpty() || HealthServer.ready(operator.getRuntimeInfo()));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("stopping");
+                  if (!controllers.isEmpty()) {
+                    operator.stop();
+                  }
+                  http.close();
+                  stopped.countDown();
+                },
+                "modelops-shutdown"));
 
-    LOG.info("modelops-operator starting: api server {}, namespaces {}, leader election {}, "
+    LOG.info(
+        "modelops-operator starting: api server {}, namespaces {}, leader election {}, "
             + "http :{}, controllers {}",
         client.getMasterUrl(),
         config.watchNamespaces().isEmpty() ? "all" : config.watchNamespaces(),
-        config.leaderElection() ? "on (Lease " + config.leaseNamespace() + "/"
-            + OperatorConfig.LEASE_NAME + ")" : "off",
+        config.leaderElection()
+            ? "on (Lease " + config.leaseNamespace() + "/" + OperatorConfig.LEASE_NAME + ")"
+            : "off",
         http.port(),
         controllers);
     if (controllers.isEmpty()) {

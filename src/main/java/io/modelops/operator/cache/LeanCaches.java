@@ -8,16 +8,16 @@ import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 
 /**
- * Informer caches that keep only what the reconcilers read. Every model is held in several
- * caches (the model, its version — each seen by two controllers — its Deployment, Service,
- * NetworkPolicy and pods), so what one cached object carries is multiplied by N models.
+ * Informer caches that keep only what the reconcilers read. Every model is held in several caches
+ * (the model, its version — each seen by two controllers — its Deployment, Service, NetworkPolicy
+ * and pods), so what one cached object carries is multiplied by N models.
  *
- * <p>{@code metadata.managedFields} — a large share of each object — is dropped from the
- * caches of objects the operator does not server-side apply. The caches of its own
- * Deployments, Services, NetworkPolicies and PodDisruptionBudgets keep it: the dependent
- * resources compare against the operator's managed-fields entry to decide that nothing needs
- * applying. Served pods are cached as metadata and status only (their spec is the Deployment's
- * template, which the operator already holds).
+ * <p>{@code metadata.managedFields} — a large share of each object — is dropped from the caches of
+ * objects the operator does not server-side apply. The caches of its own Deployments, Services,
+ * NetworkPolicies and PodDisruptionBudgets keep it: the dependent resources compare against the
+ * operator's managed-fields entry to decide that nothing needs applying. Served pods are cached as
+ * metadata and status only (their spec is the Deployment's template, which the operator already
+ * holds).
  */
 public final class LeanCaches {
   private LeanCaches() {}
@@ -55,8 +55,7 @@ public final class LeanCaches {
   }
 
   /** The version controller's primary cache. */
-  public static final class CustomModelVersions
-      extends TransformingItemStore<CustomModelVersion> {
+  public static final class CustomModelVersions extends TransformingItemStore<CustomModelVersion> {
     public CustomModelVersions() {
       super(LeanCaches::withoutManagedFields);
     }

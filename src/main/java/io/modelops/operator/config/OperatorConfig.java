@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The operator's configuration: a YAML file (the Helm chart mounts one from a ConfigMap at
- * {@code MODELOPS_CONFIG_FILE}) with environment variables overriding single settings.
+ * The operator's configuration: a YAML file (the Helm chart mounts one from a ConfigMap at {@code
+ * MODELOPS_CONFIG_FILE}) with environment variables overriding single settings.
  *
  * @param limits operator-wide limits for models and jobs
  * @param platformApi egress destinations allowed by networkEgressPolicy DR_API_ACCESS
@@ -65,9 +65,9 @@ public record OperatorConfig(
   }
 
   /**
-   * Reads the configuration: defaults, then the YAML file named by {@code MODELOPS_CONFIG_FILE}
-   * (if set), then single environment overrides ({@code MODELOPS_WATCH_NAMESPACES} comma
-   * separated, {@code MODELOPS_LEADER_ELECTION}, {@code MODELOPS_LEASE_NAMESPACE}, {@code
+   * Reads the configuration: defaults, then the YAML file named by {@code MODELOPS_CONFIG_FILE} (if
+   * set), then single environment overrides ({@code MODELOPS_WATCH_NAMESPACES} comma separated,
+   * {@code MODELOPS_LEADER_ELECTION}, {@code MODELOPS_LEASE_NAMESPACE}, {@code
    * MODELOPS_HTTP_PORT}). Leader election defaults to on when running in a pod.
    */
   public static OperatorConfig load(Map<String, String> env) {
@@ -87,20 +87,23 @@ public record OperatorConfig(
         throw new IllegalArgumentException("cannot read MODELOPS_CONFIG_FILE " + file, e);
       }
     }
-    override(env, "MODELOPS_WATCH_NAMESPACES", v -> {
-      var list = tree.putArray("watchNamespaces");
-      for (String ns : v.split(",")) {
-        if (!ns.isBlank()) {
-          list.add(ns.trim());
-        }
-      }
-    });
-    override(env, "MODELOPS_LEADER_ELECTION",
-        v -> tree.put("leaderElection", Boolean.parseBoolean(v)));
+    override(
+        env,
+        "MODELOPS_WATCH_NAMESPACES",
+        v -> {
+          var list = tree.putArray("watchNamespaces");
+          for (String ns : v.split(",")) {
+            if (!ns.isBlank()) {
+              list.add(ns.trim());
+            }
+          }
+        });
+    override(
+        env, "MODELOPS_LEADER_ELECTION", v -> tree.put("leaderElection", Boolean.parseBoolean(v)));
     override(env, "MODELOPS_LEASE_NAMESPACE", v -> tree.put("leaseNamespace", v));
     override(env, "MODELOPS_HTTP_PORT", v -> tree.put("httpPort", Integer.parseInt(v)));
-    override(env, "MODELOPS_RECONCILE_THREADS",
-        v -> tree.put("reconcileThreads", Integer.parseInt(v)));
+    override(
+        env, "MODELOPS_RECONCILE_THREADS", v -> tree.put("reconcileThreads", Integer.parseInt(v)));
     try {
       return yaml.treeToValue(tree, OperatorConfig.class);
     } catch (IOException e) {

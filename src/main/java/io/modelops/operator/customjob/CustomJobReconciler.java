@@ -36,9 +36,9 @@ import org.slf4j.event.Level;
 
 /**
  * Schedules CustomJobs: creates a CustomJobRun (owned by the job) at each scheduled time, with
- * CronJob's rules ({@link ScheduleDecision}), trims the history of finished scheduled runs,
- * keeps the NetworkPolicy of the job's pods, and reports lastRun, nextScheduleTime, activeRuns
- * and configVersion. The flow: validate, decide, carry the decision out, report.
+ * CronJob's rules ({@link ScheduleDecision}), trims the history of finished scheduled runs, keeps
+ * the NetworkPolicy of the job's pods, and reports lastRun, nextScheduleTime, activeRuns and
+ * configVersion. The flow: validate, decide, carry the decision out, report.
  */
 @ControllerConfiguration(name = "customjob")
 public class CustomJobReconciler implements Reconciler<CustomJob> {
@@ -57,12 +57,14 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
   public List<EventSource<?, CustomJob>> prepareEventSources(
       EventSourceContext<CustomJob> context) {
     events = new WarningEvents(context.getClient(), clock);
-    var runs = new InformerEventSource<>(InformerEventSourceConfiguration
-        .from(CustomJobRun.class, CustomJob.class)
-        .withName("runs")
-        .withNamespacesInheritedFromController()
-        .withSecondaryToPrimaryMapper(Mappers.toReferenced(References::job))
-        .build(), context);
+    var runs =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(CustomJobRun.class, CustomJob.class)
+                .withName("runs")
+                .withNamespacesInheritedFromController()
+                .withSecondaryToPrimaryMapper(Mappers.toReferenced(References::job))
+                .build(),
+            context);
     List<EventSource<?, CustomJob>> sources =
         new ArrayList<>(EventSourceUtils.dependentEventSources(context, networkPolicy));
     sources.add(runs);
@@ -80,54 +82,79 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
     if (!validation.valid()) {
       Problem problem = validation.summary();
       conditions.set(Conditions.READY, false, problem.reason(), problem.message());
-      if (Conditions.find(old, Conditions.READY).map(c -> c.getStatus() == ConditionStatus.TRUE
-          || !problem.reason().equals(c.getReason())).orElse(true)) {
+      if (Conditions.find(old, Conditions.READY)
+          .map(
+              c -> c.getStatus() == ConditionStatus.TRUE || !problem.reason().equals(c.getReason()))
+          .orElse(true)) {
         events.warn(job, "Schedule", problem);
       }
     } else if (validation.schedule().isEmpty()) {
-      conditions.set(Conditions.READY, true, Reasons.MANUAL,
+      conditions.set(
+          Conditions.READY,
+          true,
+          Reasons.MANUAL,
           "no schedule: create CustomJobRuns to run this job");
     } else {
-      decision = Optional.of(ScheduleDecision.decide(validation.schedule().get(),
-          job.getSpec().getSchedule(),
-          Optional.ofNullable(old).map(CustomJobStatus::getLastScheduleTime).map(Instant::parse),
-          Optional.ofNullable(old).map(CustomJobStatus::getMissedSchedules).orElse(0L),
-          Instant.parse(job.getMetadata().getCreationTimestamp()), clock.instant(),
-          runs.stream().anyMatch(JobRuns::active)));
+      decision =
+          Optional.of(
+              ScheduleDecision.decide(
+                  validation.schedule().get(),
+                  job.getSpec().getSchedule(),
+                  Optional.ofNullable(old)
+                      .map(CustomJobStatus::getLastScheduleTime)
+                      .map(Instant::parse),
+                  Optional.ofNullable(old).map(CustomJobStatus::getMissedSchedules).orElse(0L),
+                  Instant.parse(job.getMetadata().getCreationTimestamp()),
+                  clock.instant(),
+                  runs.stream().anyMatch(JobRuns::active)));
       carryOut(job, context, decision.get(), runs);
       conditions.set(Conditions.READY, true, decision.get().reason(), decision.get().message());
     }
     trimHistory(job, context, runs);
 
-    CustomJobStatus status = JobStatusBuilder.build(job, decision,
-        List.copyOf(context.getSecondaryResources(CustomJobRun.class)), conditions);
+    CustomJobStatus status =
+        JobStatusBuilder.build(
+            job,
+            decision,
+            List.copyOf(context.getSecondaryResources(CustomJobRun.class)),
+            conditions);
     boolean changed = Conditions.differ(old, status);
     // A status change is a transition (INFO); an unchanged pass is a repeat (DEBUG).
-    LOG.atLevel(changed ? Level.INFO : Level.DEBUG).log("{}/{}: {} active runs, next {}",
-        job.getMetadata().getNamespace(), job.getMetadata().getName(), status.getActiveRuns(),
-        status.getNextScheduleTime());
-    UpdateControl<CustomJob> control = changed
-        ? UpdateControl.patchStatus(StatusPatch.of(job, status, CustomJob::new))
-        : UpdateControl.noUpdate();
-    return decision.flatMap(ScheduleDecision::wake).map(control::rescheduleAfter)
-        .orElse(control);
+    LOG.atLevel(changed ? Level.INFO : Level.DEBUG)
+        .log(
+            "{}/{}: {} active runs, next {}",
+            job.getMetadata().getNamespace(),
+            job.getMetadata().getName(),
+            status.getActiveRuns(),
+            status.getNextScheduleTime());
+    UpdateControl<CustomJob> control =
+        changed
+            ? UpdateControl.patchStatus(StatusPatch.of(job, status, CustomJob::new))
+            : UpdateControl.noUpdate();
+    return decision.flatMap(ScheduleDecision::wake).map(control::rescheduleAfter).orElse(control);
   }
 
-  private void carryOut(CustomJob job, Context<CustomJob> context, ScheduleDecision decision,
+  private void carryOut(
+      CustomJob job,
+      Context<CustomJob> context,
+      ScheduleDecision decision,
       List<CustomJobRun> runs) {
     String name = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
     if (decision.action() == ScheduleDecision.Action.REPLACE_AND_START) {
-      runs.stream().filter(r -> JobRuns.active(r) && JobRuns.ownedBy(r, job)).forEach(r -> {
-        LOG.info("{}: Replace: deleting active run {}", name, r.getMetadata().getName());
-        context.getClient().resource(r).delete();
-      });
+      runs.stream()
+          .filter(r -> JobRuns.active(r) && JobRuns.ownedBy(r, job))
+          .forEach(
+              r -> {
+                LOG.info("{}: Replace: deleting active run {}", name, r.getMetadata().getName());
+                context.getClient().resource(r).delete();
+              });
     }
     if (decision.starts()) {
       CustomJobRun run = ScheduledRun.of(job, decision.runAt().orElseThrow());
       try {
         context.getClient().resource(run).create();
-        LOG.info("{}: started run {} for {}", name, run.getMetadata().getName(),
-            decision.runAt().get());
+        LOG.info(
+            "{}: started run {} for {}", name, run.getMetadata().getName(), decision.runAt().get());
       } catch (KubernetesClientException e) {
         if (e.getCode() != 409) {
           throw e;
@@ -138,11 +165,17 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
 
   private void trimHistory(CustomJob job, Context<CustomJob> context, List<CustomJobRun> runs) {
     Set<String> delete = JobRuns.beyondHistory(job, runs);
-    runs.stream().filter(r -> delete.contains(r.getMetadata().getName())).forEach(r -> {
-      LOG.debug("{}/{}: run {} is beyond the history limits", r.getMetadata().getNamespace(),
-          job.getMetadata().getName(), r.getMetadata().getName());
-      context.getClient().resource(r).delete();
-    });
+    runs.stream()
+        .filter(r -> delete.contains(r.getMetadata().getName()))
+        .forEach(
+            r -> {
+              LOG.debug(
+                  "{}/{}: run {} is beyond the history limits",
+                  r.getMetadata().getNamespace(),
+                  job.getMetadata().getName(),
+                  r.getMetadata().getName());
+              context.getClient().resource(r).delete();
+            });
   }
 
   @Override

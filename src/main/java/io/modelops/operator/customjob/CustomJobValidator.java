@@ -1,8 +1,8 @@
 package io.modelops.operator.customjob;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.modelops.operator.api.v1alpha1.common.Schedule;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
+import io.modelops.operator.api.v1alpha1.customjob.Schedule;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
 import java.time.ZoneId;
@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What the CustomJob controller checks before it schedules anything, beyond the CRD schema:
- * the schedule's time zone is known and its cron expression (or the structured form turned into
- * one) parses. Every problem is returned at once; nothing throws. What a run of the job needs
+ * What the CustomJob controller checks before it schedules anything, beyond the CRD schema: the
+ * schedule's time zone is known and its cron expression (or the structured form turned into one)
+ * parses. Every problem is returned at once; nothing throws. What a run of the job needs
  * (environment, code, parameters, bundle) is checked per run by the run's validator.
  */
 public final class CustomJobValidator {
@@ -34,7 +34,8 @@ public final class CustomJobValidator {
 
     /** All problems as one: the first one's reason, every message. */
     public Problem summary() {
-      return Problem.of(problems.get(0).reason(),
+      return Problem.of(
+          problems.get(0).reason(),
           problems.stream().map(Problem::message).collect(Collectors.joining("; ")));
     }
   }
@@ -48,14 +49,18 @@ public final class CustomJobValidator {
     String timeZone = schedule.getTimeZone();
     Optional<ZoneId> zone = JobSchedule.zone(timeZone);
     if (zone.isEmpty()) {
-      problems.add(Problem.of(Reasons.INVALID_SCHEDULE,
-          "schedule.timeZone \"" + timeZone + "\" is not a known time zone"));
+      problems.add(
+          Problem.of(
+              Reasons.INVALID_SCHEDULE,
+              "schedule.timeZone \"" + timeZone + "\" is not a known time zone"));
     }
     String cron = cronOf(schedule);
     Optional<JobSchedule> parsed = JobSchedule.parse(cron, zone.orElse(JobSchedule.UTC));
     if (parsed.isEmpty()) {
-      problems.add(Problem.of(Reasons.INVALID_SCHEDULE,
-          "schedule.cron \"" + cron + "\" is not a valid cron expression"));
+      problems.add(
+          Problem.of(
+              Reasons.INVALID_SCHEDULE,
+              "schedule.cron \"" + cron + "\" is not a valid cron expression"));
     }
     return new Result(problems.isEmpty() ? parsed : Optional.empty(), List.copyOf(problems));
   }
@@ -65,15 +70,24 @@ public final class CustomJobValidator {
     if (s.getCron() != null) {
       return s.getCron();
     }
-    return JobSchedule.cronOf(values(s.getMinute()), values(s.getHour()),
-        values(s.getDayOfMonth()), values(s.getMonth()), values(s.getDayOfWeek()));
+    return JobSchedule.cronOf(
+        values(s.getMinute()),
+        values(s.getHour()),
+        values(s.getDayOfMonth()),
+        values(s.getMonth()),
+        values(s.getDayOfWeek()));
   }
 
   private static List<String> values(List<IntOrString> field) {
     if (field == null) {
       return List.of("*");
     }
-    return field.stream().map(v -> v.getIntVal() != null ? v.getIntVal().toString()
-        : v.getStrVal().toLowerCase(Locale.ROOT)).collect(Collectors.toList());
+    return field.stream()
+        .map(
+            v ->
+                v.getIntVal() != null
+                    ? v.getIntVal().toString()
+                    : v.getStrVal().toLowerCase(Locale.ROOT))
+        .collect(Collectors.toList());
   }
 }

@@ -6,11 +6,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.config.OperatorConfig;
-import io.modelops.operator.customjobrun.RunLabels;
+import io.modelops.operator.naming.Names;
+import io.modelops.operator.naming.RunLabels;
 import io.modelops.operator.network.EgressPolicies;
-import io.modelops.operator.workload.Names;
-import io.modelops.operator.workload.OwnedResource;
-import io.modelops.operator.workload.WireNames;
+import io.modelops.operator.reconcile.OwnedResource;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,12 +25,14 @@ public class JobNetworkPolicy extends OwnedResource<NetworkPolicy, CustomJob> {
 
   public JobNetworkPolicy(OperatorConfig config) {
     this.config = config;
-    configureWith(new KubernetesDependentResourceConfigBuilder<NetworkPolicy>()
-        .withKubernetesDependentInformerConfig(InformerConfiguration.builder(NetworkPolicy.class)
-            .withLabelSelector(RunLabels.SELECTOR)
-            .withNamespacesInheritedFromController()
-            .build())
-        .build());
+    configureWith(
+        new KubernetesDependentResourceConfigBuilder<NetworkPolicy>()
+            .withKubernetesDependentInformerConfig(
+                InformerConfiguration.builder(NetworkPolicy.class)
+                    .withLabelSelector(RunLabels.SELECTOR)
+                    .withNamespacesInheritedFromController()
+                    .build())
+            .build());
   }
 
   /** The policy's name: one per job. */
@@ -47,9 +48,13 @@ public class JobNetworkPolicy extends OwnedResource<NetworkPolicy, CustomJob> {
   NetworkPolicy desired(CustomJob job) {
     String name = job.getMetadata().getName();
     var resources = job.getSpec().getResources();
-    String egress = resources == null ? null : WireNames.of(resources.getEgressNetworkPolicy());
-    return EgressPolicies.policy(name(job), job.getMetadata().getNamespace(),
-        RunLabels.job(name), Map.of(RunLabels.JOB, Names.labelValue(name)),
-        EgressPolicies.Egress.parse(egress), Optional.empty(), config);
+    return EgressPolicies.policy(
+        name(job),
+        job.getMetadata().getNamespace(),
+        RunLabels.job(name),
+        Map.of(RunLabels.JOB, Names.labelValue(name)),
+        EgressPolicies.Egress.of(resources == null ? null : resources.getEgressNetworkPolicy()),
+        Optional.empty(),
+        config);
   }
 }

@@ -1,9 +1,9 @@
 package io.modelops.operator.customjob;
 
-import io.modelops.operator.api.v1alpha1.common.CustomJobRunPhase;
-import io.modelops.operator.api.v1alpha1.common.RunSummary;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
+import io.modelops.operator.api.v1alpha1.customjob.RunSummary;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunPhase;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the scheduler reads from a job's runs: which are active, which it created, which
- * finished runs its history limits let go, and a summary of the newest.
+ * What the scheduler reads from a job's runs: which are active, which it created, which finished
+ * runs its history limits let go, and a summary of the newest.
  */
 public final class JobRuns {
   static final int DEFAULT_SUCCEEDED_HISTORY = 3;
@@ -40,23 +40,35 @@ public final class JobRuns {
 
   /** Names of the finished runs the job created beyond its history limits. */
   public static Set<String> beyondHistory(CustomJob job, List<CustomJobRun> runs) {
-    var finished = runs.stream()
-        .filter(r -> ownedBy(r, job) && r.getStatus() != null && r.getStatus().getPhase() != null
-            && !active(r) && r.getStatus().getCompletionTime() != null)
-        .map(r -> new RunHistory.Finished(r.getMetadata().getName(),
-            Instant.parse(r.getStatus().getCompletionTime()),
-            r.getStatus().getPhase() == CustomJobRunPhase.SUCCEEDED))
-        .toList();
-    int keepSucceeded = Optional.ofNullable(job.getSpec().getSuccessfulRunsHistoryLimit())
-        .orElse(DEFAULT_SUCCEEDED_HISTORY);
-    int keepFailed = Optional.ofNullable(job.getSpec().getFailedRunsHistoryLimit())
-        .orElse(DEFAULT_FAILED_HISTORY);
+    var finished =
+        runs.stream()
+            .filter(
+                r ->
+                    ownedBy(r, job)
+                        && r.getStatus() != null
+                        && r.getStatus().getPhase() != null
+                        && !active(r)
+                        && r.getStatus().getCompletionTime() != null)
+            .map(
+                r ->
+                    new RunHistory.Finished(
+                        r.getMetadata().getName(),
+                        Instant.parse(r.getStatus().getCompletionTime()),
+                        r.getStatus().getPhase() == CustomJobRunPhase.SUCCEEDED))
+            .toList();
+    int keepSucceeded =
+        Optional.ofNullable(job.getSpec().getSuccessfulRunsHistoryLimit())
+            .orElse(DEFAULT_SUCCEEDED_HISTORY);
+    int keepFailed =
+        Optional.ofNullable(job.getSpec().getFailedRunsHistoryLimit())
+            .orElse(DEFAULT_FAILED_HISTORY);
     return Set.copyOf(RunHistory.toDelete(finished, keepSucceeded, keepFailed));
   }
 
   /** The newest run, summarized for the job's status. */
   public static Optional<RunSummary> newest(List<CustomJobRun> runs) {
-    return runs.stream().max(Comparator.comparing(r -> r.getMetadata().getCreationTimestamp()))
+    return runs.stream()
+        .max(Comparator.comparing(r -> r.getMetadata().getCreationTimestamp()))
         .map(JobRuns::summary);
   }
 

@@ -17,15 +17,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A CustomJob's schedule: a five-field cron expression (or the structured form of docs/api.md, turned
- * into one) in a time zone, with the CronJob rules for runs that were missed while the operator
- * was not running: at most one catch-up run, for the most recent missed time, and only within
- * {@code startingDeadlineSeconds} when that is set.
+ * A CustomJob's schedule: a five-field cron expression (or the structured form of docs/api.md,
+ * turned into one) in a time zone, with the CronJob rules for runs that were missed while the
+ * operator was not running: at most one catch-up run, for the most recent missed time, and only
+ * within {@code startingDeadlineSeconds} when that is set.
  *
  * <p>Parsing and time arithmetic come from cron-utils (Unix cron definition: day-of-month and
- * day-of-week are additive when both are restricted, as docs/api.md documents). Daylight saving:
- * a local time that does not exist on the spring-forward day is skipped that day, and a local
- * time that happens twice on the fall-back day runs once.
+ * day-of-week are additive when both are restricted, as docs/api.md documents). Daylight saving: a
+ * local time that does not exist on the spring-forward day is skipped that day, and a local time
+ * that happens twice on the fall-back day runs once.
  *
  * <p>Nothing here throws on a user's input: {@link #zone} and {@link #parse} answer empty, and
  * {@link CustomJobValidator} turns that into a problem naming the field.
@@ -33,17 +33,28 @@ import java.util.stream.Collectors;
 public final class JobSchedule {
   /** CronJob stops counting missed start times past this many, and so do we. */
   public static final int MAX_MISSED_COUNTED = 100;
+
   /** The zone of a schedule that names none. */
   public static final ZoneId UTC = ZoneId.of("UTC");
 
   private static final CronParser PARSER =
       new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-  private static final Map<String, String> DAY_NAMES = Map.ofEntries(
-      Map.entry("sun", "0"), Map.entry("mon", "1"), Map.entry("tue", "2"), Map.entry("wed", "3"),
-      Map.entry("thu", "4"), Map.entry("fri", "5"), Map.entry("sat", "6"),
-      Map.entry("sunday", "0"), Map.entry("monday", "1"), Map.entry("tuesday", "2"),
-      Map.entry("wednesday", "3"), Map.entry("thursday", "4"), Map.entry("friday", "5"),
-      Map.entry("saturday", "6"));
+  private static final Map<String, String> DAY_NAMES =
+      Map.ofEntries(
+          Map.entry("sun", "0"),
+          Map.entry("mon", "1"),
+          Map.entry("tue", "2"),
+          Map.entry("wed", "3"),
+          Map.entry("thu", "4"),
+          Map.entry("fri", "5"),
+          Map.entry("sat", "6"),
+          Map.entry("sunday", "0"),
+          Map.entry("monday", "1"),
+          Map.entry("tuesday", "2"),
+          Map.entry("wednesday", "3"),
+          Map.entry("thursday", "4"),
+          Map.entry("friday", "5"),
+          Map.entry("saturday", "6"));
 
   private final String expression;
   private final ZoneId zone;
@@ -77,14 +88,21 @@ public final class JobSchedule {
   }
 
   /**
-   * The cron expression of a structured schedule: each field a list of values or
-   * {@code ["*"]}; days of the week may be 0..6 (Sunday = 0) or day names.
+   * The cron expression of a structured schedule: each field a list of values or {@code ["*"]};
+   * days of the week may be 0..6 (Sunday = 0) or day names.
    */
   public static String cronOf(
-      List<String> minute, List<String> hour, List<String> dayOfMonth, List<String> month,
+      List<String> minute,
+      List<String> hour,
+      List<String> dayOfMonth,
+      List<String> month,
       List<String> dayOfWeek) {
-    return String.join(" ",
-        field(minute, false), field(hour, false), field(dayOfMonth, false), field(month, false),
+    return String.join(
+        " ",
+        field(minute, false),
+        field(hour, false),
+        field(dayOfMonth, false),
+        field(month, false),
         field(dayOfWeek, true));
   }
 
@@ -111,16 +129,17 @@ public final class JobSchedule {
   }
 
   /**
-   * What is due at {@code now}, given the last scheduled time (or the job's creation when it
-   * never ran): the most recent scheduled time in {@code (since, now]}, how many scheduled times
-   * passed (capped at {@link #MAX_MISSED_COUNTED} + 1), and whether the most recent one is
-   * already past the starting deadline (then no run starts, as with CronJob).
+   * What is due at {@code now}, given the last scheduled time (or the job's creation when it never
+   * ran): the most recent scheduled time in {@code (since, now]}, how many scheduled times passed
+   * (capped at {@link #MAX_MISSED_COUNTED} + 1), and whether the most recent one is already past
+   * the starting deadline (then no run starts, as with CronJob).
    */
   public Due due(Instant since, Instant now, Optional<Long> startingDeadlineSeconds) {
-    Instant earliest = startingDeadlineSeconds
-        .map(s -> now.minus(Duration.ofSeconds(s)))
-        .filter(deadline -> deadline.isAfter(since))
-        .orElse(since);
+    Instant earliest =
+        startingDeadlineSeconds
+            .map(s -> now.minus(Duration.ofSeconds(s)))
+            .filter(deadline -> deadline.isAfter(since))
+            .orElse(since);
     Optional<Instant> mostRecent = Optional.empty();
     int passed = 0;
     Optional<Instant> cursor = next(since);
@@ -128,8 +147,10 @@ public final class JobSchedule {
       passed++;
       if (passed > MAX_MISSED_COUNTED) {
         // Too many to walk one by one: jump straight to the latest time before now.
-        mostRecent = executionTime.lastExecution(now.plusSeconds(1).atZone(zone))
-            .map(ZonedDateTime::toInstant);
+        mostRecent =
+            executionTime
+                .lastExecution(now.plusSeconds(1).atZone(zone))
+                .map(ZonedDateTime::toInstant);
         break;
       }
       mostRecent = cursor;
@@ -145,8 +166,8 @@ public final class JobSchedule {
    * @param passed scheduled times passed since the last one (more than one means missed runs)
    * @param missedDeadline the most recent time is older than the starting deadline
    */
-  public record Due(Optional<Instant> runAt, Optional<Instant> latest, int passed,
-      boolean missedDeadline) {
+  public record Due(
+      Optional<Instant> runAt, Optional<Instant> latest, int passed, boolean missedDeadline) {
     /** Scheduled times that will never get a run. */
     public int missed() {
       return runAt.isPresent() ? passed - 1 : passed;

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Which of a job's finished, operator-created runs to delete: all but the newest {@code
- * successfulRunsHistoryLimit} succeeded runs and the newest {@code failedRunsHistoryLimit}
- * failed ones (failed, interrupted and canceled), as CronJob keeps its Jobs.
+ * successfulRunsHistoryLimit} succeeded runs and the newest {@code failedRunsHistoryLimit} failed
+ * ones (failed, interrupted and canceled), as CronJob keeps its Jobs.
  */
 public final class RunHistory {
   private RunHistory() {}
@@ -25,8 +25,7 @@ public final class RunHistory {
 
   private static List<String> excess(List<Finished> runs, int keep) {
     return runs.stream()
-        .sorted(Comparator.comparing(Finished::finished).reversed()
-            .thenComparing(Finished::name))
+        .sorted(Comparator.comparing(Finished::finished).reversed().thenComparing(Finished::name))
         .skip(keep)
         .map(Finished::name)
         .toList();

@@ -12,9 +12,9 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.modelops.operator.api.v1alpha1.common.CustomJobRunPhase;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunPhase;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunStatus;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.reconcile.ErrorStatus;
@@ -32,24 +32,31 @@ import org.slf4j.event.Level;
 
 /**
  * Runs CustomJobRuns: each becomes one batch/v1 Job once it is valid and a run slot of its
- * namespace is free ({@code maxCustomJobRuns}, creation order), and its status follows the Job
- * and its pods through the run phases of docs/api.md ({@link RunProgress}). Deterministic failures (a
- * missing reference, an image that cannot be pulled, an init container failing the same way
- * twice) end the run at once. Cancel ({@code spec.cancel: true}) deletes the Job; deleting the
- * run deletes it too (garbage collection through the controller reference), so no finalizer is
- * ever added. The flow: validate, plan, hand the plan to the workflow, observe, report.
+ * namespace is free ({@code maxCustomJobRuns}, creation order), and its status follows the Job and
+ * its pods through the run phases of docs/api.md ({@link RunProgress}). Deterministic failures (a
+ * missing reference, an image that cannot be pulled, an init container failing the same way twice)
+ * end the run at once. Cancel ({@code spec.cancel: true}) deletes the Job; deleting the run deletes
+ * it too (garbage collection through the controller reference), so no finalizer is ever added. The
+ * flow: validate, plan, hand the plan to the workflow, observe, report.
  */
 @ControllerConfiguration(name = "customjobrun")
-@Workflow(explicitInvocation = true, dependents = {
-    @Dependent(name = "config", type = RunConfig.class,
-        reconcilePrecondition = RunConfig.Needed.class),
-    // No dependsOn: a dependent whose precondition is unmet would hold back those after it.
-    @Dependent(name = "job", type = RunJob.class, reconcilePrecondition = RunJob.Wanted.class)})
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+      @Dependent(
+          name = "config",
+          type = RunConfig.class,
+          reconcilePrecondition = RunConfig.Needed.class),
+      // No dependsOn: a dependent whose precondition is unmet would hold back those after it.
+      @Dependent(name = "job", type = RunJob.class, reconcilePrecondition = RunJob.Wanted.class)
+    })
 public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
   /** Queued runs look for a free slot this often (slots free when other runs finish). */
   static final Duration QUEUE_RECHECK = Duration.ofSeconds(3);
+
   /** A run waiting for its CustomJob looks again this often. */
   static final Duration JOB_RECHECK = Duration.ofSeconds(10);
+
   private static final Logger LOG = LoggerFactory.getLogger(CustomJobRunReconciler.class);
 
   private final OperatorConfig config;
@@ -71,7 +78,7 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
   @Override
   public UpdateControl<CustomJobRun> reconcile(CustomJobRun run, Context<CustomJobRun> context) {
     CustomJobRunStatus old = run.getStatus();
-    if (old != null && old.getPhase() != null && RunProgress.finished(old.getPhase())) {
+    if (old != null && old.getPhase() != null && old.getPhase().finished()) {
       return UpdateControl.noUpdate();
     }
     Optional<Job> existing = context.getSecondaryResource(Job.class);
@@ -83,17 +90,23 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
       observation = RunProgress.observe(false, existing, pods(context));
     } else {
       Optional<CustomJob> job = context.getSecondaryResource(CustomJob.class);
-      var validation = CustomJobRunValidator.validate(run, job, () ->
-          CustomJobRunValidator.Lookups.inCluster(context.getClient(), namespace(run)));
+      var validation =
+          CustomJobRunValidator.validate(
+              run,
+              job,
+              () -> CustomJobRunValidator.Lookups.inCluster(context.getClient(), namespace(run)));
       if (validation.waitsForJob()) {
         observation = RunProgress.waitingForJob(validation.summary());
         recheck = Optional.of(JOB_RECHECK);
       } else if (!validation.valid()) {
         observation = RunProgress.refused(validation.summary());
-      } else if (RunQueue.admits(run, context.getPrimaryCache().list(),
-          config.limits().maxCustomJobRuns())) {
-        observation = workflow(context, Optional.of(RunPlanner.plan(run, job.get(),
-            validation.resolved().orElseThrow(), config)));
+      } else if (RunQueue.admits(
+          run, context.getPrimaryCache().list(), config.limits().maxCustomJobRuns())) {
+        observation =
+            workflow(
+                context,
+                Optional.of(
+                    RunPlanner.plan(run, job.get(), validation.resolved().orElseThrow(), config)));
       } else {
         observation = RunProgress.queued(config.limits().maxCustomJobRuns());
         recheck = Optional.of(QUEUE_RECHECK);
@@ -102,8 +115,11 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
     Optional<Job> k8sJob = context.getSecondaryResource(Job.class).or(() -> existing);
     if (observation.failFast() && k8sJob.isPresent()) {
       // A deterministic failure: stop retrying now. Deleting the Job removes its pods.
-      context.getClient().resource(k8sJob.get())
-          .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+      context
+          .getClient()
+          .resource(k8sJob.get())
+          .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+          .delete();
     }
 
     CustomJobRunStatus status = RunStatusBuilder.build(run, observation, k8sJob, clock);
@@ -112,21 +128,27 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
       events.warn(run, "Run", Problem.of(observation.reason(), observation.message()));
     }
     // A phase change (queued, started, finished) at INFO; an unchanged phase at DEBUG.
-    LOG.atLevel(transition ? Level.INFO : Level.DEBUG).log("{}/{}: {} ({})", namespace(run),
-        run.getMetadata().getName(), status.getPhase(), observation.reason());
-    UpdateControl<CustomJobRun> control = Conditions.differ(old, status)
-        ? UpdateControl.patchStatus(StatusPatch.of(run, status, CustomJobRun::new))
-        : UpdateControl.noUpdate();
+    LOG.atLevel(transition ? Level.INFO : Level.DEBUG)
+        .log(
+            "{}/{}: {} ({})",
+            namespace(run),
+            run.getMetadata().getName(),
+            status.getPhase(),
+            observation.reason());
+    UpdateControl<CustomJobRun> control =
+        Conditions.differ(old, status)
+            ? UpdateControl.patchStatus(StatusPatch.of(run, status, CustomJobRun::new))
+            : UpdateControl.noUpdate();
     return recheck.map(control::rescheduleAfter).orElse(control);
   }
 
   /** Hands the workflow the plan of a run that starts, or none to cancel; then observes. */
-  private static RunProgress.Observation workflow(Context<CustomJobRun> context,
-      Optional<RunPlan> plan) {
+  private static RunProgress.Observation workflow(
+      Context<CustomJobRun> context, Optional<RunPlan> plan) {
     plan.ifPresent(p -> context.managedWorkflowAndDependentResourceContext().put(RunPlan.KEY, p));
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    return RunProgress.observe(plan.isEmpty(), context.getSecondaryResource(Job.class),
-        pods(context));
+    return RunProgress.observe(
+        plan.isEmpty(), context.getSecondaryResource(Job.class), pods(context));
   }
 
   private static List<Pod> pods(Context<CustomJobRun> context) {
@@ -140,7 +162,14 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
   @Override
   public ErrorStatusUpdateControl<CustomJobRun> updateErrorStatus(
       CustomJobRun run, Context<CustomJobRun> context, Exception e) {
-    return ErrorStatus.report(run, context, e, Conditions.PROGRESSING, CustomJobRunStatus::new,
-        CustomJobRun::new, clock, LOG);
+    return ErrorStatus.report(
+        run,
+        context,
+        e,
+        Conditions.PROGRESSING,
+        CustomJobRunStatus::new,
+        CustomJobRun::new,
+        clock,
+        LOG);
   }
 }

@@ -2,22 +2,22 @@ package io.modelops.operator.customjobrun;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.modelops.operator.api.v1alpha1.common.JobResources;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJobSpec;
-import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.api.v1alpha1.customjob.JobResources;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
-import io.modelops.operator.resourcebundle.ResourceBundles;
 import io.modelops.operator.executionenvironment.EnvironmentResolution;
+import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.resourcebundle.BundleChoice;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
+import io.modelops.operator.resourcebundle.ResourceBundles;
 import io.modelops.operator.runtimeparams.RuntimeParameters;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
-import io.modelops.operator.workload.NamespaceLookups;
-import io.modelops.operator.workload.WorkloadReferences;
+import io.modelops.operator.validation.WorkloadReferences;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,16 +30,17 @@ import java.util.stream.Collectors;
 
 /**
  * What the CustomJobRun controller checks before a run may start, beyond the CRD schema: its
- * CustomJob exists; the job's environment resolves to an image; its code's ConfigMap, claim or
- * git Secret exists; runtime parameters resolve (the run's values over the job's) and their
- * Secrets exist; its bundle exists and allows custom jobs; its sidecar model has an endpoint.
- * Every problem is returned at once, each naming the field; nothing throws.
+ * CustomJob exists; the job's environment resolves to an image; its code's ConfigMap, claim or git
+ * Secret exists; runtime parameters resolve (the run's values over the job's) and their Secrets
+ * exist; its bundle exists and allows custom jobs; its sidecar model has an endpoint. Every problem
+ * is returned at once, each naming the field; nothing throws.
  *
- * <p>Checking a reference means finding what it names, so a valid run comes back with what
- * its references resolved to ({@link Resolved}): planning then needs no lookup of its own.
+ * <p>Checking a reference means finding what it names, so a valid run comes back with what its
+ * references resolved to ({@link Resolved}): planning then needs no lookup of its own.
  */
 public final class CustomJobRunValidator {
   static final String USE_CASE = "customJob";
+
   /** Resources of a job that names neither a bundle nor cpu/memory, when no default bundle. */
   static final Map<String, Quantity> DEFAULT_RESOURCES =
       Map.of("cpu", new Quantity("1"), "memory", new Quantity("1Gi"));
@@ -47,8 +48,10 @@ public final class CustomJobRunValidator {
   private CustomJobRunValidator() {}
 
   /** What validation looks up in the cluster. */
-  public record Lookups(Function<String, Optional<ExecutionEnvironment>> environments,
-      Map<String, Bundle> bundles, NamespaceLookups namespace,
+  public record Lookups(
+      Function<String, Optional<ExecutionEnvironment>> environments,
+      Map<String, Bundle> bundles,
+      NamespaceLookups namespace,
       Function<String, Optional<CustomModel>> models) {
     /**
      * Lookups through the API server: environments and the sidecar model by name, every
@@ -56,12 +59,14 @@ public final class CustomJobRunValidator {
      */
     public static Lookups inCluster(KubernetesClient client, String namespace) {
       return new Lookups(
-          name -> Optional.ofNullable(client.resources(ExecutionEnvironment.class).withName(name)
-              .get()),
+          name ->
+              Optional.ofNullable(
+                  client.resources(ExecutionEnvironment.class).withName(name).get()),
           ResourceBundles.byName(client.resources(ResourceBundle.class).list().getItems()),
           NamespaceLookups.of(client, namespace),
-          name -> Optional.ofNullable(client.resources(CustomModel.class).inNamespace(namespace)
-              .withName(name).get()));
+          name ->
+              Optional.ofNullable(
+                  client.resources(CustomModel.class).inNamespace(namespace).withName(name).get()));
     }
   }
 
@@ -73,8 +78,11 @@ public final class CustomJobRunValidator {
    * @param resources requests (= limits) from the bundle, cpu/memory, or the default
    * @param sidecar the sidecar model's name and endpoint, for hostedCustomMetric jobs
    */
-  public record Resolved(String image, List<RuntimeParameters.Parameter> parameters,
-      Map<String, Quantity> resources, Optional<Sidecar> sidecar) {}
+  public record Resolved(
+      String image,
+      List<RuntimeParameters.Parameter> parameters,
+      Map<String, Quantity> resources,
+      Optional<Sidecar> sidecar) {}
 
   /** A hosted custom metric job's model: its name and where it serves. */
   public record Sidecar(String model, String endpoint) {}
@@ -92,7 +100,8 @@ public final class CustomJobRunValidator {
 
     /** All problems as one: the first one's reason, every message. */
     public Problem summary() {
-      return Problem.of(problems.get(0).reason(),
+      return Problem.of(
+          problems.get(0).reason(),
           problems.stream().map(Problem::message).collect(Collectors.joining("; ")));
     }
   }
@@ -101,62 +110,92 @@ public final class CustomJobRunValidator {
    * Validates {@code run} of {@code job}; {@code lookups} is asked for only when the job exists
    * (its lookups read the cluster).
    */
-  public static Result validate(CustomJobRun run, Optional<CustomJob> job,
-      Supplier<Lookups> lookups) {
+  public static Result validate(
+      CustomJobRun run, Optional<CustomJob> job, Supplier<Lookups> lookups) {
     String namespace = run.getMetadata().getNamespace();
     if (job.isEmpty()) {
-      return new Result(List.of(Problem.of(Reasons.CUSTOM_JOB_NOT_FOUND,
-          "spec.customJobRef.name: CustomJob \"" + run.getSpec().getCustomJobRef().getName()
-              + "\" does not exist in namespace " + namespace)), Optional.empty());
+      return new Result(
+          List.of(
+              Problem.of(
+                  Reasons.CUSTOM_JOB_NOT_FOUND,
+                  "spec.customJobRef.name: CustomJob \""
+                      + run.getSpec().getCustomJobRef().getName()
+                      + "\" does not exist in namespace "
+                      + namespace)),
+          Optional.empty());
     }
     Lookups found = lookups.get();
     CustomJobSpec spec = job.get().getSpec();
     String field = "CustomJob " + job.get().getMetadata().getName() + " spec.";
     List<Problem> problems = new ArrayList<>();
 
-    var environment = EnvironmentResolution.resolve(field + "environment",
-        spec.getEnvironment(), found.environments());
+    var environment =
+        EnvironmentResolution.resolve(
+            field + "environment", spec.getEnvironment(), found.environments());
     environment.problem().ifPresent(problems::add);
-    problems.addAll(WorkloadReferences.checkCode(field + "code", spec.getCode(),
-        found.namespace(), namespace));
-    var parameters = WorkloadReferences.runtimeParameters(spec.getRuntimeParameterDefinitions(),
-        found.namespace(), namespace,
-        WorkloadReferences.values(field + "runtimeParameterValues",
-            spec.getRuntimeParameterValues()),
-        WorkloadReferences.values("spec.runtimeParameterValues",
-            run.getSpec().getRuntimeParameterValues()));
+    problems.addAll(
+        WorkloadReferences.checkCode(field + "code", spec.getCode(), found.namespace(), namespace));
+    var parameters =
+        WorkloadReferences.runtimeParameters(
+            spec.getRuntimeParameterDefinitions(),
+            found.namespace(),
+            namespace,
+            WorkloadReferences.values(
+                field + "runtimeParameterValues", spec.getRuntimeParameterValues()),
+            WorkloadReferences.values(
+                "spec.runtimeParameterValues", run.getSpec().getRuntimeParameterValues()));
     problems.addAll(parameters.problems());
     Map<String, Quantity> resources = resources(job.get(), found.bundles(), problems);
     Optional<Sidecar> sidecar = Optional.empty();
     if (spec.getSidecarModelRef() != null) {
       String model = spec.getSidecarModelRef().getName();
-      sidecar = found.models().apply(model)
-          .map(m -> m.getStatus() == null ? null : m.getStatus().getEndpoint())
-          .map(endpoint -> new Sidecar(model, endpoint));
+      sidecar =
+          found
+              .models()
+              .apply(model)
+              .map(m -> m.getStatus() == null ? null : m.getStatus().getEndpoint())
+              .map(endpoint -> new Sidecar(model, endpoint));
       if (sidecar.isEmpty()) {
-        problems.add(Problem.of(Reasons.MODEL_NOT_FOUND, field
-            + "sidecarModelRef.name: CustomModel \"" + model
-            + "\" does not exist or has no endpoint yet in namespace " + namespace));
+        problems.add(
+            Problem.of(
+                Reasons.MODEL_NOT_FOUND,
+                field
+                    + "sidecarModelRef.name: CustomModel \""
+                    + model
+                    + "\" does not exist or has no endpoint yet in namespace "
+                    + namespace));
       }
     }
     if (!problems.isEmpty()) {
       return new Result(List.copyOf(problems), Optional.empty());
     }
-    return new Result(List.of(), Optional.of(new Resolved(
-        environment.resolved().orElseThrow().image(), parameters.parameters(), resources,
-        sidecar)));
+    return new Result(
+        List.of(),
+        Optional.of(
+            new Resolved(
+                environment.resolved().orElseThrow().image(),
+                parameters.parameters(),
+                resources,
+                sidecar)));
   }
 
-  private static Map<String, Quantity> resources(CustomJob job, Map<String, Bundle> bundles,
-      List<Problem> problems) {
+  private static Map<String, Quantity> resources(
+      CustomJob job, Map<String, Bundle> bundles, List<Problem> problems) {
     JobResources r = job.getSpec().getResources();
     String field = "CustomJob " + job.getMetadata().getName() + " spec.resources";
     if (r != null && r.getResourceBundleRef() != null) {
       // Runs of a job that already ran keep a bundle that was deprecated since.
-      Set<String> inUse = job.getStatus() != null && job.getStatus().getLastRun() != null
-          ? Set.of(r.getResourceBundleRef().getName()) : Set.of();
-      var chosen = BundleChoice.resolve(field + ".resourceBundleRef",
-          r.getResourceBundleRef().getName(), USE_CASE, bundles, inUse);
+      Set<String> inUse =
+          job.getStatus() != null && job.getStatus().getLastRun() != null
+              ? Set.of(r.getResourceBundleRef().getName())
+              : Set.of();
+      var chosen =
+          BundleChoice.resolve(
+              field + ".resourceBundleRef",
+              r.getResourceBundleRef().getName(),
+              USE_CASE,
+              bundles,
+              inUse);
       chosen.problem().ifPresent(problems::add);
       return chosen.resources();
     }
@@ -170,7 +209,8 @@ public final class CustomJobRunValidator {
       }
       return out;
     }
-    return BundleChoice.defaultFor(USE_CASE, bundles.values()).map(BundleChoice::resources)
+    return BundleChoice.defaultFor(USE_CASE, bundles.values())
+        .map(BundleChoice::resources)
         .orElse(DEFAULT_RESOURCES);
   }
 }

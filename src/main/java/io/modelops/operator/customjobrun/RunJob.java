@@ -12,16 +12,18 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.naming.RunLabels;
+import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.pod.PodAssembly;
-import io.modelops.operator.workload.ControllerReference;
+import io.modelops.operator.reconcile.ControllerReference;
 import java.util.Map;
 
 /**
  * The one batch/v1 Job of a run, built from the run's {@link RunPlan}. A Job's pod template is
- * immutable, so the Job is create-only: JOSDK creates it when it is missing and never compares
- * or updates it (no {@code Updater}). Canceling a run deletes it (the workflow deletes a
- * dependent whose precondition no longer holds), and its pods go with it; deleting the run
- * deletes it through the controller reference.
+ * immutable, so the Job is create-only: JOSDK creates it when it is missing and never compares or
+ * updates it (no {@code Updater}). Canceling a run deletes it (the workflow deletes a dependent
+ * whose precondition no longer holds), and its pods go with it; deleting the run deletes it through
+ * the controller reference.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = RunLabels.SELECTOR))
 public class RunJob extends KubernetesDependentResource<Job, CustomJobRun>
@@ -62,7 +64,9 @@ public class RunJob extends KubernetesDependentResource<Job, CustomJobRun>
   /** A run starts now (the reconciler handed the workflow a plan). */
   public static class Wanted implements Condition<Job, CustomJobRun> {
     @Override
-    public boolean isMet(DependentResource<Job, CustomJobRun> dependent, CustomJobRun run,
+    public boolean isMet(
+        DependentResource<Job, CustomJobRun> dependent,
+        CustomJobRun run,
         Context<CustomJobRun> context) {
       return RunPlan.of(context).isPresent();
     }

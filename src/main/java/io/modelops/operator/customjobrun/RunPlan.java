@@ -2,7 +2,7 @@ package io.modelops.operator.customjobrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.modelops.operator.api.v1alpha1.common.CustomMetric;
+import io.modelops.operator.api.v1alpha1.customjob.CustomMetric;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.pod.WorkloadInputs;
 import java.util.List;
@@ -12,8 +12,8 @@ import java.util.Optional;
  * What the reconciler decided for a run that starts now: the names, the resolved inputs of the
  * run's pod, the Job's retry and deadline settings, and the files of the run's ConfigMap. {@link
  * RunJob} and {@link RunConfig} build their objects from it. The reconciler hands it to the
- * workflow only when a run starts; without one, the workflow removes the run's Job and
- * ConfigMap (cancel).
+ * workflow only when a run starts; without one, the workflow removes the run's Job and ConfigMap
+ * (cancel).
  *
  * @param namespace the run's namespace
  * @param customJob the CustomJob's name
@@ -24,12 +24,19 @@ import java.util.Optional;
  * @param activeDeadlineSeconds {@code timeoutSeconds} capped by {@code maxCustomJobTimeout}
  * @param configName the run's ConfigMap name
  * @param workerConfig the job's workerConfig, written as {@link RunPlanner#WORKER_CONFIG}
- * @param customMetrics the job's metric definitions, written as {@link
- *     RunPlanner#CUSTOM_METRICS}
+ * @param customMetrics the job's metric definitions, written as {@link RunPlanner#CUSTOM_METRICS}
  */
-public record RunPlan(String namespace, String customJob, String run, String jobName,
-    WorkloadInputs pod, int backoffLimit, long activeDeadlineSeconds, String configName,
-    Optional<JsonNode> workerConfig, List<CustomMetric> customMetrics) {
+public record RunPlan(
+    String namespace,
+    String customJob,
+    String run,
+    String jobName,
+    WorkloadInputs pod,
+    int backoffLimit,
+    long activeDeadlineSeconds,
+    String configName,
+    Optional<JsonNode> workerConfig,
+    List<CustomMetric> customMetrics) {
   static final String KEY = RunPlan.class.getName();
 
   public RunPlan {

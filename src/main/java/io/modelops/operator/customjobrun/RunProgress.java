@@ -6,41 +6,26 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
-import io.modelops.operator.api.v1alpha1.common.CustomJobRunPhase;
+import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunPhase;
 import io.modelops.operator.pod.WaitingReasons;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where a CustomJobRun stands, read from its Job and the Job's pods: the run phases
- * (queued, running, succeeded, failed, interrupted, canceling, canceled) with a reason a user
- * can act on, the exit code and the pod that ran.
+ * Where a CustomJobRun stands, read from its Job and the Job's pods: the run phases (queued,
+ * running, succeeded, failed, interrupted, canceling, canceled) with a reason a user can act on,
+ * the exit code and the pod that ran.
  *
- * <p>Deterministic failures end a run at once instead of retrying until the backoff limit: an
- * image that cannot be pulled, a container that cannot be created because a referenced Secret
- * or ConfigMap is missing, and an init container that failed the same way twice.
+ * <p>Deterministic failures end a run at once instead of retrying until the backoff limit: an image
+ * that cannot be pulled, a container that cannot be created because a referenced Secret or
+ * ConfigMap is missing, and an init container that failed the same way twice.
  */
 public final class RunProgress {
   private RunProgress() {}
-
-  /** The run phases, as written to status. */
-  public enum Phase {
-    queued, running, succeeded, failed, interrupted, canceling, canceled;
-
-    public boolean finished() {
-      return this == succeeded || this == failed || this == interrupted || this == canceled;
-    }
-  }
-
-  /** Whether a run in {@code phase} is over (its status no longer changes). */
-  public static boolean finished(CustomJobRunPhase phase) {
-    return Phase.valueOf(phase.name().toLowerCase(Locale.ROOT)).finished();
-  }
 
   /**
    * What the run's Job and pods say.
@@ -53,58 +38,103 @@ public final class RunProgress {
    * @param failFast true when the operator must stop the Job now (deterministic failure)
    */
   public record Observation(
-      Phase phase, String reason, String message, Optional<Integer> exitCode,
-      Optional<String> podName, boolean failFast) {}
+      CustomJobRunPhase phase,
+      String reason,
+      String message,
+      Optional<Integer> exitCode,
+      Optional<String> podName,
+      boolean failFast) {}
 
   /** A run whose CustomJob does not exist (yet) waits for it. */
   public static Observation waitingForJob(Problem problem) {
-    return new Observation(Phase.queued, problem.reason(), problem.message(), Optional.empty(),
-        Optional.empty(), false);
+    return new Observation(
+        CustomJobRunPhase.QUEUED,
+        problem.reason(),
+        problem.message(),
+        Optional.empty(),
+        Optional.empty(),
+        false);
   }
 
   /** A run refused by its validator fails without a Job. */
   public static Observation refused(Problem problem) {
-    return new Observation(Phase.failed, problem.reason(), problem.message(), Optional.empty(),
-        Optional.empty(), false);
+    return new Observation(
+        CustomJobRunPhase.FAILED,
+        problem.reason(),
+        problem.message(),
+        Optional.empty(),
+        Optional.empty(),
+        false);
   }
 
   /** A valid run without a free slot waits in the queue. */
   public static Observation queued(int maxRuns) {
-    return new Observation(Phase.queued, Reasons.QUEUED,
-        "waiting for a free run slot: at most maxCustomJobRuns=" + maxRuns
-            + " runs of a namespace run at once", Optional.empty(), Optional.empty(), false);
+    return new Observation(
+        CustomJobRunPhase.QUEUED,
+        Reasons.QUEUED,
+        "waiting for a free run slot: at most maxCustomJobRuns="
+            + maxRuns
+            + " runs of a namespace run at once",
+        Optional.empty(),
+        Optional.empty(),
+        false);
   }
 
   /** Reads the run's state from its Job (absent once deleted) and that Job's pods. */
   public static Observation observe(boolean cancelRequested, Optional<Job> job, List<Pod> pods) {
-    Optional<Pod> newest = pods.stream().max(Comparator.comparing(
-        p -> Optional.ofNullable(p.getMetadata().getCreationTimestamp()).orElse("")));
+    Optional<Pod> newest =
+        pods.stream()
+            .max(
+                Comparator.comparing(
+                    p -> Optional.ofNullable(p.getMetadata().getCreationTimestamp()).orElse("")));
     Optional<String> podName = newest.map(p -> p.getMetadata().getName());
     Optional<Integer> exitCode = newest.flatMap(RunProgress::mainExitCode);
 
     if (cancelRequested) {
       boolean gone = job.isEmpty() && pods.isEmpty();
       return gone
-          ? new Observation(Phase.canceled, Reasons.CANCELED, "the run was canceled", exitCode, podName,
+          ? new Observation(
+              CustomJobRunPhase.CANCELED,
+              Reasons.CANCELED,
+              "the run was canceled",
+              exitCode,
+              podName,
               false)
-          : new Observation(Phase.canceling, Reasons.CANCELING,
-              "stopping the run's Job and its pods", exitCode, podName, false);
+          : new Observation(
+              CustomJobRunPhase.CANCELING,
+              Reasons.CANCELING,
+              "stopping the run's Job and its pods",
+              exitCode,
+              podName,
+              false);
     }
     if (job.isEmpty()) {
-      return new Observation(Phase.queued, Reasons.QUEUED, "waiting for a free run slot", exitCode,
-          podName, false);
+      return new Observation(
+          CustomJobRunPhase.QUEUED,
+          Reasons.QUEUED,
+          "waiting for a free run slot",
+          exitCode,
+          podName,
+          false);
     }
     Optional<JobCondition> complete = condition(job.get(), "Complete");
     if (complete.isPresent()) {
-      return new Observation(Phase.succeeded, Reasons.SUCCEEDED, "the run completed", exitCode, podName,
+      return new Observation(
+          CustomJobRunPhase.SUCCEEDED,
+          Reasons.SUCCEEDED,
+          "the run completed",
+          exitCode,
+          podName,
           false);
     }
     Optional<JobCondition> failed = condition(job.get(), "Failed");
     if (failed.isPresent()) {
       String reason = Optional.ofNullable(failed.get().getReason()).orElse(Reasons.FAILED);
       String message = Optional.ofNullable(failed.get().getMessage()).orElse("the run failed");
-      Phase phase = "PodFailurePolicy".equals(reason) || "Evicted".equals(reason)
-          ? Phase.interrupted : Phase.failed;
+      CustomJobRunPhase phase =
+          "PodFailurePolicy".equals(reason) || "Evicted".equals(reason)
+              ? CustomJobRunPhase.INTERRUPTED
+              : CustomJobRunPhase.FAILED;
       return new Observation(phase, reason, message, exitCode, podName, false);
     }
     for (Pod pod : pods) {
@@ -113,14 +143,26 @@ public final class RunProgress {
         return deterministic.get();
       }
     }
-    boolean evicted = newest.map(p -> "Failed".equals(phaseOf(p))
-        && "Evicted".equals(p.getStatus().getReason())).orElse(false);
+    boolean evicted =
+        newest
+            .map(p -> "Failed".equals(phaseOf(p)) && "Evicted".equals(p.getStatus().getReason()))
+            .orElse(false);
     if (evicted) {
-      return new Observation(Phase.interrupted, Reasons.EVICTED,
-          "the run's pod was evicted from its node", exitCode, podName, true);
+      return new Observation(
+          CustomJobRunPhase.INTERRUPTED,
+          Reasons.EVICTED,
+          "the run's pod was evicted from its node",
+          exitCode,
+          podName,
+          true);
     }
-    return new Observation(Phase.running, Reasons.RUNNING, "the run's Job is running", exitCode,
-        podName, false);
+    return new Observation(
+        CustomJobRunPhase.RUNNING,
+        Reasons.RUNNING,
+        "the run's Job is running",
+        exitCode,
+        podName,
+        false);
   }
 
   private static Optional<Observation> deterministicFailure(
@@ -128,30 +170,49 @@ public final class RunProgress {
     if (pod.getStatus() == null) {
       return Optional.empty();
     }
-    List<ContainerStatus> all = Stream.concat(
-        Optional.ofNullable(pod.getStatus().getInitContainerStatuses()).orElse(List.of()).stream(),
-        Optional.ofNullable(pod.getStatus().getContainerStatuses()).orElse(List.of()).stream())
-        .toList();
+    List<ContainerStatus> all =
+        Stream.concat(
+                Optional.ofNullable(pod.getStatus().getInitContainerStatuses())
+                    .orElse(List.of())
+                    .stream(),
+                Optional.ofNullable(pod.getStatus().getContainerStatuses())
+                    .orElse(List.of())
+                    .stream())
+            .toList();
     for (ContainerStatus status : all) {
       ContainerStateWaiting waiting =
           status.getState() == null ? null : status.getState().getWaiting();
       if (waiting != null && WaitingReasons.DETERMINISTIC.contains(waiting.getReason())) {
         String detail = Optional.ofNullable(waiting.getMessage()).orElse(waiting.getReason());
-        return Optional.of(new Observation(Phase.failed, waiting.getReason(),
-            "container " + status.getName() + ": " + detail, exitCode, podName, true));
+        return Optional.of(
+            new Observation(
+                CustomJobRunPhase.FAILED,
+                waiting.getReason(),
+                "container " + status.getName() + ": " + detail,
+                exitCode,
+                podName,
+                true));
       }
     }
     for (ContainerStatus init :
         Optional.ofNullable(pod.getStatus().getInitContainerStatuses()).orElse(List.of())) {
       Optional<ContainerStateTerminated> now = terminated(init, false);
       Optional<ContainerStateTerminated> before = terminated(init, true);
-      if (now.isPresent() && before.isPresent()
+      if (now.isPresent()
+          && before.isPresent()
           && now.get().getExitCode() != 0
           && now.get().getExitCode().equals(before.get().getExitCode())) {
-        return Optional.of(new Observation(Phase.failed, Reasons.INIT_CONTAINER_FAILED,
-            "init container " + init.getName() + " failed twice with exit code "
-                + now.get().getExitCode(),
-            Optional.of(now.get().getExitCode()), podName, true));
+        return Optional.of(
+            new Observation(
+                CustomJobRunPhase.FAILED,
+                Reasons.INIT_CONTAINER_FAILED,
+                "init container "
+                    + init.getName()
+                    + " failed twice with exit code "
+                    + now.get().getExitCode(),
+                Optional.of(now.get().getExitCode()),
+                podName,
+                true));
       }
     }
     return Optional.empty();

@@ -23,22 +23,32 @@ public final class RunQueue {
   public record Candidate(String name, Instant created, boolean started) {}
 
   /**
-   * Whether {@code run} holds, or may take, one of its namespace's run slots, among {@code
-   * runs} (any namespace; canceled and finished runs hold none).
+   * Whether {@code run} holds, or may take, one of its namespace's run slots, among {@code runs}
+   * (any namespace; canceled and finished runs hold none).
    */
   public static boolean admits(CustomJobRun run, Stream<CustomJobRun> runs, int maxRuns) {
-    var candidates = runs
-        .filter(r -> run.getMetadata().getNamespace().equals(r.getMetadata().getNamespace()))
-        .filter(r -> !Boolean.TRUE.equals(r.getSpec().getCancel()))
-        .filter(r -> r.getStatus() == null || r.getStatus().getPhase() == null
-            || !RunProgress.finished(r.getStatus().getPhase()))
-        .map(r -> new Candidate(r.getMetadata().getName(),
-            Instant.parse(r.getMetadata().getCreationTimestamp()),
-            r.getStatus() != null && r.getStatus().getJobName() != null))
-        .toList();
+    var candidates =
+        runs.filter(r -> run.getMetadata().getNamespace().equals(r.getMetadata().getNamespace()))
+            .filter(r -> !Boolean.TRUE.equals(r.getSpec().getCancel()))
+            .filter(
+                r ->
+                    r.getStatus() == null
+                        || r.getStatus().getPhase() == null
+                        || !r.getStatus().getPhase().finished())
+            .map(
+                r ->
+                    new Candidate(
+                        r.getMetadata().getName(),
+                        Instant.parse(r.getMetadata().getCreationTimestamp()),
+                        r.getStatus() != null && r.getStatus().getJobName() != null))
+            .toList();
     Set<String> admitted = admitted(candidates, maxRuns);
-    LOG.debug("{}/{}: run slots {} among {}", run.getMetadata().getNamespace(),
-        run.getMetadata().getName(), admitted, candidates);
+    LOG.debug(
+        "{}/{}: run slots {} among {}",
+        run.getMetadata().getNamespace(),
+        run.getMetadata().getName(),
+        admitted,
+        candidates);
     return admitted.contains(run.getMetadata().getName());
   }
 
@@ -46,8 +56,11 @@ public final class RunQueue {
   public static Set<String> admitted(List<Candidate> unfinished, int maxRuns) {
     long running = unfinished.stream().filter(Candidate::started).count();
     long free = Math.max(0, maxRuns - running);
-    Set<String> admitted = unfinished.stream().filter(Candidate::started)
-        .map(Candidate::name).collect(Collectors.toSet());
+    Set<String> admitted =
+        unfinished.stream()
+            .filter(Candidate::started)
+            .map(Candidate::name)
+            .collect(Collectors.toSet());
     unfinished.stream()
         .filter(c -> !c.started())
         .sorted(Comparator.comparing(Candidate::created).thenComparing(Candidate::name))

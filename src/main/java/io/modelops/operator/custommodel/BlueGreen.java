@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Blue/green switching of the served version. The Service keeps selecting the version it routes
- * to until the new version's Deployment is Available; only then does it move, and the old
- * Deployment is removed on the next pass, after the Service has been seen on the new version.
- * Serving capacity never drops while {@code activeVersion} changes.
+ * Blue/green switching of the served version. The Service keeps selecting the version it routes to
+ * until the new version's Deployment is Available; only then does it move, and the old Deployment
+ * is removed on the next pass, after the Service has been seen on the new version. Serving capacity
+ * never drops while {@code activeVersion} changes.
  */
 public final class BlueGreen {
   private BlueGreen() {}
@@ -22,12 +22,13 @@ public final class BlueGreen {
   public record Decision(String routeTo, Set<String> keep, boolean replacing) {}
 
   /**
-   * Decides routing from the version the Service routes to now (empty before the first launch),
-   * the target version, and which versions' Deployments exist and are Available.
+   * Decides routing from the version the Service routes to now (empty before the first launch), the
+   * target version, and which versions' Deployments exist and are Available.
    */
-  public static Decision decide(Optional<String> routed, String target,
-      Map<String, Boolean> availableByVersion) {
-    if (routed.isEmpty() || routed.get().equals(target)
+  public static Decision decide(
+      Optional<String> routed, String target, Map<String, Boolean> availableByVersion) {
+    if (routed.isEmpty()
+        || routed.get().equals(target)
         || !availableByVersion.containsKey(routed.get())) {
       return new Decision(target, Set.of(target), false);
     }

@@ -20,13 +20,14 @@ import io.modelops.operator.api.v1alpha1.custommodel.CustomModelStatus;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.config.OperatorConfig;
+import io.modelops.operator.lookup.NamespaceLookups;
+import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.reconcile.ErrorStatus;
 import io.modelops.operator.resourcebundle.ResourceBundles;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.StatusPatch;
 import io.modelops.operator.status.WarningEvents;
-import io.modelops.operator.workload.NamespaceLookups;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -34,23 +35,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves CustomModels: validates the model and its target version ({@link
- * CustomModelValidator}), decides what to serve ({@link ServingPlanner}), lets the dependent
- * resources build and converge the Deployment, Service, NetworkPolicy and PodDisruptionBudget,
- * and reports status from what serves now ({@link ServingStatus}). A spec that cannot be served
- * leaves the owned objects exactly as they were (the workflow is not run) and says why.
+ * Serves CustomModels: validates the model and its target version ({@link CustomModelValidator}),
+ * decides what to serve ({@link ServingPlanner}), lets the dependent resources build and converge
+ * the Deployment, Service, NetworkPolicy and PodDisruptionBudget, and reports status from what
+ * serves now ({@link ServingStatus}). A spec that cannot be served leaves the owned objects exactly
+ * as they were (the workflow is not run) and says why.
  */
-@ControllerConfiguration(name = "custommodel",
+@ControllerConfiguration(
+    name = "custommodel",
     informer = @Informer(itemStore = LeanCaches.CustomModels.class))
-@Workflow(explicitInvocation = true, dependents = {
-    @Dependent(name = "deployments", type = ServingDeployments.class),
-    @Dependent(name = "service", type = ServingService.class, dependsOn = "deployments"),
-    @Dependent(name = "networkpolicy", type = ModelNetworkPolicy.class),
-    @Dependent(name = "pdb", type = ServingDisruptionBudget.class,
-        reconcilePrecondition = ServingDisruptionBudget.RequiresHa.class)})
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+      @Dependent(name = "deployments", type = ServingDeployments.class),
+      @Dependent(name = "service", type = ServingService.class, dependsOn = "deployments"),
+      @Dependent(name = "networkpolicy", type = ModelNetworkPolicy.class),
+      @Dependent(
+          name = "pdb",
+          type = ServingDisruptionBudget.class,
+          reconcilePrecondition = ServingDisruptionBudget.RequiresHa.class)
+    })
 public class CustomModelReconciler implements Reconciler<CustomModel> {
-  /** Pod annotation carrying the full model name (label values are capped at 63 chars). */
-  public static final String MODEL_NAME_ANNOTATION = "modelops.io/model-name";
   private static final Logger LOG = LoggerFactory.getLogger(CustomModelReconciler.class);
 
   private final OperatorConfig config;
@@ -75,41 +80,50 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
   public UpdateControl<CustomModel> reconcile(CustomModel model, Context<CustomModel> context) {
     String namespace = model.getMetadata().getNamespace();
     String name = model.getMetadata().getName();
-    var observed = new Observed(
-        List.copyOf(context.getSecondaryResources(CustomModelVersion.class)),
-        envName -> sources.environments().get(new ResourceID(envName)),
-        ResourceBundles.byName(sources.bundles().list().toList()),
-        NamespaceLookups.of(context.getClient(), namespace),
-        List.copyOf(context.getSecondaryResources(Deployment.class)),
-        context.getSecondaryResource(Service.class));
+    var observed =
+        new Observed(
+            List.copyOf(context.getSecondaryResources(CustomModelVersion.class)),
+            envName -> sources.environments().get(new ResourceID(envName)),
+            ResourceBundles.byName(sources.bundles().list().toList()),
+            NamespaceLookups.of(context.getClient(), namespace),
+            List.copyOf(context.getSecondaryResources(Deployment.class)),
+            context.getSecondaryResource(Service.class));
     var validation = CustomModelValidator.validate(model, observed, config.limits());
     if (model.getStatus() == null && validation.awaitsVersionValidation(observed.versions())) {
       // A new model whose versions are still being validated: their validation triggers the
       // next reconcile, so a first "waiting" status would be a write that says nothing new.
       return UpdateControl.noUpdate();
     }
-    Optional<ServingPlan> plan = validation.valid()
-        .map(valid -> ServingPlanner.plan(model, valid, observed, config));
-    plan.ifPresent(p -> {
-      context.managedWorkflowAndDependentResourceContext().put(ServingPlan.KEY, p);
-      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    });
+    Optional<ServingPlan> plan =
+        validation.valid().map(valid -> ServingPlanner.plan(model, valid, observed, config));
+    plan.ifPresent(
+        p -> {
+          context.managedWorkflowAndDependentResourceContext().put(ServingPlan.KEY, p);
+          context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        });
     Optional<String> served = plan.map(ServingPlan::routeTo).or(observed::routedVersion);
     List<Deployment> deployments = List.copyOf(context.getSecondaryResources(Deployment.class));
-    List<Pod> targetPods = validation.target().map(t -> context.getSecondaryResources(Pod.class)
-        .stream().filter(p -> t.equals(p.getMetadata().getLabels().get(ModelLabels.VERSION)))
-        .toList()).orElse(List.of());
-    CustomModelStatus status = ServingStatus.compute(model, validation, plan, deployments,
-        targetPods, served, clock);
+    List<Pod> targetPods =
+        validation
+            .target()
+            .map(
+                t ->
+                    context.getSecondaryResources(Pod.class).stream()
+                        .filter(p -> t.equals(p.getMetadata().getLabels().get(ModelLabels.VERSION)))
+                        .toList())
+            .orElse(List.of());
+    CustomModelStatus status =
+        ServingStatus.compute(model, validation, plan, deployments, targetPods, served, clock);
 
     CustomModelStatus old = model.getStatus();
     if (Conditions.isTrue(status, Conditions.DEGRADED)
         && Conditions.transitioned(old, status, Conditions.DEGRADED)) {
-      Conditions.find(status, Conditions.DEGRADED).ifPresent(c ->
-          events.warn(model, "Serve", Problem.of(c.getReason(), c.getMessage())));
+      Conditions.find(status, Conditions.DEGRADED)
+          .ifPresent(c -> events.warn(model, "Serve", Problem.of(c.getReason(), c.getMessage())));
     }
     boolean ready = Conditions.isTrue(status, Conditions.READY);
-    if (old == null || old.getPhase() != status.getPhase()
+    if (old == null
+        || old.getPhase() != status.getPhase()
         || Conditions.isTrue(old, Conditions.READY) != ready) {
       LOG.info("{}/{}: phase {} ready {}", namespace, name, status.getPhase(), ready);
     } else {
@@ -117,20 +131,33 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
     }
     boolean changed = Conditions.differ(old, status);
     if (changed && LOG.isDebugEnabled()) {
-      LOG.debug("{}/{}: status changes from {} to {}", namespace, name,
-          Serialization.asJson(old), Serialization.asJson(status));
+      LOG.debug(
+          "{}/{}: status changes from {} to {}",
+          namespace,
+          name,
+          Serialization.asJson(old),
+          Serialization.asJson(status));
     }
-    UpdateControl<CustomModel> control = changed
-        ? UpdateControl.patchStatus(StatusPatch.of(model, status, CustomModel::new))
-        : UpdateControl.noUpdate();
+    UpdateControl<CustomModel> control =
+        changed
+            ? UpdateControl.patchStatus(StatusPatch.of(model, status, CustomModel::new))
+            : UpdateControl.noUpdate();
     return NamespaceLookups.dependOnLookups(validation.problems())
-        ? control.rescheduleAfter(NamespaceLookups.RECHECK) : control;
+        ? control.rescheduleAfter(NamespaceLookups.RECHECK)
+        : control;
   }
 
   @Override
   public ErrorStatusUpdateControl<CustomModel> updateErrorStatus(
       CustomModel model, Context<CustomModel> context, Exception e) {
-    return ErrorStatus.report(model, context, e, Conditions.PROGRESSING,
-        CustomModelStatus::new, CustomModel::new, clock, LOG);
+    return ErrorStatus.report(
+        model,
+        context,
+        e,
+        Conditions.PROGRESSING,
+        CustomModelStatus::new,
+        CustomModel::new,
+        clock,
+        LOG);
   }
 }

@@ -7,10 +7,11 @@ import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.config.OperatorLimits;
 import io.modelops.operator.custommodel.EffectiveServing.Settings;
 import io.modelops.operator.custommodelversion.CustomModelVersionValidator;
+import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.network.EgressPolicies.Egress;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
-import io.modelops.operator.workload.WireNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,12 +20,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Validates a CustomModel before anything is planned, returning every problem at once: the
- * version to serve ({@code activeVersion}, else the newest valid version) exists, that version
- * passes {@link CustomModelVersionValidator} (its problems prefixed with its name), and the
- * effective serving settings respect the operator's limits and the resource bundles' policies
- * ({@link EffectiveServing}). What passes is what the planner and pod assembly work from.
- * Pure: all lookups come in through {@link Observed}.
+ * Validates a CustomModel before anything is planned, returning every problem at once: the version
+ * to serve ({@code activeVersion}, else the newest valid version) exists, that version passes
+ * {@link CustomModelVersionValidator} (its problems prefixed with its name), and the effective
+ * serving settings respect the operator's limits and the resource bundles' policies ({@link
+ * EffectiveServing}). What passes is what the planner and pod assembly work from. Pure: all lookups
+ * come in through {@link Observed}.
  */
 public final class CustomModelValidator {
   private CustomModelValidator() {}
@@ -36,82 +37,125 @@ public final class CustomModelValidator {
    * @param resolved that version's resolved pod inputs
    * @param serving the effective serving settings
    */
-  public record Valid(CustomModelVersion version, CustomModelVersionValidator.Resolved resolved,
+  public record Valid(
+      CustomModelVersion version,
+      CustomModelVersionValidator.Resolved resolved,
       EffectiveServing.Resolved serving) {}
 
   /**
    * The validation: a valid model or its problems; {@code target} is the version that was to be
    * served (when known), {@code latestVersion} the newest valid version either way.
    */
-  public record Validation(Optional<Valid> valid, List<Problem> problems,
-      Optional<String> target, Optional<String> latestVersion) {
+  public record Validation(
+      Optional<Valid> valid,
+      List<Problem> problems,
+      Optional<String> target,
+      Optional<String> latestVersion) {
     /**
      * Nothing to serve only because some of {@code versions} are not validated yet: their
      * validation triggers the next reconcile.
      */
     public boolean awaitsVersionValidation(List<CustomModelVersion> versions) {
-      return valid.isEmpty() && problems.size() == 1
+      return valid.isEmpty()
+          && problems.size() == 1
           && problems.get(0).reason().equals(Reasons.NO_VALID_VERSION)
-          && versions.stream().anyMatch(v -> Conditions.find(v.getStatus(),
-              Conditions.VALIDATED).isEmpty());
+          && versions.stream()
+              .anyMatch(v -> Conditions.find(v.getStatus(), Conditions.VALIDATED).isEmpty());
     }
   }
 
-  public static Validation validate(CustomModel model, Observed observed,
-      OperatorLimits limits) {
+  public static Validation validate(CustomModel model, Observed observed, OperatorLimits limits) {
     String namespace = model.getMetadata().getNamespace();
     List<Problem> specProblems = spec(model.getSpec());
-    Optional<CustomModelVersion> latest = observed.versions().stream()
-        .filter(v -> Conditions.isTrue(v.getStatus(), Conditions.VALIDATED))
-        .filter(v -> v.getStatus().getVersionMajor() != null)
-        .max(Comparator.comparing((CustomModelVersion v) -> v.getStatus().getVersionMajor())
-            .thenComparing(v -> v.getStatus().getVersionMinor())
-            .thenComparing(v -> v.getMetadata().getCreationTimestamp()));
+    Optional<CustomModelVersion> latest =
+        observed.versions().stream()
+            .filter(v -> Conditions.isTrue(v.getStatus(), Conditions.VALIDATED))
+            .filter(v -> v.getStatus().getVersionMajor() != null)
+            .max(
+                Comparator.comparing((CustomModelVersion v) -> v.getStatus().getVersionMajor())
+                    .thenComparing(v -> v.getStatus().getVersionMinor())
+                    .thenComparing(v -> v.getMetadata().getCreationTimestamp()));
     Optional<String> latestName = latest.map(v -> v.getMetadata().getName());
 
     String wanted = model.getSpec().getActiveVersion();
-    Optional<CustomModelVersion> target = wanted == null ? latest : observed.versions().stream()
-        .filter(v -> v.getMetadata().getName().equals(wanted)).findFirst();
+    Optional<CustomModelVersion> target =
+        wanted == null
+            ? latest
+            : observed.versions().stream()
+                .filter(v -> v.getMetadata().getName().equals(wanted))
+                .findFirst();
     if (target.isEmpty() && wanted != null) {
-      return refused(Problem.of(Reasons.VERSION_NOT_FOUND, "spec.activeVersion:"
-          + " CustomModelVersion \"" + wanted + "\" of this model does not exist in namespace "
-          + namespace), specProblems, Optional.of(wanted), latestName);
+      return refused(
+          Problem.of(
+              Reasons.VERSION_NOT_FOUND,
+              "spec.activeVersion:"
+                  + " CustomModelVersion \""
+                  + wanted
+                  + "\" of this model does not exist in namespace "
+                  + namespace),
+          specProblems,
+          Optional.of(wanted),
+          latestName);
     }
     if (target.isEmpty()) {
-      String why = observed.versions().isEmpty()
-          ? "no CustomModelVersion references this model yet"
-          : "none of this model's " + observed.versions().size()
-              + " CustomModelVersions is valid yet";
-      return refused(Problem.of(Reasons.NO_VALID_VERSION, why), specProblems, Optional.empty(),
-          latestName);
+      String why =
+          observed.versions().isEmpty()
+              ? "no CustomModelVersion references this model yet"
+              : "none of this model's "
+                  + observed.versions().size()
+                  + " CustomModelVersions is valid yet";
+      return refused(
+          Problem.of(Reasons.NO_VALID_VERSION, why), specProblems, Optional.empty(), latestName);
     }
     CustomModelVersion version = target.get();
     String versionName = version.getMetadata().getName();
 
     List<Problem> problems = new ArrayList<>();
-    var resolution = CustomModelVersionValidator.servable(version, observed.environments(),
-        CustomModelVersionValidator.lookupsFor(version, observed::lookups));
-    resolution.problems().forEach(p -> problems.add(Problem.of(p.reason(),
-        "version " + versionName + ": " + p.message())));
-    Set<String> bundlesInUse = observed.deployments().stream()
-        .map(d -> d.getMetadata().getAnnotations() == null ? null
-            : d.getMetadata().getAnnotations().get(ModelLabels.BUNDLE_ANNOTATION))
-        .filter(b -> b != null).collect(Collectors.toSet());
-    var serving = EffectiveServing.resolve(settings(model.getSpec()),
-        settings(version.getSpec()), observed.bundles(), bundlesInUse, limits);
+    var resolution =
+        CustomModelVersionValidator.servable(
+            version,
+            observed.environments(),
+            CustomModelVersionValidator.lookupsFor(version, observed::lookups));
+    resolution
+        .problems()
+        .forEach(
+            p ->
+                problems.add(
+                    Problem.of(p.reason(), "version " + versionName + ": " + p.message())));
+    Set<String> bundlesInUse =
+        observed.deployments().stream()
+            .map(
+                d ->
+                    d.getMetadata().getAnnotations() == null
+                        ? null
+                        : d.getMetadata().getAnnotations().get(ModelLabels.BUNDLE_ANNOTATION))
+            .filter(b -> b != null)
+            .collect(Collectors.toSet());
+    var serving =
+        EffectiveServing.resolve(
+            settings(model.getSpec()),
+            settings(version.getSpec()),
+            observed.bundles(),
+            bundlesInUse,
+            limits);
     problems.addAll(serving.problems());
     problems.addAll(specProblems);
     if (!problems.isEmpty()) {
-      return new Validation(Optional.empty(), List.copyOf(problems), Optional.of(versionName),
-          latestName);
+      return new Validation(
+          Optional.empty(), List.copyOf(problems), Optional.of(versionName), latestName);
     }
-    return new Validation(Optional.of(new Valid(version, resolution.resolved().orElseThrow(),
-        serving.resolved().orElseThrow())), List.of(), Optional.of(versionName), latestName);
+    return new Validation(
+        Optional.of(
+            new Valid(
+                version, resolution.resolved().orElseThrow(), serving.resolved().orElseThrow())),
+        List.of(),
+        Optional.of(versionName),
+        latestName);
   }
 
   /**
-   * What the CRD schema also checks and the model's pod relies on (its environment carries
-   * these fields), repeated for objects the schema never saw.
+   * What the CRD schema also checks and the model's pod relies on (its environment carries these
+   * fields), repeated for objects the schema never saw.
    */
   static List<Problem> spec(CustomModelSpec spec) {
     List<Problem> problems = new ArrayList<>();
@@ -119,8 +163,11 @@ public final class CustomModelValidator {
       problems.add(Problem.of(Reasons.INVALID_SPEC, "spec.targetType is required"));
     }
     if ((spec.getPositiveClassLabel() == null) != (spec.getNegativeClassLabel() == null)) {
-      problems.add(Problem.of(Reasons.INVALID_SPEC, "positiveClassLabel and negativeClassLabel"
-          + " must be set together (both or neither)"));
+      problems.add(
+          Problem.of(
+              Reasons.INVALID_SPEC,
+              "positiveClassLabel and negativeClassLabel"
+                  + " must be set together (both or neither)"));
     }
     if (spec.getClassLabels() != null && spec.getClassLabels().contains(null)) {
       problems.add(Problem.of(Reasons.INVALID_SPEC, "spec.classLabels: a label is missing"));
@@ -129,15 +176,17 @@ public final class CustomModelValidator {
   }
 
   static Settings settings(ServingSettings s) {
-    return new Settings(Optional.ofNullable(s.getReplicas()),
-        Optional.ofNullable(s.getMaximumMemory()), Optional.ofNullable(s.getDesiredMemory()),
+    return new Settings(
+        Optional.ofNullable(s.getReplicas()),
+        Optional.ofNullable(s.getMaximumMemory()),
+        Optional.ofNullable(s.getDesiredMemory()),
         Optional.ofNullable(s.getResourceBundleRef()).map(r -> r.getName()),
-        Optional.ofNullable(WireNames.of(s.getNetworkEgressPolicy())),
+        Optional.ofNullable(s.getNetworkEgressPolicy()).map(Egress::of),
         Optional.ofNullable(s.getRequiresHa()));
   }
 
-  private static Validation refused(Problem problem, List<Problem> more,
-      Optional<String> target, Optional<String> latest) {
+  private static Validation refused(
+      Problem problem, List<Problem> more, Optional<String> target, Optional<String> latest) {
     List<Problem> problems = new ArrayList<>();
     problems.add(problem);
     problems.addAll(more);

@@ -2,6 +2,7 @@ package io.modelops.operator.custommodel;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.modelops.operator.config.OperatorLimits;
+import io.modelops.operator.network.EgressPolicies.Egress;
 import io.modelops.operator.resourcebundle.BundleChoice;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
 import io.modelops.operator.status.Problem;
@@ -14,11 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The serving settings that apply to a version: the version's override, else the model's
- * default, else the operator's default — for replicas, memory (request and limit both set),
- * resource bundle (requests = limits; the default bundle of customModel when neither a bundle
- * nor memory is given), network egress policy and high availability. Operator limits are
- * enforced here, every problem named with its field.
+ * The serving settings that apply to a version: the version's override, else the model's default,
+ * else the operator's default — for replicas, memory (request and limit both set), resource bundle
+ * (requests = limits; the default bundle of customModel when neither a bundle nor memory is given),
+ * network egress policy and high availability. Operator limits are enforced here, every problem
+ * named with its field.
  */
 public final class EffectiveServing {
   static final String USE_CASE = "customModel";
@@ -27,12 +28,20 @@ public final class EffectiveServing {
 
   /** The overridable serving fields of a model (defaults) or a version (overrides). */
   public record Settings(
-      Optional<Integer> replicas, Optional<Long> maximumMemory, Optional<Long> desiredMemory,
-      Optional<String> resourceBundle, Optional<String> networkEgressPolicy,
+      Optional<Integer> replicas,
+      Optional<Long> maximumMemory,
+      Optional<Long> desiredMemory,
+      Optional<String> resourceBundle,
+      Optional<Egress> networkEgressPolicy,
       Optional<Boolean> requiresHa) {
     public static Settings none() {
-      return new Settings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty());
+      return new Settings(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
     }
 
     boolean setsResources() {
@@ -42,8 +51,11 @@ public final class EffectiveServing {
 
   /** Settings after precedence and checks. */
   public record Resolved(
-      int replicas, boolean requiresHa, String networkEgressPolicy,
-      Map<String, Quantity> requests, Map<String, Quantity> limits,
+      int replicas,
+      boolean requiresHa,
+      Egress networkEgressPolicy,
+      Map<String, Quantity> requests,
+      Map<String, Quantity> limits,
       Optional<String> resourceBundle) {}
 
   /** The outcome: settings, or every problem at once. */
@@ -55,24 +67,36 @@ public final class EffectiveServing {
    * @param bundlesInUse bundles the model's served Deployments run on now (a deprecated bundle
    *     keeps its existing users)
    */
-  public static Outcome resolve(Settings model, Settings version, Map<String, Bundle> bundles,
-      Set<String> bundlesInUse, OperatorLimits limits) {
+  public static Outcome resolve(
+      Settings model,
+      Settings version,
+      Map<String, Bundle> bundles,
+      Set<String> bundlesInUse,
+      OperatorLimits limits) {
     List<Problem> problems = new ArrayList<>();
     boolean requiresHa = version.requiresHa().or(model::requiresHa).orElse(false);
     Optional<Integer> explicitReplicas = version.replicas().or(model::replicas);
-    String replicasField = version.replicas().isPresent() ? "version spec.replicas"
-        : "spec.replicas";
+    String replicasField =
+        version.replicas().isPresent() ? "version spec.replicas" : "spec.replicas";
     int replicas = explicitReplicas.orElse(requiresHa ? 2 : 1);
     if (replicas > limits.maxCustomModelReplicasPerDeployment()) {
-      problems.add(Problem.of(Reasons.LIMIT_EXCEEDED, replicasField + " " + replicas
-          + " exceeds the operator limit maxCustomModelReplicasPerDeployment="
-          + limits.maxCustomModelReplicasPerDeployment()));
+      problems.add(
+          Problem.of(
+              Reasons.LIMIT_EXCEEDED,
+              replicasField
+                  + " "
+                  + replicas
+                  + " exceeds the operator limit maxCustomModelReplicasPerDeployment="
+                  + limits.maxCustomModelReplicasPerDeployment()));
     }
     if (requiresHa && replicas < 2) {
-      problems.add(Problem.of(Reasons.HIGH_AVAILABILITY_NEEDS_REPLICAS,
-          "requiresHa needs at least 2 replicas but " + replicasField + " is " + replicas));
+      problems.add(
+          Problem.of(
+              Reasons.HIGH_AVAILABILITY_NEEDS_REPLICAS,
+              "requiresHa needs at least 2 replicas but " + replicasField + " is " + replicas));
     }
-    String egress = version.networkEgressPolicy().or(model::networkEgressPolicy).orElse("NONE");
+    Egress egress =
+        version.networkEgressPolicy().or(model::networkEgressPolicy).orElse(Egress.NONE);
 
     // Resources come as a whole from the version when it sets any, else from the model.
     Settings source = version.setsResources() ? version : model;
@@ -81,8 +105,9 @@ public final class EffectiveServing {
     Map<String, Quantity> limitsMap = new LinkedHashMap<>();
     Optional<String> bundleName = source.resourceBundle();
     if (bundleName.isPresent()) {
-      var chosen = BundleChoice.resolve(prefix + "resourceBundleRef", bundleName.get(), USE_CASE,
-          bundles, bundlesInUse);
+      var chosen =
+          BundleChoice.resolve(
+              prefix + "resourceBundleRef", bundleName.get(), USE_CASE, bundles, bundlesInUse);
       chosen.problem().ifPresent(problems::add);
       chosen.bundle().ifPresent(b -> checkBundleMemory(b, limits, problems));
       requests.putAll(chosen.resources());
@@ -91,9 +116,14 @@ public final class EffectiveServing {
       long max = source.maximumMemory().orElseGet(() -> source.desiredMemory().orElseThrow());
       long desired = source.desiredMemory().orElse(max);
       if (max > limits.maxCustomModelContainerSize()) {
-        problems.add(Problem.of(Reasons.LIMIT_EXCEEDED, prefix + "maximumMemory " + max
-            + " exceeds the operator limit maxCustomModelContainerSize="
-            + limits.maxCustomModelContainerSize()));
+        problems.add(
+            Problem.of(
+                Reasons.LIMIT_EXCEEDED,
+                prefix
+                    + "maximumMemory "
+                    + max
+                    + " exceeds the operator limit maxCustomModelContainerSize="
+                    + limits.maxCustomModelContainerSize()));
       }
       requests.put("memory", new Quantity(Long.toString(desired)));
       limitsMap.put("memory", new Quantity(Long.toString(max)));
@@ -113,15 +143,26 @@ public final class EffectiveServing {
     if (!problems.isEmpty()) {
       return new Outcome(Optional.empty(), List.copyOf(problems));
     }
-    return new Outcome(Optional.of(new Resolved(replicas, requiresHa, egress, requests, limitsMap,
-        bundleName)), List.of());
+    return new Outcome(
+        Optional.of(new Resolved(replicas, requiresHa, egress, requests, limitsMap, bundleName)),
+        List.of());
   }
 
-  private static void checkBundleMemory(Bundle bundle, OperatorLimits limits,
-      List<Problem> problems) {
-    bundle.memoryBytes().filter(m -> m > limits.maxCustomModelContainerSize()).ifPresent(m ->
-        problems.add(Problem.of(Reasons.LIMIT_EXCEEDED, "ResourceBundle \"" + bundle.name()
-            + "\" memoryBytes " + m + " exceeds the operator limit maxCustomModelContainerSize="
-            + limits.maxCustomModelContainerSize())));
+  private static void checkBundleMemory(
+      Bundle bundle, OperatorLimits limits, List<Problem> problems) {
+    bundle
+        .memoryBytes()
+        .filter(m -> m > limits.maxCustomModelContainerSize())
+        .ifPresent(
+            m ->
+                problems.add(
+                    Problem.of(
+                        Reasons.LIMIT_EXCEEDED,
+                        "ResourceBundle \""
+                            + bundle.name()
+                            + "\" memoryBytes "
+                            + m
+                            + " exceeds the operator limit maxCustomModelContainerSize="
+                            + limits.maxCustomModelContainerSize())));
   }
 }

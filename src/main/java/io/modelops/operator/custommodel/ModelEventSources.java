@@ -12,6 +12,7 @@ import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironme
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.custommodelversion.VersionIndexes;
+import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.reconcile.Mappers;
 import io.modelops.operator.reconcile.References;
 import java.util.List;
@@ -19,10 +20,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What the model controller watches besides its dependents, and how each event finds its
- * models: a version names its model; an ExecutionEnvironment reaches the models of the versions
- * that run in it; a ResourceBundle may change any model's settings; a pod carries its model's
- * name in an annotation.
+ * What the model controller watches besides its dependents, and how each event finds its models: a
+ * version names its model; an ExecutionEnvironment reaches the models of the versions that run in
+ * it; a ResourceBundle may change any model's settings; a pod carries its model's name in an
+ * annotation.
  */
 record ModelEventSources(
     InformerEventSource<CustomModelVersion, CustomModel> versions,
@@ -32,37 +33,59 @@ record ModelEventSources(
 
   static ModelEventSources of(EventSourceContext<CustomModel> context) {
     var byModel = Mappers.toReferenced(References::model);
-    var versions = new InformerEventSource<>(InformerEventSourceConfiguration
-        .from(CustomModelVersion.class, CustomModel.class).withName("versions")
-        .withNamespacesInheritedFromController()
-        .withItemStore(LeanCaches.withoutManagedFields())
-        .withSecondaryToPrimaryMapper(byModel)
-        .build(), context);
+    var versions =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(CustomModelVersion.class, CustomModel.class)
+                .withName("versions")
+                .withNamespacesInheritedFromController()
+                .withItemStore(LeanCaches.withoutManagedFields())
+                .withSecondaryToPrimaryMapper(byModel)
+                .build(),
+            context);
     versions.addIndexer(VersionIndexes.BY_ENVIRONMENT, VersionIndexes.byEnvironment());
-    var environments = new InformerEventSource<>(InformerEventSourceConfiguration
-        .from(ExecutionEnvironment.class, CustomModel.class).withName("environments")
-        .withWatchAllNamespaces()
-        .withItemStore(LeanCaches.withoutManagedFields())
-        .withSecondaryToPrimaryMapper(env -> versions
-            .byIndex(VersionIndexes.BY_ENVIRONMENT, env.getMetadata().getName()).stream()
-            .flatMap(v -> byModel.toPrimaryResourceIDs(v).stream())
-            .collect(Collectors.toSet()))
-        .build(), context);
-    var bundles = new InformerEventSource<>(InformerEventSourceConfiguration
-        .from(ResourceBundle.class, CustomModel.class).withName("bundles")
-        .withWatchAllNamespaces()
-        .withSecondaryToPrimaryMapper(bundle -> context.getPrimaryCache().list()
-            .map(ResourceID::fromResource).collect(Collectors.toSet()))
-        .build(), context);
-    var pods = new InformerEventSource<>(InformerEventSourceConfiguration
-        .from(Pod.class, CustomModel.class).withName("pods")
-        .withNamespacesInheritedFromController()
-        .withItemStore(LeanCaches.podsStatusOnly())
-        .withLabelSelector(ModelLabels.SELECTOR)
-        .withSecondaryToPrimaryMapper(Mappers.toReferenced((Pod pod) -> Optional
-            .ofNullable(pod.getMetadata().getAnnotations())
-            .map(a -> a.get(CustomModelReconciler.MODEL_NAME_ANNOTATION))))
-        .build(), context);
+    var environments =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ExecutionEnvironment.class, CustomModel.class)
+                .withName("environments")
+                .withWatchAllNamespaces()
+                .withItemStore(LeanCaches.withoutManagedFields())
+                .withSecondaryToPrimaryMapper(
+                    env ->
+                        versions
+                            .byIndex(VersionIndexes.BY_ENVIRONMENT, env.getMetadata().getName())
+                            .stream()
+                            .flatMap(v -> byModel.toPrimaryResourceIDs(v).stream())
+                            .collect(Collectors.toSet()))
+                .build(),
+            context);
+    var bundles =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ResourceBundle.class, CustomModel.class)
+                .withName("bundles")
+                .withWatchAllNamespaces()
+                .withSecondaryToPrimaryMapper(
+                    bundle ->
+                        context
+                            .getPrimaryCache()
+                            .list()
+                            .map(ResourceID::fromResource)
+                            .collect(Collectors.toSet()))
+                .build(),
+            context);
+    var pods =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Pod.class, CustomModel.class)
+                .withName("pods")
+                .withNamespacesInheritedFromController()
+                .withItemStore(LeanCaches.podsStatusOnly())
+                .withLabelSelector(ModelLabels.SELECTOR)
+                .withSecondaryToPrimaryMapper(
+                    Mappers.toReferenced(
+                        (Pod pod) ->
+                            Optional.ofNullable(pod.getMetadata().getAnnotations())
+                                .map(a -> a.get(ModelLabels.MODEL_NAME_ANNOTATION))))
+                .build(),
+            context);
     return new ModelEventSources(versions, environments, bundles, pods);
   }
 

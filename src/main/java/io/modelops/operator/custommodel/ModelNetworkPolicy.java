@@ -5,8 +5,9 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.network.EgressPolicies;
-import io.modelops.operator.workload.OwnedResource;
+import io.modelops.operator.reconcile.OwnedResource;
 import java.util.Optional;
 
 /**
@@ -14,8 +15,7 @@ import java.util.Optional;
  * model server's port, egress as {@link EgressPolicies} allows.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
-public class ModelNetworkPolicy
-    extends OwnedResource<NetworkPolicy, CustomModel> {
+public class ModelNetworkPolicy extends OwnedResource<NetworkPolicy, CustomModel> {
   @Override
   protected NetworkPolicy desired(CustomModel model, Context<CustomModel> context) {
     return networkPolicy(model, ServingPlan.of(context));
@@ -23,9 +23,13 @@ public class ModelNetworkPolicy
 
   public static NetworkPolicy networkPolicy(CustomModel model, ServingPlan plan) {
     String modelName = model.getMetadata().getName();
-    return EgressPolicies.policy(plan.serviceName(), model.getMetadata().getNamespace(),
-        ModelLabels.model(modelName), ModelLabels.selector(modelName),
-        EgressPolicies.Egress.parse(plan.serving().networkEgressPolicy()),
-        Optional.of(ServingPlanner.PORT), plan.config());
+    return EgressPolicies.policy(
+        plan.serviceName(),
+        model.getMetadata().getNamespace(),
+        ModelLabels.model(modelName),
+        ModelLabels.selector(modelName),
+        plan.serving().networkEgressPolicy(),
+        Optional.of(ServingPlanner.PORT),
+        plan.config());
   }
 }

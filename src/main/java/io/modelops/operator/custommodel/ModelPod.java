@@ -3,25 +3,25 @@ package io.modelops.operator.custommodel;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModelSpec;
+import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.naming.WireNames;
 import io.modelops.operator.pod.ComputeResources;
 import io.modelops.operator.pod.HostAntiAffinity;
+import io.modelops.operator.pod.ModelServer;
 import io.modelops.operator.pod.OperatorPodSettings;
 import io.modelops.operator.pod.PodAssembly;
-import io.modelops.operator.pod.Serving;
+import io.modelops.operator.pod.PodInputs;
 import io.modelops.operator.pod.WorkloadInputs;
-import io.modelops.operator.workload.PodInputs;
-import io.modelops.operator.workload.WireNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pod of a served version: the shared {@link PodAssembly} with the model server
- * contract (PORT, URL_PREFIX, readiness on {@code GET $URL_PREFIX/}), the target description in
- * the environment, and host anti-affinity for models that require high availability. Its
- * inputs passed {@link CustomModelValidator}, so assembly has nothing to refuse; the variables
- * set here are the ones {@link
- * io.modelops.operator.custommodelversion.CustomModelVersionValidator#SERVING_POD_VARIABLES}
+ * The pod of a served version: the shared {@link PodAssembly} with the model server contract (PORT,
+ * URL_PREFIX, readiness on {@code GET $URL_PREFIX/}), the target description in the environment,
+ * and host anti-affinity for models that require high availability. Its inputs passed {@link
+ * CustomModelValidator}, so assembly has nothing to refuse; the variables set here are the ones
+ * {@link io.modelops.operator.custommodelversion.CustomModelVersionValidator#SERVING_POD_VARIABLES}
  * keeps required metadata away from.
  */
 public final class ModelPod {
@@ -50,21 +50,27 @@ public final class ModelPod {
     env.put("MODELOPS_MODEL_VERSION", plan.target());
 
     Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put(CustomModelReconciler.MODEL_NAME_ANNOTATION, modelName);
+    annotations.put(ModelLabels.MODEL_NAME_ANNOTATION, modelName);
     var serving = plan.serving();
-    var inputs = WorkloadInputs.builder("model", version.environment().image(),
-            version.code(), version.entryPoint(), OperatorPodSettings.from(plan.config()))
-        .environment(PodInputs.environment(env))
-        .runtimeParameters(version.podParameters())
-        .requiredMetadata(version.metadata())
-        .resources(new ComputeResources(serving.requests(), serving.limits()))
-        .podLabels(ModelLabels.version(modelName, plan.target(), plan.deploymentName()))
-        .podAnnotations(annotations)
-        .serving(new Serving(ServingPlanner.PORT, plan.urlPrefix()))
-        .hostAntiAffinity(serving.requiresHa()
-            ? Optional.of(new HostAntiAffinity(ModelLabels.selector(modelName)))
-            : Optional.empty())
-        .build();
+    var inputs =
+        WorkloadInputs.builder(
+                "model",
+                version.environment().image(),
+                version.code(),
+                version.entryPoint(),
+                OperatorPodSettings.from(plan.config()))
+            .environment(PodInputs.environment(env))
+            .runtimeParameters(version.podParameters())
+            .requiredMetadata(version.metadata())
+            .resources(new ComputeResources(serving.requests(), serving.limits()))
+            .podLabels(ModelLabels.version(modelName, plan.target(), plan.deploymentName()))
+            .podAnnotations(annotations)
+            .serving(new ModelServer(ServingPlanner.PORT, plan.urlPrefix()))
+            .hostAntiAffinity(
+                serving.requiresHa()
+                    ? Optional.of(new HostAntiAffinity(ModelLabels.selector(modelName)))
+                    : Optional.empty())
+            .build();
     return PodAssembly.podTemplate(inputs);
   }
 }

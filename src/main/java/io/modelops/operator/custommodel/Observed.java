@@ -4,16 +4,17 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.lookup.NamespaceLookups;
+import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
-import io.modelops.operator.workload.NamespaceLookups;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What the cluster holds for one model, read from the caches once per reconcile and handed to
- * the pure {@link CustomModelValidator} and {@link ServingPlanner}.
+ * What the cluster holds for one model, read from the caches once per reconcile and handed to the
+ * pure {@link CustomModelValidator} and {@link ServingPlanner}.
  *
  * @param versions the model's versions
  * @param environments ExecutionEnvironments by name
@@ -22,14 +23,20 @@ import java.util.function.Function;
  * @param deployments the model's Deployments
  * @param service the model's Service, once created
  */
-public record Observed(List<CustomModelVersion> versions,
+public record Observed(
+    List<CustomModelVersion> versions,
     Function<String, Optional<ExecutionEnvironment>> environments,
-    Map<String, Bundle> bundles, NamespaceLookups lookups, List<Deployment> deployments,
+    Map<String, Bundle> bundles,
+    NamespaceLookups lookups,
+    List<Deployment> deployments,
     Optional<Service> service) {
 
   /** The version the Service routes to now, if any. */
   public Optional<String> routedVersion() {
-    return service.map(s -> s.getSpec().getSelector() == null ? null
-        : s.getSpec().getSelector().get(ModelLabels.VERSION));
+    return service.map(
+        s ->
+            s.getSpec().getSelector() == null
+                ? null
+                : s.getSpec().getSelector().get(ModelLabels.VERSION));
   }
 }

@@ -4,21 +4,19 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.modelops.operator.pod.WaitingReasons;
+import io.modelops.operator.status.Problem;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Turns what a served version's pods report into a reason a user can act on: {@code
- * ImagePullBackOff}, {@code CrashLoopBackOff}, {@code OOMKilled}, {@code Unschedulable},
- * {@code CreateContainerConfigError} (a referenced Secret or ConfigMap is missing), each with
- * the pod and container it comes from.
+ * ImagePullBackOff}, {@code CrashLoopBackOff}, {@code OOMKilled}, {@code Unschedulable}, {@code
+ * CreateContainerConfigError} (a referenced Secret or ConfigMap is missing), each with the pod and
+ * container it comes from.
  */
 public final class ServedPodProblems {
   private ServedPodProblems() {}
-
-  /** A reason and a one-line message. */
-  public record Problem(String reason, String message) {}
 
   /** The most telling problem among the pods, if any (image and config errors first). */
   public static Optional<Problem> of(List<Pod> pods) {
@@ -44,43 +42,68 @@ public final class ServedPodProblems {
       return Optional.empty();
     }
     String podName = pod.getMetadata().getName();
-    List<ContainerStatus> statuses = Stream.concat(
-        Optional.ofNullable(pod.getStatus().getInitContainerStatuses()).orElse(List.of()).stream(),
-        Optional.ofNullable(pod.getStatus().getContainerStatuses()).orElse(List.of()).stream())
-        .toList();
+    List<ContainerStatus> statuses =
+        Stream.concat(
+                Optional.ofNullable(pod.getStatus().getInitContainerStatuses())
+                    .orElse(List.of())
+                    .stream(),
+                Optional.ofNullable(pod.getStatus().getContainerStatuses())
+                    .orElse(List.of())
+                    .stream())
+            .toList();
     for (ContainerStatus status : statuses) {
       var state = status.getState();
       if (state != null && state.getWaiting() != null && state.getWaiting().getReason() != null) {
         String reason = state.getWaiting().getReason();
         if (WaitingReasons.DETERMINISTIC.contains(reason)) {
-          return Optional.of(new Problem(reason.equals("ErrImagePull") ? "ImagePullBackOff" : reason,
-              describe(podName, status, state.getWaiting().getMessage(), reason)));
+          return Optional.of(
+              new Problem(
+                  reason.equals("ErrImagePull") ? "ImagePullBackOff" : reason,
+                  describe(podName, status, state.getWaiting().getMessage(), reason)));
         }
         if (reason.equals("CrashLoopBackOff")) {
-          boolean oom = status.getLastState() != null
-              && status.getLastState().getTerminated() != null
-              && "OOMKilled".equals(status.getLastState().getTerminated().getReason());
-          return Optional.of(oom
-              ? new Problem("OOMKilled", describe(podName, status,
-                  "the container exceeded its memory limit; raise maximumMemory or pick a larger"
-                      + " resource bundle", "OOMKilled"))
-              : new Problem("CrashLoopBackOff", describe(podName, status,
-                  state.getWaiting().getMessage(), reason)));
+          boolean oom =
+              status.getLastState() != null
+                  && status.getLastState().getTerminated() != null
+                  && "OOMKilled".equals(status.getLastState().getTerminated().getReason());
+          return Optional.of(
+              oom
+                  ? new Problem(
+                      "OOMKilled",
+                      describe(
+                          podName,
+                          status,
+                          "the container exceeded its memory limit; raise maximumMemory or pick a larger"
+                              + " resource bundle",
+                          "OOMKilled"))
+                  : new Problem(
+                      "CrashLoopBackOff",
+                      describe(podName, status, state.getWaiting().getMessage(), reason)));
         }
       }
-      if (state != null && state.getTerminated() != null
+      if (state != null
+          && state.getTerminated() != null
           && "OOMKilled".equals(state.getTerminated().getReason())) {
-        return Optional.of(new Problem("OOMKilled", describe(podName, status,
-            "the container exceeded its memory limit; raise maximumMemory or pick a larger"
-                + " resource bundle", "OOMKilled")));
+        return Optional.of(
+            new Problem(
+                "OOMKilled",
+                describe(
+                    podName,
+                    status,
+                    "the container exceeded its memory limit; raise maximumMemory or pick a larger"
+                        + " resource bundle",
+                    "OOMKilled")));
       }
     }
     for (PodCondition condition :
         Optional.ofNullable(pod.getStatus().getConditions()).orElse(List.of())) {
-      if ("PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus())
+      if ("PodScheduled".equals(condition.getType())
+          && "False".equals(condition.getStatus())
           && "Unschedulable".equals(condition.getReason())) {
-        return Optional.of(new Problem("Unschedulable",
-            "pod " + podName + " cannot be scheduled: " + oneLine(condition.getMessage())));
+        return Optional.of(
+            new Problem(
+                "Unschedulable",
+                "pod " + podName + " cannot be scheduled: " + oneLine(condition.getMessage())));
       }
     }
     return Optional.empty();
@@ -88,7 +111,11 @@ public final class ServedPodProblems {
 
   private static String describe(
       String podName, ContainerStatus status, String message, String fallback) {
-    return "pod " + podName + " container " + status.getName() + ": "
+    return "pod "
+        + podName
+        + " container "
+        + status.getName()
+        + ": "
         + oneLine(message == null || message.isBlank() ? fallback : message);
   }
 

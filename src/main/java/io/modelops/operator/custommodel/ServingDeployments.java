@@ -11,20 +11,21 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
-import io.modelops.operator.workload.ControllerReference;
+import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.reconcile.ControllerReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The Deployments of a model. The desired one is the target version's; any other Deployment of
- * the model is removed — except, during a blue/green switch, the previously served version's,
- * which the plan keeps exactly as it is until the Service has moved.
+ * The Deployments of a model. The desired one is the target version's; any other Deployment of the
+ * model is removed — except, during a blue/green switch, the previously served version's, which the
+ * plan keeps exactly as it is until the Service has moved.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
 public class ServingDeployments extends KubernetesDependentResource<Deployment, CustomModel>
     implements CRUDKubernetesBulkDependentResource<Deployment, CustomModel>,
-    GarbageCollected<CustomModel> {
+        GarbageCollected<CustomModel> {
 
   @Override
   protected void addReferenceHandlingMetadata(Deployment desired, CustomModel model) {
@@ -32,26 +33,27 @@ public class ServingDeployments extends KubernetesDependentResource<Deployment, 
   }
 
   @Override
-  public Map<ResourceID, Deployment> desiredResources(CustomModel model,
-      Context<CustomModel> context) {
+  public Map<ResourceID, Deployment> desiredResources(
+      CustomModel model, Context<CustomModel> context) {
     ServingPlan plan = ServingPlan.of(context);
-    return Map.of(new ResourceID(plan.deploymentName(), model.getMetadata().getNamespace()),
+    return Map.of(
+        new ResourceID(plan.deploymentName(), model.getMetadata().getNamespace()),
         deployment(model, plan));
   }
 
   @Override
-  public Map<ResourceID, Deployment> getSecondaryResources(CustomModel model,
-      Context<CustomModel> context) {
+  public Map<ResourceID, Deployment> getSecondaryResources(
+      CustomModel model, Context<CustomModel> context) {
     return context.getSecondaryResources(Deployment.class).stream()
         .collect(Collectors.toMap(ResourceID::fromResource, d -> d));
   }
 
   /** A Deployment the plan keeps during a switch is not desired, yet not deleted either. */
   @Override
-  public void deleteTargetResource(CustomModel model, Deployment deployment, ResourceID key,
-      Context<CustomModel> context) {
-    boolean kept = ServingPlan.find(context)
-        .map(plan -> plan.kept().contains(key.getName())).orElse(false);
+  public void deleteTargetResource(
+      CustomModel model, Deployment deployment, ResourceID key, Context<CustomModel> context) {
+    boolean kept =
+        ServingPlan.find(context).map(plan -> plan.kept().contains(key.getName())).orElse(false);
     if (!kept) {
       super.deleteTargetResource(model, deployment, key, context);
     }
@@ -61,10 +63,12 @@ public class ServingDeployments extends KubernetesDependentResource<Deployment, 
   public static Deployment deployment(CustomModel model, ServingPlan plan) {
     String modelName = model.getMetadata().getName();
     Map<String, String> annotations = new LinkedHashMap<>();
-    plan.serving().resourceBundle()
+    plan.serving()
+        .resourceBundle()
         .ifPresent(b -> annotations.put(ModelLabels.BUNDLE_ANNOTATION, b));
     return new DeploymentBuilder()
-        .withNewMetadata().withName(plan.deploymentName())
+        .withNewMetadata()
+        .withName(plan.deploymentName())
         .withNamespace(model.getMetadata().getNamespace())
         .withLabels(ModelLabels.version(modelName, plan.target(), plan.deploymentName()))
         .withAnnotations(annotations)
@@ -72,11 +76,15 @@ public class ServingDeployments extends KubernetesDependentResource<Deployment, 
         .withNewSpec()
         .withReplicas(plan.replicas())
         .withRevisionHistoryLimit(2)
-        .withNewSelector().withMatchLabels(ModelLabels.selector(modelName, plan.target()))
+        .withNewSelector()
+        .withMatchLabels(ModelLabels.selector(modelName, plan.target()))
         .endSelector()
-        .withNewStrategy().withType("RollingUpdate")
-        .withNewRollingUpdate().withMaxSurge(new IntOrString("25%"))
-        .withMaxUnavailable(new IntOrString(0)).endRollingUpdate()
+        .withNewStrategy()
+        .withType("RollingUpdate")
+        .withNewRollingUpdate()
+        .withMaxSurge(new IntOrString("25%"))
+        .withMaxUnavailable(new IntOrString(0))
+        .endRollingUpdate()
         .endStrategy()
         .withTemplate(ModelPod.template(model, plan))
         .endSpec()

@@ -10,18 +10,18 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
-import io.modelops.operator.workload.OwnedResource;
+import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.reconcile.OwnedResource;
 
 /** The PodDisruptionBudget (maxUnavailable 1) of a model that requires high availability. */
 @KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
-public class ServingDisruptionBudget
-    extends OwnedResource<PodDisruptionBudget, CustomModel> {
+public class ServingDisruptionBudget extends OwnedResource<PodDisruptionBudget, CustomModel> {
   /** The object's name does not depend on the plan, so it can be found for deletion. */
   @Override
-  protected ResourceID targetSecondaryResourceID(CustomModel primary,
-      Context<CustomModel> context) {
-    return new ResourceID(ServingPlanner.serviceName(primary),
-        primary.getMetadata().getNamespace());
+  protected ResourceID targetSecondaryResourceID(
+      CustomModel primary, Context<CustomModel> context) {
+    return new ResourceID(
+        ServingPlanner.serviceName(primary), primary.getMetadata().getNamespace());
   }
 
   @Override
@@ -32,12 +32,16 @@ public class ServingDisruptionBudget
   public static PodDisruptionBudget disruptionBudget(CustomModel model, ServingPlan plan) {
     String modelName = model.getMetadata().getName();
     return new PodDisruptionBudgetBuilder()
-        .withNewMetadata().withName(plan.serviceName())
+        .withNewMetadata()
+        .withName(plan.serviceName())
         .withNamespace(model.getMetadata().getNamespace())
-        .withLabels(ModelLabels.model(modelName)).endMetadata()
+        .withLabels(ModelLabels.model(modelName))
+        .endMetadata()
         .withNewSpec()
         .withMaxUnavailable(new IntOrString(1))
-        .withNewSelector().withMatchLabels(ModelLabels.selector(modelName)).endSelector()
+        .withNewSelector()
+        .withMatchLabels(ModelLabels.selector(modelName))
+        .endSelector()
         .endSpec()
         .build();
   }
@@ -45,8 +49,10 @@ public class ServingDisruptionBudget
   /** Present only for models with requiresHa; removed when that is turned off. */
   public static class RequiresHa implements Condition<PodDisruptionBudget, CustomModel> {
     @Override
-    public boolean isMet(DependentResource<PodDisruptionBudget, CustomModel> dependent,
-        CustomModel model, Context<CustomModel> context) {
+    public boolean isMet(
+        DependentResource<PodDisruptionBudget, CustomModel> dependent,
+        CustomModel model,
+        Context<CustomModel> context) {
       return ServingPlan.of(context).serving().requiresHa();
     }
   }

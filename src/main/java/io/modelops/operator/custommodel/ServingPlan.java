@@ -8,18 +8,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The decisions of one reconcile of a CustomModel, made by {@link ServingPlanner}: which
- * version is served and where the Service routes, how many replicas, which objects by name, and
- * the validated inputs the objects are built from. Each dependent resource builds its own
- * object from these in its {@code desired()}; nothing here is a Kubernetes object.
+ * The decisions of one reconcile of a CustomModel, made by {@link ServingPlanner}: which version is
+ * served and where the Service routes, how many replicas, which objects by name, and the validated
+ * inputs the objects are built from. Each dependent resource builds its own object from these in
+ * its {@code desired()}; nothing here is a Kubernetes object.
  *
  * @param target the version being served (or rolled out)
  * @param routeTo the version (label value) the Service selects
  * @param replacing a blue/green switch is under way
  * @param replicas the target version's effective replicas (0 when serving is disabled)
  * @param deploymentName the target version's Deployment
- * @param kept Deployments (by name) of a previously served version that stay as they are until
- *     the switch completes; every other Deployment of the model but the target's is removed
+ * @param kept Deployments (by name) of a previously served version that stay as they are until the
+ *     switch completes; every other Deployment of the model but the target's is removed
  * @param serviceName the name of the model's Service, NetworkPolicy and PodDisruptionBudget
  * @param urlPrefix the model server's URL prefix
  * @param endpoint the in-cluster URL of the model, URL prefix included
@@ -28,10 +28,18 @@ import java.util.Set;
  * @param config the operator configuration the objects are built with
  */
 public record ServingPlan(
-    String target, String routeTo, boolean replacing, int replicas,
-    String deploymentName, Set<String> kept, String serviceName, String urlPrefix,
-    String endpoint, CustomModelVersionValidator.Resolved version,
-    EffectiveServing.Resolved serving, OperatorConfig config) {
+    String target,
+    String routeTo,
+    boolean replacing,
+    int replicas,
+    String deploymentName,
+    Set<String> kept,
+    String serviceName,
+    String urlPrefix,
+    String endpoint,
+    CustomModelVersionValidator.Resolved version,
+    EffectiveServing.Resolved serving,
+    OperatorConfig config) {
 
   static final String KEY = ServingPlan.class.getName();
 

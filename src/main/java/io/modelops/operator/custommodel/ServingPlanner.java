@@ -3,31 +3,36 @@ package io.modelops.operator.custommodel;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.config.OperatorConfig;
-import io.modelops.operator.workload.Names;
+import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.naming.Names;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides how a validated model is served ({@link ServingPlan}): the target version's
- * Deployment name and replicas (0 when serving is disabled), and the blue/green routing
- * ({@link BlueGreen}) from the observed Service and Deployments. Builds no objects: the
- * dependent resources do. Pure: all lookups come in as arguments.
+ * Decides how a validated model is served ({@link ServingPlan}): the target version's Deployment
+ * name and replicas (0 when serving is disabled), and the blue/green routing ({@link BlueGreen})
+ * from the observed Service and Deployments. Builds no objects: the dependent resources do. Pure:
+ * all lookups come in as arguments.
  */
 public final class ServingPlanner {
   public static final int PORT = 8080;
 
   private ServingPlanner() {}
 
-  public static ServingPlan plan(CustomModel model, CustomModelValidator.Valid valid,
-      Observed observed, OperatorConfig config) {
+  public static ServingPlan plan(
+      CustomModel model,
+      CustomModelValidator.Valid valid,
+      Observed observed,
+      OperatorConfig config) {
     String namespace = model.getMetadata().getNamespace();
     String modelName = model.getMetadata().getName();
     String versionName = valid.version().getMetadata().getName();
-    boolean enabled = model.getSpec().getServing() == null
-        || model.getSpec().getServing().getEnabled() == null
-        || model.getSpec().getServing().getEnabled();
+    boolean enabled =
+        model.getSpec().getServing() == null
+            || model.getSpec().getServing().getEnabled() == null
+            || model.getSpec().getServing().getEnabled();
     int replicas = enabled ? valid.serving().replicas() : 0;
     String deploymentName = Names.joined(modelName, versionName, Names.WORKLOAD_MAX);
 
@@ -39,9 +44,10 @@ public final class ServingPlanner {
       available.put(v, isAvailable(d));
     }
     String label = Names.labelValue(versionName);
-    var decision = enabled
-        ? BlueGreen.decide(observed.routedVersion(), label, available)
-        : new BlueGreen.Decision(label, Set.of(label), false);
+    var decision =
+        enabled
+            ? BlueGreen.decide(observed.routedVersion(), label, available)
+            : new BlueGreen.Decision(label, Set.of(label), false);
     Set<String> kept = new LinkedHashSet<>();
     for (String keep : decision.keep()) {
       String name = deploymentByVersion.get(keep);
@@ -51,11 +57,21 @@ public final class ServingPlanner {
     }
     String serviceName = serviceName(model);
     String urlPrefix = "/" + Names.dnsLabel(modelName, 63);
-    String endpoint = "http://" + serviceName + "." + namespace + ".svc.cluster.local:" + PORT
-        + urlPrefix + "/";
-    return new ServingPlan(versionName, decision.routeTo(), decision.replacing(), replicas,
-        deploymentName, kept, serviceName, urlPrefix, endpoint, valid.resolved(),
-        valid.serving(), config);
+    String endpoint =
+        "http://" + serviceName + "." + namespace + ".svc.cluster.local:" + PORT + urlPrefix + "/";
+    return new ServingPlan(
+        versionName,
+        decision.routeTo(),
+        decision.replacing(),
+        replicas,
+        deploymentName,
+        kept,
+        serviceName,
+        urlPrefix,
+        endpoint,
+        valid.resolved(),
+        valid.serving(),
+        config);
   }
 
   /** The name of the model's Service, NetworkPolicy and PodDisruptionBudget. */
@@ -65,15 +81,15 @@ public final class ServingPlanner {
 
   /** A Deployment is Available when all its replicas are updated and available. */
   public static boolean isAvailable(Deployment d) {
-    if (d.getStatus() == null || d.getSpec().getReplicas() == null
+    if (d.getStatus() == null
+        || d.getSpec().getReplicas() == null
         || d.getSpec().getReplicas() == 0) {
       return false;
     }
     int want = d.getSpec().getReplicas();
-    long generation = d.getMetadata().getGeneration() == null ? 0
-        : d.getMetadata().getGeneration();
-    long observedGeneration = d.getStatus().getObservedGeneration() == null ? -1
-        : d.getStatus().getObservedGeneration();
+    long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
+    long observedGeneration =
+        d.getStatus().getObservedGeneration() == null ? -1 : d.getStatus().getObservedGeneration();
     return observedGeneration >= generation
         && orZero(d.getStatus().getUpdatedReplicas()) >= want
         && orZero(d.getStatus().getAvailableReplicas()) >= want;

@@ -7,7 +7,8 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
-import io.modelops.operator.workload.OwnedResource;
+import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.reconcile.OwnedResource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,14 +25,20 @@ public class ServingService extends OwnedResource<Service, CustomModel> {
     Map<String, String> selector = new LinkedHashMap<>(ModelLabels.selector(modelName));
     selector.put(ModelLabels.VERSION, plan.routeTo());
     return new ServiceBuilder()
-        .withNewMetadata().withName(plan.serviceName())
+        .withNewMetadata()
+        .withName(plan.serviceName())
         .withNamespace(model.getMetadata().getNamespace())
-        .withLabels(ModelLabels.model(modelName)).endMetadata()
+        .withLabels(ModelLabels.model(modelName))
+        .endMetadata()
         .withNewSpec()
         .withType("ClusterIP")
         .withSelector(selector)
-        .addNewPort().withName("http").withProtocol("TCP").withPort(ServingPlanner.PORT)
-        .withTargetPort(new IntOrString("http")).endPort()
+        .addNewPort()
+        .withName("http")
+        .withProtocol("TCP")
+        .withPort(ServingPlanner.PORT)
+        .withTargetPort(new IntOrString("http"))
+        .endPort()
         .endSpec()
         .build();
   }

@@ -2,9 +2,10 @@ package io.modelops.operator.custommodel;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.modelops.operator.api.v1alpha1.common.CustomModelPhase;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.api.v1alpha1.custommodel.CustomModelPhase;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModelStatus;
+import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
@@ -14,9 +15,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A CustomModel's status from what was planned and what is observed: Ready follows the pods
- * that serve now (not object creation), a rollout is Progressing, and Degraded carries the
- * reason a user can act on — a refused spec, or what the new version's pods report.
+ * A CustomModel's status from what was planned and what is observed: Ready follows the pods that
+ * serve now (not object creation), a rollout is Progressing, and Degraded carries the reason a user
+ * can act on — a refused spec, or what the new version's pods report.
  */
 public final class ServingStatus {
   private ServingStatus() {}
@@ -28,9 +29,13 @@ public final class ServingStatus {
    * @param targetPods pods of the version being rolled out (for reasons)
    * @param servedVersion the version the Service routes to now, if any
    */
-  public static CustomModelStatus compute(CustomModel model,
-      CustomModelValidator.Validation validation, Optional<ServingPlan> plan,
-      List<Deployment> deployments, List<Pod> targetPods, Optional<String> servedVersion,
+  public static CustomModelStatus compute(
+      CustomModel model,
+      CustomModelValidator.Validation validation,
+      Optional<ServingPlan> plan,
+      List<Deployment> deployments,
+      List<Pod> targetPods,
+      Optional<String> servedVersion,
       Clock clock) {
     CustomModelStatus old = model.getStatus();
     CustomModelStatus status = new CustomModelStatus();
@@ -39,21 +44,26 @@ public final class ServingStatus {
     status.setDeploymentsCount(deployments.size());
     Conditions conditions = Conditions.after(old, model.getMetadata().getGeneration(), clock);
 
-    Optional<Deployment> served = servedVersion.flatMap(v -> deployments.stream()
-        .filter(d -> v.equals(d.getMetadata().getLabels().get(ModelLabels.VERSION)))
-        .findFirst());
+    Optional<Deployment> served =
+        servedVersion.flatMap(
+            v ->
+                deployments.stream()
+                    .filter(d -> v.equals(d.getMetadata().getLabels().get(ModelLabels.VERSION)))
+                    .findFirst());
     boolean serving = served.map(ServingPlanner::isAvailable).orElse(false);
-    served.ifPresent(d -> {
-      status.setActiveVersion(servedVersion.get());
-      status.setReadyReplicas(d.getStatus() == null || d.getStatus().getReadyReplicas() == null
-          ? 0 : d.getStatus().getReadyReplicas());
-    });
+    served.ifPresent(
+        d -> {
+          status.setActiveVersion(servedVersion.get());
+          status.setReadyReplicas(
+              d.getStatus() == null || d.getStatus().getReadyReplicas() == null
+                  ? 0
+                  : d.getStatus().getReadyReplicas());
+        });
 
     if (plan.isEmpty()) {
       List<Problem> problems = validation.problems();
       String reason = problems.get(0).reason();
-      String message = problems.stream().map(Problem::message)
-          .collect(Collectors.joining("; "));
+      String message = problems.stream().map(Problem::message).collect(Collectors.joining("; "));
       if (!serving && reason.equals(Reasons.NO_VALID_VERSION)) {
         // Nothing to serve yet is a wait, not a fault: a version may still be validating.
         status.setPhase(CustomModelPhase.LAUNCHING);
@@ -66,7 +76,10 @@ public final class ServingStatus {
       }
       // A refused change leaves what is served untouched: still Ready if it serves.
       status.setPhase(serving ? CustomModelPhase.ACTIVE : CustomModelPhase.ERRORED);
-      conditions.set(Conditions.READY, serving, serving ? Reasons.SERVING : reason,
+      conditions.set(
+          Conditions.READY,
+          serving,
+          serving ? Reasons.SERVING : reason,
           serving ? "version " + servedVersion.get() + " keeps serving; " + message : message);
       conditions.set(Conditions.PROGRESSING, false, reason, message);
       conditions.set(Conditions.DEGRADED, true, reason, message);
@@ -75,60 +88,107 @@ public final class ServingStatus {
       return status;
     }
 
-    return served(status, plan.get(), deployments, targetPods, servedVersion, serving,
-        conditions);
+    return served(status, plan.get(), deployments, targetPods, servedVersion, serving, conditions);
   }
 
-  private static CustomModelStatus served(CustomModelStatus status, ServingPlan plan,
-      List<Deployment> deployments, List<Pod> targetPods, Optional<String> servedVersion,
-      boolean serving, Conditions conditions) {
+  private static CustomModelStatus served(
+      CustomModelStatus status,
+      ServingPlan plan,
+      List<Deployment> deployments,
+      List<Pod> targetPods,
+      Optional<String> servedVersion,
+      boolean serving,
+      Conditions conditions) {
     status.setEndpoint(plan.endpoint());
     status.setReplicas(plan.replicas());
-    Optional<ServedPodProblems.Problem> podProblem = ServedPodProblems.of(targetPods);
-    Optional<Deployment> target = deployments.stream()
-        .filter(d -> d.getMetadata().getName().equals(plan.deploymentName())).findFirst();
+    Optional<Problem> podProblem = ServedPodProblems.of(targetPods);
+    Optional<Deployment> target =
+        deployments.stream()
+            .filter(d -> d.getMetadata().getName().equals(plan.deploymentName()))
+            .findFirst();
     boolean targetAvailable = target.map(ServingPlanner::isAvailable).orElse(false);
 
     if (plan.replicas() == 0) {
       status.setPhase(CustomModelPhase.INACTIVE);
       status.setActiveVersion(plan.target());
       status.setReadyReplicas(0);
-      conditions.set(Conditions.READY, false, Reasons.SERVING_DISABLED,
+      conditions.set(
+          Conditions.READY,
+          false,
+          Reasons.SERVING_DISABLED,
           "serving.enabled is false: version " + plan.target() + " is scaled to 0 replicas");
-      conditions.set(Conditions.PROGRESSING, false, Reasons.SERVING_DISABLED, "nothing to roll out");
+      conditions.set(
+          Conditions.PROGRESSING, false, Reasons.SERVING_DISABLED, "nothing to roll out");
       conditions.set(Conditions.DEGRADED, false, Reasons.SERVING_DISABLED, "serving is disabled");
     } else if (targetAvailable && !plan.replacing()) {
       status.setPhase(CustomModelPhase.ACTIVE);
-      conditions.set(Conditions.READY, true, Reasons.SERVING, "version " + plan.target() + " serves "
-          + status.getReadyReplicas() + "/" + plan.replicas() + " replicas at "
-          + plan.endpoint());
-      conditions.set(Conditions.PROGRESSING, false, Reasons.ROLLOUT_COMPLETE,
+      conditions.set(
+          Conditions.READY,
+          true,
+          Reasons.SERVING,
+          "version "
+              + plan.target()
+              + " serves "
+              + status.getReadyReplicas()
+              + "/"
+              + plan.replicas()
+              + " replicas at "
+              + plan.endpoint());
+      conditions.set(
+          Conditions.PROGRESSING,
+          false,
+          Reasons.ROLLOUT_COMPLETE,
           "version " + plan.target() + " is rolled out");
       conditions.set(Conditions.DEGRADED, false, Reasons.SERVING, "all replicas are available");
     } else {
       boolean replacing = plan.replacing() && serving;
-      status.setPhase(replacing ? CustomModelPhase.REPLACING_MODEL
-          : podProblem.isPresent() ? CustomModelPhase.ERRORED : CustomModelPhase.LAUNCHING);
-      String rollout = "version " + plan.target() + " is rolling out ("
-          + target.map(d -> d.getStatus() == null || d.getStatus().getAvailableReplicas() == null
-              ? 0 : d.getStatus().getAvailableReplicas()).orElse(0)
-          + "/" + plan.replicas() + " available)";
+      status.setPhase(
+          replacing
+              ? CustomModelPhase.REPLACING_MODEL
+              : podProblem.isPresent() ? CustomModelPhase.ERRORED : CustomModelPhase.LAUNCHING);
+      String rollout =
+          "version "
+              + plan.target()
+              + " is rolling out ("
+              + target
+                  .map(
+                      d ->
+                          d.getStatus() == null || d.getStatus().getAvailableReplicas() == null
+                              ? 0
+                              : d.getStatus().getAvailableReplicas())
+                  .orElse(0)
+              + "/"
+              + plan.replicas()
+              + " available)";
       if (replacing) {
-        conditions.set(Conditions.READY, true, Reasons.SERVING, "version " + servedVersion.get()
-            + " keeps serving while " + rollout);
+        conditions.set(
+            Conditions.READY,
+            true,
+            Reasons.SERVING,
+            "version " + servedVersion.get() + " keeps serving while " + rollout);
       } else if (serving) {
-        conditions.set(Conditions.READY, true, Reasons.SERVING, "version " + plan.target()
-            + " serves while its rollout continues");
+        conditions.set(
+            Conditions.READY,
+            true,
+            Reasons.SERVING,
+            "version " + plan.target() + " serves while its rollout continues");
       } else {
-        conditions.set(Conditions.READY, false, podProblem.map(ServedPodProblems.Problem::reason)
-            .orElse(Reasons.LAUNCHING), podProblem.map(ServedPodProblems.Problem::message)
-            .orElse(rollout));
+        conditions.set(
+            Conditions.READY,
+            false,
+            podProblem.map(Problem::reason).orElse(Reasons.LAUNCHING),
+            podProblem.map(Problem::message).orElse(rollout));
       }
-      conditions.set(Conditions.PROGRESSING, true, replacing ? Reasons.REPLACING_MODEL : Reasons.ROLLING_OUT,
+      conditions.set(
+          Conditions.PROGRESSING,
+          true,
+          replacing ? Reasons.REPLACING_MODEL : Reasons.ROLLING_OUT,
           rollout);
-      conditions.set(Conditions.DEGRADED, podProblem.isPresent(),
-          podProblem.map(ServedPodProblems.Problem::reason).orElse(Reasons.ROLLING_OUT),
-          podProblem.map(ServedPodProblems.Problem::message).orElse(rollout));
+      conditions.set(
+          Conditions.DEGRADED,
+          podProblem.isPresent(),
+          podProblem.map(Problem::reason).orElse(Reasons.ROLLING_OUT),
+          podProblem.map(Problem::message).orElse(rollout));
     }
     status.setConditions(conditions.list());
     return status;

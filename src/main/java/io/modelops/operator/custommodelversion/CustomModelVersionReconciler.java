@@ -16,13 +16,13 @@ import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersionStatus;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.cache.LeanCaches;
+import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.reconcile.ErrorStatus;
 import io.modelops.operator.reconcile.Mappers;
 import io.modelops.operator.reconcile.References;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.StatusPatch;
 import io.modelops.operator.status.WarningEvents;
-import io.modelops.operator.workload.NamespaceLookups;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +31,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Numbers, validates and reports CustomModelVersions. It never writes anything but the
- * version's status (and Warning events): {@code versionMajor.versionMinor} assigned once,
- * {@code Validated}/{@code Ready} conditions with every problem found, the resolved image and
- * runtime parameters, and {@code frozen} once the version has been served.
+ * Numbers, validates and reports CustomModelVersions. It never writes anything but the version's
+ * status (and Warning events): {@code versionMajor.versionMinor} assigned once, {@code
+ * Validated}/{@code Ready} conditions with every problem found, the resolved image and runtime
+ * parameters, and {@code frozen} once the version has been served.
  */
-@ControllerConfiguration(name = "custommodelversion",
+@ControllerConfiguration(
+    name = "custommodelversion",
     informer = @Informer(itemStore = LeanCaches.CustomModelVersions.class))
 public class CustomModelVersionReconciler implements Reconciler<CustomModelVersion> {
   private static final Logger LOG = LoggerFactory.getLogger(CustomModelVersionReconciler.class);
@@ -56,77 +57,116 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
     versions.addIndexer(VersionIndexes.BY_MODEL, VersionIndexes.byModel());
     versions.addIndexer(VersionIndexes.BY_ENVIRONMENT, VersionIndexes.byEnvironment());
 
-    var models = InformerEventSourceConfiguration.from(CustomModel.class,
-            CustomModelVersion.class)
-        .withName("models")
-        .withNamespacesInheritedFromController()
-        .withItemStore(LeanCaches.withoutManagedFields())
-        .withSecondaryToPrimaryMapper(Mappers.<CustomModel, CustomModelVersion>fromIndex(
-            key -> versions.byIndex(VersionIndexes.BY_MODEL, key), Mappers::key))
-        .withPrimaryToSecondaryMapper((CustomModelVersion v) -> References.model(v)
-            .map(m -> Set.of(new ResourceID(m, v.getMetadata().getNamespace()))).orElse(Set.of()))
-        .build();
-    var environments = InformerEventSourceConfiguration.from(ExecutionEnvironment.class,
-            CustomModelVersion.class)
-        .withName("environments")
-        .withWatchAllNamespaces()
-        .withItemStore(LeanCaches.withoutManagedFields())
-        .withSecondaryToPrimaryMapper(Mappers.<ExecutionEnvironment, CustomModelVersion>fromIndex(
-            name -> versions.byIndex(VersionIndexes.BY_ENVIRONMENT, name),
-            env -> env.getMetadata().getName()))
-        .withPrimaryToSecondaryMapper((CustomModelVersion v) -> References.environment(v)
-            .map(name -> Set.of(new ResourceID(name))).orElse(Set.of()))
-        .build();
-    return List.of(new InformerEventSource<>(models, context),
+    var models =
+        InformerEventSourceConfiguration.from(CustomModel.class, CustomModelVersion.class)
+            .withName("models")
+            .withNamespacesInheritedFromController()
+            .withItemStore(LeanCaches.withoutManagedFields())
+            .withSecondaryToPrimaryMapper(
+                Mappers.<CustomModel, CustomModelVersion>fromIndex(
+                    key -> versions.byIndex(VersionIndexes.BY_MODEL, key), Mappers::key))
+            .withPrimaryToSecondaryMapper(
+                (CustomModelVersion v) ->
+                    References.model(v)
+                        .map(m -> Set.of(new ResourceID(m, v.getMetadata().getNamespace())))
+                        .orElse(Set.of()))
+            .build();
+    var environments =
+        InformerEventSourceConfiguration.from(ExecutionEnvironment.class, CustomModelVersion.class)
+            .withName("environments")
+            .withWatchAllNamespaces()
+            .withItemStore(LeanCaches.withoutManagedFields())
+            .withSecondaryToPrimaryMapper(
+                Mappers.<ExecutionEnvironment, CustomModelVersion>fromIndex(
+                    name -> versions.byIndex(VersionIndexes.BY_ENVIRONMENT, name),
+                    env -> env.getMetadata().getName()))
+            .withPrimaryToSecondaryMapper(
+                (CustomModelVersion v) ->
+                    References.environment(v)
+                        .map(name -> Set.of(new ResourceID(name)))
+                        .orElse(Set.of()))
+            .build();
+    return List.of(
+        new InformerEventSource<>(models, context),
         new InformerEventSource<>(environments, context));
   }
 
   @Override
-  public UpdateControl<CustomModelVersion> reconcile(CustomModelVersion version,
-      Context<CustomModelVersion> context) {
+  public UpdateControl<CustomModelVersion> reconcile(
+      CustomModelVersion version, Context<CustomModelVersion> context) {
     String namespace = version.getMetadata().getNamespace();
     String name = version.getMetadata().getName();
     Optional<CustomModel> model = context.getSecondaryResource(CustomModel.class);
     Optional<ExecutionEnvironment> environment =
         context.getSecondaryResource(ExecutionEnvironment.class);
-    var outcome = CustomModelVersionValidator.validate(version, model,
-        envName -> environment.filter(e -> e.getMetadata().getName().equals(envName)),
-        CustomModelVersionValidator.lookupsFor(version,
-            () -> NamespaceLookups.of(context.getClient(), namespace)));
+    var outcome =
+        CustomModelVersionValidator.validate(
+            version,
+            model,
+            envName -> environment.filter(e -> e.getMetadata().getName().equals(envName)),
+            CustomModelVersionValidator.lookupsFor(
+                version, () -> NamespaceLookups.of(context.getClient(), namespace)));
 
-    List<CustomModelVersion> siblings = References.model(version).map(m -> context
-        .getPrimaryCache().byIndex(VersionIndexes.BY_MODEL, Mappers.key(namespace, m)))
-        .orElse(List.of());
-    boolean served = model.map(m -> m.getStatus() != null
-        && name.equals(m.getStatus().getActiveVersion())).orElse(false);
+    List<CustomModelVersion> siblings =
+        References.model(version)
+            .map(
+                m ->
+                    context
+                        .getPrimaryCache()
+                        .byIndex(VersionIndexes.BY_MODEL, Mappers.key(namespace, m)))
+            .orElse(List.of());
+    boolean served =
+        model
+            .map(m -> m.getStatus() != null && name.equals(m.getStatus().getActiveVersion()))
+            .orElse(false);
     CustomModelVersionStatus old = version.getStatus();
-    CustomModelVersionStatus status = VersionStatus.compute(version, outcome,
-        VersionNumbering.of(version, siblings), served, clock);
+    CustomModelVersionStatus status =
+        VersionStatus.compute(
+            version, outcome, VersionNumbering.of(version, siblings), served, clock);
 
-    boolean transitioned = Conditions.transitioned(old, status, Conditions.VALIDATED)
-        || old == null || old.getPhase() != status.getPhase();
-    if (!outcome.problems().isEmpty() && Conditions.transitioned(old, status,
-        Conditions.VALIDATED)) {
+    boolean transitioned =
+        Conditions.transitioned(old, status, Conditions.VALIDATED)
+            || old == null
+            || old.getPhase() != status.getPhase();
+    if (!outcome.problems().isEmpty()
+        && Conditions.transitioned(old, status, Conditions.VALIDATED)) {
       outcome.problems().forEach(p -> events.warn(version, "Validate", p));
     }
     if (transitioned) {
-      LOG.info("{}/{}: version {} {}", namespace, name, status.getVersion(),
+      LOG.info(
+          "{}/{}: version {} {}",
+          namespace,
+          name,
+          status.getVersion(),
           outcome.problems().isEmpty() ? "valid" : "refused: " + outcome.problems());
     } else {
-      LOG.debug("{}/{}: version {} unchanged ({})", namespace, name, status.getVersion(),
+      LOG.debug(
+          "{}/{}: version {} unchanged ({})",
+          namespace,
+          name,
+          status.getVersion(),
           status.getPhase());
     }
-    UpdateControl<CustomModelVersion> control = Conditions.differ(old, status)
-        ? UpdateControl.patchStatus(StatusPatch.of(version, status, CustomModelVersion::new))
-        : UpdateControl.noUpdate();
+    UpdateControl<CustomModelVersion> control =
+        Conditions.differ(old, status)
+            ? UpdateControl.patchStatus(StatusPatch.of(version, status, CustomModelVersion::new))
+            : UpdateControl.noUpdate();
     return NamespaceLookups.dependOnLookups(outcome.problems())
-        ? control.rescheduleAfter(NamespaceLookups.RECHECK) : control;
+        ? control.rescheduleAfter(NamespaceLookups.RECHECK)
+        : control;
   }
 
   @Override
   public ErrorStatusUpdateControl<CustomModelVersion> updateErrorStatus(
       CustomModelVersion version, Context<CustomModelVersion> context, Exception e) {
-    return ErrorStatus.report(version, context, e, Conditions.READY,
-        CustomModelVersionStatus::new, CustomModelVersion::new, clock, LOG);
+    return ErrorStatus.report(
+        version,
+        context,
+        e,
+        Conditions.READY,
+        CustomModelVersionStatus::new,
+        CustomModelVersion::new,
+        clock,
+        LOG);
   }
 }

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The indexes over CustomModelVersions that both the version and the model controller keep, so
- * an ExecutionEnvironment or CustomModel event finds the versions it concerns.
+ * The indexes over CustomModelVersions that both the version and the model controller keep, so an
+ * ExecutionEnvironment or CustomModel event finds the versions it concerns.
  */
 public final class VersionIndexes {
   /** Versions by the ExecutionEnvironment they run in (cluster-scoped name). */
   public static final String BY_ENVIRONMENT = "byEnvironment";
+
   /** Versions by {@code namespace/model}, see {@link Mappers#key(String, String)}. */
   public static final String BY_MODEL = "byModel";
 

@@ -1,6 +1,6 @@
 package io.modelops.operator.executionenvironment;
 
-import io.modelops.operator.api.v1alpha1.common.EnvironmentVersion;
+import io.modelops.operator.api.v1alpha1.executionenvironment.EnvironmentVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.EnvironmentVersionStatus;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironmentSpec;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ImageReferenceCheck;
@@ -18,11 +18,12 @@ public final class ExecutionEnvironmentValidator {
   private ExecutionEnvironmentValidator() {}
 
   /**
-   * The checked versions (in spec order), the effective latest version label (the named one,
-   * else the last listed), and every problem found.
+   * The checked versions (in spec order), the effective latest version label (the named one, else
+   * the last listed), and every problem found.
    */
   public record Checked(
-      List<EnvironmentVersionStatus> versions, Optional<String> latestVersion,
+      List<EnvironmentVersionStatus> versions,
+      Optional<String> latestVersion,
       List<Problem> problems) {
     public long pinnedCount() {
       return versions.stream().filter(v -> Boolean.TRUE.equals(v.getPinned())).count();
@@ -30,8 +31,7 @@ public final class ExecutionEnvironmentValidator {
   }
 
   public static Checked validate(ExecutionEnvironmentSpec spec) {
-    List<EnvironmentVersion> versions = spec.getVersions() == null ? List.of()
-        : spec.getVersions();
+    List<EnvironmentVersion> versions = spec.getVersions() == null ? List.of() : spec.getVersions();
     List<EnvironmentVersionStatus> reported = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (int i = 0; i < versions.size(); i++) {
@@ -49,21 +49,29 @@ public final class ExecutionEnvironmentValidator {
         s.setDigest(ref.digest().orElse(null));
         s.setPinned(ref.pinned());
       } else {
-        String message = "spec.versions[" + i + "].image: \"" + v.getImage()
-            + "\" is not a valid image reference: " + parsed.problem().orElseThrow();
+        String message =
+            "spec.versions["
+                + i
+                + "].image: \""
+                + v.getImage()
+                + "\" is not a valid image reference: "
+                + parsed.problem().orElseThrow();
         s.setImageReference(ImageReferenceCheck.INVALID);
         s.setMessage(message);
         problems.add(Problem.of(Reasons.INVALID_IMAGE_REFERENCE, message));
       }
       reported.add(s);
     }
-    Optional<String> latest = spec.getLatestVersion() != null
-        ? Optional.of(spec.getLatestVersion())
-        : versions.isEmpty() ? Optional.empty()
-            : Optional.ofNullable(versions.get(versions.size() - 1).getLabel());
+    Optional<String> latest =
+        spec.getLatestVersion() != null
+            ? Optional.of(spec.getLatestVersion())
+            : versions.isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(versions.get(versions.size() - 1).getLabel());
     if (latest.isEmpty()) {
-      problems.add(Problem.of(Reasons.NO_VERSIONS,
-          "spec.versions is empty: list at least one {label, image}"));
+      problems.add(
+          Problem.of(
+              Reasons.NO_VERSIONS, "spec.versions is empty: list at least one {label, image}"));
     }
     return new Checked(reported, latest, problems);
   }

@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * A container image reference taken apart as a container runtime reads it: {@code
- * [registry/]repository[:tag][@digest]}. The CRD pattern only admits the characters a reference
- * may use; this is the full grammar (lower-case repository path, tag of at most 128 characters,
- * digest {@code algorithm:hex} with 64 hex digits for sha256), so an ExecutionEnvironment can say
- * which of its images a node would refuse to pull, and which are pinned by digest.
+ * [registry/]repository[:tag][@digest]}. The CRD pattern only admits the characters a reference may
+ * use; this is the full grammar (lower-case repository path, tag of at most 128 characters, digest
+ * {@code algorithm:hex} with 64 hex digits for sha256), so an ExecutionEnvironment can say which of
+ * its images a node would refuse to pull, and which are pinned by digest.
  *
  * @param registry the registry host[:port], or {@code docker.io} when the reference names none
  * @param repository the repository path as written (no {@code library/} added)
@@ -69,8 +69,11 @@ public record ImageReference(
     if (colon > rest.lastIndexOf('/')) {
       String t = rest.substring(colon + 1);
       if (!TAG.matcher(t).matches()) {
-        return Parsed.invalid("tag \"" + t + "\" is not 1..128 letters, digits, '_', '.' or '-'"
-            + " starting with a letter, digit or '_'");
+        return Parsed.invalid(
+            "tag \""
+                + t
+                + "\" is not 1..128 letters, digits, '_', '.' or '-'"
+                + " starting with a letter, digit or '_'");
       }
       tag = Optional.of(t);
       rest = rest.substring(0, colon);
@@ -98,20 +101,24 @@ public record ImageReference(
     }
     for (String component : repository.split("/", -1)) {
       if (!PATH_COMPONENT.matcher(component).matches()) {
-        return Parsed.invalid("repository \"" + repository + "\" is not lower-case path"
-            + " components of letters and digits separated by '.', '_', '__' or '-'");
+        return Parsed.invalid(
+            "repository \""
+                + repository
+                + "\" is not lower-case path"
+                + " components of letters and digits separated by '.', '_', '__' or '-'");
       }
     }
-    return new Parsed(Optional.of(new ImageReference(registry, repository, tag, digest)),
-        Optional.empty());
+    return new Parsed(
+        Optional.of(new ImageReference(registry, repository, tag, digest)), Optional.empty());
   }
 
   private static String digestLength(String algorithm, String hex) {
-    int expected = switch (algorithm) {
-      case "sha256" -> 64;
-      case "sha512" -> 128;
-      default -> -1;
-    };
+    int expected =
+        switch (algorithm) {
+          case "sha256" -> 64;
+          case "sha512" -> 128;
+          default -> -1;
+        };
     if (expected > 0 && (hex.length() != expected || !hex.equals(hex.toLowerCase()))) {
       return "a " + algorithm + " digest has " + expected + " lower-case hex digits";
     }

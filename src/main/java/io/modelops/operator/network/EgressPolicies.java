@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import io.modelops.operator.api.v1alpha1.common.NetworkEgressPolicy;
+import io.modelops.operator.api.v1alpha1.customjob.JobEgressPolicy;
 import io.modelops.operator.config.OperatorConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,20 +22,40 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The NetworkPolicy of a model's or a job's pods, one spec field away for users:
- * {@code NONE} allows egress only to the cluster DNS, {@code DR_API_ACCESS} adds the platform
- * API destinations from the operator configuration, {@code PUBLIC} leaves egress open. Model
- * pods also get ingress from their own namespace and the configured namespaces on their port;
- * job pods get no ingress at all.
+ * The NetworkPolicy of a model's or a job's pods, one spec field away for users: {@code NONE}
+ * allows egress only to the cluster DNS, {@code DR_API_ACCESS} adds the platform API destinations
+ * from the operator configuration, {@code PUBLIC} leaves egress open. Model pods also get ingress
+ * from their own namespace and the configured namespaces on their port; job pods get no ingress at
+ * all.
  */
 public final class EgressPolicies {
   /** Egress policies; a job's spec spells them in lower case ({@code none}/{@code public}). */
   public enum Egress {
-    NONE, DR_API_ACCESS, PUBLIC;
+    NONE,
+    DR_API_ACCESS,
+    PUBLIC;
 
-    /** Parses a model's ({@code NONE}…) or a job's ({@code none}, {@code public}) value. */
-    public static Egress parse(String value) {
-      return value == null ? NONE : Egress.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    /** A model's networkEgressPolicy; unset means NONE. */
+    public static Egress of(NetworkEgressPolicy policy) {
+      if (policy == null) {
+        return NONE;
+      }
+      return switch (policy) {
+        case NONE -> NONE;
+        case DR_API_ACCESS -> DR_API_ACCESS;
+        case PUBLIC -> PUBLIC;
+      };
+    }
+
+    /** A job's egressNetworkPolicy; unset means none. */
+    public static Egress of(JobEgressPolicy policy) {
+      if (policy == null) {
+        return NONE;
+      }
+      return switch (policy) {
+        case NONE -> NONE;
+        case PUBLIC -> PUBLIC;
+      };
     }
   }
 
@@ -44,14 +66,20 @@ public final class EgressPolicies {
    *
    * @param ingressPort the model server's port; empty for job pods (no ingress allowed)
    */
-  public static NetworkPolicy policy(String name, String namespace, Map<String, String> labels,
-      Map<String, String> podLabels, Egress egress, Optional<Integer> ingressPort,
+  public static NetworkPolicy policy(
+      String name,
+      String namespace,
+      Map<String, String> labels,
+      Map<String, String> podLabels,
+      Egress egress,
+      Optional<Integer> ingressPort,
       OperatorConfig config) {
     List<String> policyTypes = new ArrayList<>();
     policyTypes.add("Ingress");
-    List<NetworkPolicyIngressRule> ingress = ingressPort
-        .map(port -> List.of(ingressRule(port, config.ingressNamespaces())))
-        .orElse(List.of());
+    List<NetworkPolicyIngressRule> ingress =
+        ingressPort
+            .map(port -> List.of(ingressRule(port, config.ingressNamespaces())))
+            .orElse(List.of());
     List<NetworkPolicyEgressRule> egressRules = new ArrayList<>();
     if (egress != Egress.PUBLIC) {
       policyTypes.add("Egress");
@@ -61,7 +89,10 @@ public final class EgressPolicies {
       }
     }
     return new NetworkPolicyBuilder()
-        .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels)
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .withLabels(labels)
         .endMetadata()
         .withNewSpec()
         .withPodSelector(new LabelSelectorBuilder().withMatchLabels(podLabels).build())
@@ -77,30 +108,45 @@ public final class EgressPolicies {
     // An empty pod selector without a namespace selector means "pods of this namespace".
     from.add(new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelector()).build());
     for (String ns : namespaces) {
-      from.add(new NetworkPolicyPeerBuilder().withNamespaceSelector(new LabelSelectorBuilder()
-          .withMatchLabels(Map.of("kubernetes.io/metadata.name", ns)).build()).build());
+      from.add(
+          new NetworkPolicyPeerBuilder()
+              .withNamespaceSelector(
+                  new LabelSelectorBuilder()
+                      .withMatchLabels(Map.of("kubernetes.io/metadata.name", ns))
+                      .build())
+              .build());
     }
-    return new NetworkPolicyIngressRuleBuilder().withFrom(from)
-        .withPorts(port("TCP", port)).build();
+    return new NetworkPolicyIngressRuleBuilder()
+        .withFrom(from)
+        .withPorts(port("TCP", port))
+        .build();
   }
 
   private static NetworkPolicyEgressRule dnsRule() {
-    NetworkPolicyPeer kubeDns = new NetworkPolicyPeerBuilder()
-        .withNamespaceSelector(new LabelSelectorBuilder()
-            .withMatchLabels(Map.of("kubernetes.io/metadata.name", "kube-system")).build())
-        .withPodSelector(new LabelSelectorBuilder()
-            .withMatchLabels(Map.of("k8s-app", "kube-dns")).build())
+    NetworkPolicyPeer kubeDns =
+        new NetworkPolicyPeerBuilder()
+            .withNamespaceSelector(
+                new LabelSelectorBuilder()
+                    .withMatchLabels(Map.of("kubernetes.io/metadata.name", "kube-system"))
+                    .build())
+            .withPodSelector(
+                new LabelSelectorBuilder().withMatchLabels(Map.of("k8s-app", "kube-dns")).build())
+            .build();
+    return new NetworkPolicyEgressRuleBuilder()
+        .withTo(kubeDns)
+        .withPorts(port("UDP", 53), port("TCP", 53))
         .build();
-    return new NetworkPolicyEgressRuleBuilder().withTo(kubeDns)
-        .withPorts(port("UDP", 53), port("TCP", 53)).build();
   }
 
   private static Optional<NetworkPolicyEgressRule> platformApiRule(
       OperatorConfig.PlatformApiDestinations api) {
     List<NetworkPolicyPeer> to = new ArrayList<>();
     if (!api.namespaceSelector().isEmpty()) {
-      to.add(new NetworkPolicyPeerBuilder().withNamespaceSelector(new LabelSelectorBuilder()
-          .withMatchLabels(api.namespaceSelector()).build()).build());
+      to.add(
+          new NetworkPolicyPeerBuilder()
+              .withNamespaceSelector(
+                  new LabelSelectorBuilder().withMatchLabels(api.namespaceSelector()).build())
+              .build());
     }
     for (String cidr : api.cidrs()) {
       to.add(new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(cidr).endIpBlock().build());
@@ -113,7 +159,9 @@ public final class EgressPolicies {
   }
 
   private static NetworkPolicyPort port(String protocol, int port) {
-    return new NetworkPolicyPortBuilder().withProtocol(protocol).withPort(new IntOrString(port))
+    return new NetworkPolicyPortBuilder()
+        .withProtocol(protocol)
+        .withPort(new IntOrString(port))
         .build();
   }
 }

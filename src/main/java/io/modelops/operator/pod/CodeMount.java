@@ -16,33 +16,33 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.List;
 
 /**
- * How a code source becomes the read-only {@code /opt/code} of the main container: the code
- * volume, the main container's mount of it, and the init container that fills it, if any.
+ * How a code source becomes the read-only {@code /opt/code} of the main container: the code volume,
+ * the main container's mount of it, and the init container that fills it, if any.
  *
  * <ul>
  *   <li>ConfigMap: a configMap volume with defaultMode 0555, so scripts are executable.
- *   <li>Git: an init container from the operator's git fetcher image fetches {@code ref}
- *       (depth 1) into an emptyDir; the main container mounts the {@code path} subdirectory.
- *       A private repository's token reaches the init container through {@code secretKeyRef}
- *       and a git credential helper, never in a URL, argument or literal. The token is used as
- *       the HTTPS password; the user name is the one in the URL, else {@code x-access-token}
- *       (what GitHub app tokens expect; GitHub, GitLab and Azure DevOps personal tokens accept
- *       any user name; Bitbucket users put theirs in the URL). The URL, ref and path travel as
- *       environment variables, so no user input is ever parsed by the shell. The init
- *       container fails with a message naming the path if the path is not in the commit.
- *   <li>OCI image: an init container runs the code image itself and copies its {@code /code}
- *       into an emptyDir ({@code cp -R /code/. /workspace/}). Contract: the code image has a
- *       {@code /code} directory readable by UID 10001 and a {@code cp} on PATH (busybox or
- *       distroless-debug bases do; {@code FROM scratch} does not). Kubernetes image volumes
- *       would avoid the copy, but they sit behind the ImageVolume feature gate, need a recent
- *       container runtime, and Pod Security "restricted" admits them only from Kubernetes 1.33;
- *       init-copy works on every cluster we support.
+ *   <li>Git: an init container from the operator's git fetcher image fetches {@code ref} (depth 1)
+ *       into an emptyDir; the main container mounts the {@code path} subdirectory. A private
+ *       repository's token reaches the init container through {@code secretKeyRef} and a git
+ *       credential helper, never in a URL, argument or literal. The token is used as the HTTPS
+ *       password; the user name is the one in the URL, else {@code x-access-token} (what GitHub app
+ *       tokens expect; GitHub, GitLab and Azure DevOps personal tokens accept any user name;
+ *       Bitbucket users put theirs in the URL). The URL, ref and path travel as environment
+ *       variables, so no user input is ever parsed by the shell. The init container fails with a
+ *       message naming the path if the path is not in the commit.
+ *   <li>OCI image: an init container runs the code image itself and copies its {@code /code} into
+ *       an emptyDir ({@code cp -R /code/. /workspace/}). Contract: the code image has a {@code
+ *       /code} directory readable by UID 10001 and a {@code cp} on PATH (busybox or
+ *       distroless-debug bases do; {@code FROM scratch} does not). Kubernetes image volumes would
+ *       avoid the copy, but they sit behind the ImageVolume feature gate, need a recent container
+ *       runtime, and Pod Security "restricted" admits them only from Kubernetes 1.33; init-copy
+ *       works on every cluster we support.
  *   <li>PVC: a persistentVolumeClaim volume mounted read-only, at its {@code subPath}.
  * </ul>
  *
- * Whatever the source, the entry point must be executable in it (committed with the
- * executable bit in git, {@code chmod +x} in an image or on the volume): the main container
- * execs it directly, without a shell.
+ * Whatever the source, the entry point must be executable in it (committed with the executable bit
+ * in git, {@code chmod +x} in an image or on the volume): the main container execs it directly,
+ * without a shell.
  *
  * @param volume the code volume
  * @param mainMount the main container's read-only mount at {@code /opt/code}
@@ -55,10 +55,10 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
   private static final String GIT_CHECKOUT = CODE_WORKSPACE + "/" + GIT_CHECKOUT_DIR;
 
   /**
-   * The git fetcher's script. Only {@code sh} and git (2.31+, for GIT_CONFIG_COUNT) are needed.
-   * A depth-1 fetch of the ref followed by a checkout of FETCH_HEAD works for branches, tags
-   * and full commit SHAs alike (SHAs where the server lets clients fetch them, as GitHub and
-   * GitLab do), where {@code git clone --branch} refuses SHAs.
+   * The git fetcher's script. Only {@code sh} and git (2.31+, for GIT_CONFIG_COUNT) are needed. A
+   * depth-1 fetch of the ref followed by a checkout of FETCH_HEAD works for branches, tags and full
+   * commit SHAs alike (SHAs where the server lets clients fetch them, as GitHub and GitLab do),
+   * where {@code git clone --branch} refuses SHAs.
    */
   static final String GIT_FETCH_SCRIPT =
       """
@@ -84,20 +84,20 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
           + "test -n \"$user\" || echo username=x-access-token; "
           + "echo \"password=$MODELOPS_GIT_PASSWORD\"; }; f";
 
-  static CodeMount of(CodeSource source, OperatorPodSettings settings, ResourceRequirements init) {
-    if (source instanceof CodeSource.ConfigMapCode configMap) {
+  static CodeMount of(CodeOrigin source, OperatorPodSettings settings, ResourceRequirements init) {
+    if (source instanceof CodeOrigin.ConfigMapCode configMap) {
       return fromConfigMap(configMap);
-    } else if (source instanceof CodeSource.GitCode git) {
+    } else if (source instanceof CodeOrigin.GitCode git) {
       return fromGit(git, settings, init);
-    } else if (source instanceof CodeSource.ImageCode image) {
+    } else if (source instanceof CodeOrigin.ImageCode image) {
       return fromImage(image, init);
-    } else if (source instanceof CodeSource.PvcCode pvc) {
+    } else if (source instanceof CodeOrigin.PvcCode pvc) {
       return fromPvc(pvc);
     }
     throw new IllegalStateException("unknown code source " + source);
   }
 
-  private static CodeMount fromConfigMap(CodeSource.ConfigMapCode code) {
+  private static CodeMount fromConfigMap(CodeOrigin.ConfigMapCode code) {
     Volume volume =
         new VolumeBuilder()
             .withName(CODE_VOLUME)
@@ -110,7 +110,7 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
   }
 
   private static CodeMount fromGit(
-      CodeSource.GitCode code, OperatorPodSettings settings, ResourceRequirements resources) {
+      CodeOrigin.GitCode code, OperatorPodSettings settings, ResourceRequirements resources) {
     ContainerEnvironment environment =
         new ContainerEnvironment()
             .literal("HOME", TMP_DIR, "the git fetcher")
@@ -139,7 +139,7 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
     return new CodeMount(emptyDirCodeVolume(), readOnlyCodeMount(subPath), List.of(fetcher));
   }
 
-  private static CodeMount fromImage(CodeSource.ImageCode code, ResourceRequirements resources) {
+  private static CodeMount fromImage(CodeOrigin.ImageCode code, ResourceRequirements resources) {
     Container copier =
         PodSecurity.restrictedContainer(IMAGE_COPY_CONTAINER, code.image())
             .withCommand("cp", "-R", "/code/.", CODE_WORKSPACE + "/")
@@ -149,7 +149,7 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
     return new CodeMount(emptyDirCodeVolume(), readOnlyCodeMount(""), List.of(copier));
   }
 
-  private static CodeMount fromPvc(CodeSource.PvcCode code) {
+  private static CodeMount fromPvc(CodeOrigin.PvcCode code) {
     Volume volume =
         new VolumeBuilder()
             .withName(CODE_VOLUME)

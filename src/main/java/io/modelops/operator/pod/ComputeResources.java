@@ -13,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The main container's requests and limits, exactly as the caller resolved them (from a
- * ResourceBundle: requests = limits for cpu, memory and GPU; otherwise the memory settings).
- * Keys are Kubernetes resource names: {@code cpu}, {@code memory}, {@code nvidia.com/gpu}, ….
+ * ResourceBundle: requests = limits for cpu, memory and GPU; otherwise the memory settings). Keys
+ * are Kubernetes resource names: {@code cpu}, {@code memory}, {@code nvidia.com/gpu}, ….
  *
  * @param requests resource name to requested quantity
  * @param limits resource name to limit

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A container's environment in the order it is built, refusing a second variable of the same
- * name: the caller validates names earlier, but two field names that sanitize to one variable
- * must never let one value silently win.
+ * A container's environment in the order it is built, refusing a second variable of the same name:
+ * the caller validates names earlier, but two field names that sanitize to one variable must never
+ * let one value silently win.
  */
 final class ContainerEnvironment {
   private final List<EnvVar> variables = new ArrayList<>();
@@ -24,8 +24,8 @@ final class ContainerEnvironment {
   }
 
   /**
-   * Adds a value that kubelet expands: {@code expandable} may reference variables added before
-   * via {@link KubeletExpansion#reference}; every other {@code $} must already be escaped.
+   * Adds a value that kubelet expands: {@code expandable} may reference variables added before via
+   * {@link KubeletExpansion#reference}; every other {@code $} must already be escaped.
    */
   ContainerEnvironment expanded(String name, String expandable, String origin) {
     return add(new EnvVarBuilder().withName(name).withValue(expandable).build(), origin);
@@ -55,8 +55,12 @@ final class ContainerEnvironment {
     String earlier = origins.putIfAbsent(variable.getName(), origin);
     if (earlier != null) {
       throw new IllegalArgumentException(
-          "environment variable " + variable.getName() + " would be set by both " + earlier
-              + " and " + origin);
+          "environment variable "
+              + variable.getName()
+              + " would be set by both "
+              + earlier
+              + " and "
+              + origin);
     }
     variables.add(variable);
     return this;

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Required pod anti-affinity on {@code kubernetes.io/hostname} for HA models: no two pods
- * matching the selector share a node, so one node failing takes down at most one replica.
+ * Required pod anti-affinity on {@code kubernetes.io/hostname} for HA models: no two pods matching
+ * the selector share a node, so one node failing takes down at most one replica.
  *
  * @param podSelector labels that select the model's serving pods (typically the Deployment's
  *     selector)

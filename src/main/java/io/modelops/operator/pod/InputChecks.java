@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Guards shared by the input records. The caller's validator reports problems to users; these
- * only stop a bug upstream from producing a pod that silently does the wrong thing.
+ * Guards shared by the input records. The caller's validator reports problems to users; these only
+ * stop a bug upstream from producing a pod that silently does the wrong thing.
  */
 final class InputChecks {
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -29,8 +29,8 @@ final class InputChecks {
   }
 
   /**
-   * A path below a mount point: relative, without {@code ..} segments, leading or trailing
-   * slashes removed; the empty string means the mount point itself.
+   * A path below a mount point: relative, without {@code ..} segments, leading or trailing slashes
+   * removed; the empty string means the mount point itself.
    */
   static String relativePath(String value, String what) {
     Objects.requireNonNull(value, what);

@@ -28,18 +28,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the pod of a serving Deployment or a job run from resolved {@link WorkloadInputs}.
- * A pure function: equal inputs give equal pods, with env, volumes and mounts in a
- * stable order, so a dependent resource's desired state compares equal and a reconcile that
- * changes nothing writes nothing.
+ * Builds the pod of a serving Deployment or a job run from resolved {@link WorkloadInputs}. A pure
+ * function: equal inputs give equal pods, with env, volumes and mounts in a stable order, so a
+ * dependent resource's desired state compares equal and a reconcile that changes nothing writes
+ * nothing.
  *
  * <p>The main container runs the image with command {@code /opt/code/<entryPoint>} (exec'd
  * directly, so the entry point must be executable; working directory {@code /opt/code}). Its
  * environment, in order:
  *
  * <ol>
- *   <li>{@code HOME=/tmp}: the pod's UID has no home, and libraries that cache under $HOME
- *       need a writable one on a read-only root filesystem;
+ *   <li>{@code HOME=/tmp}: the pod's UID has no home, and libraries that cache under $HOME need a
+ *       writable one on a read-only root filesystem;
  *   <li>serving only: {@code PORT}, {@code URL_PREFIX};
  *   <li>the caller's literal variables, in the caller's order;
  *   <li>each required metadata value, named by {@link EnvVarNames#forRequiredMetadata};
@@ -47,17 +47,16 @@ import java.util.Set;
  *       RuntimeParameterEnv}; credentials only through {@code secretKeyRef}).
  * </ol>
  *
- * Two sources naming one variable are refused with an IllegalArgumentException naming both.
- * Literal values reach the process verbatim (see {@link KubeletExpansion}).
+ * Two sources naming one variable are refused with an IllegalArgumentException naming both. Literal
+ * values reach the process verbatim (see {@link KubeletExpansion}).
  *
- * <p>The pod meets Pod Security "restricted" (see {@link PodSecurity}): non-root UID 10001,
- * seccomp RuntimeDefault, no privilege escalation, all capabilities dropped, read-only root
- * filesystem with an emptyDir at {@code /tmp} in every container. It mounts no service account
- * token (model code has no business with the Kubernetes API) and disables service links, which
- * would otherwise inject {@code <SERVICE>_SERVICE_HOST}, {@code <SERVICE>_PORT}, … for every
- * Service in the namespace: a Service named "redis" sets {@code REDIS_PORT=tcp://…} and breaks
- * model code reading REDIS_PORT as a number, and the set grows and changes as unrelated
- * Services come and go.
+ * <p>The pod meets Pod Security "restricted" (see {@link PodSecurity}): non-root UID 10001, seccomp
+ * RuntimeDefault, no privilege escalation, all capabilities dropped, read-only root filesystem with
+ * an emptyDir at {@code /tmp} in every container. It mounts no service account token (model code
+ * has no business with the Kubernetes API) and disables service links, which would otherwise inject
+ * {@code <SERVICE>_SERVICE_HOST}, {@code <SERVICE>_PORT}, … for every Service in the namespace: a
+ * Service named "redis" sets {@code REDIS_PORT=tcp://…} and breaks model code reading REDIS_PORT as
+ * a number, and the set grows and changes as unrelated Services come and go.
  */
 public final class PodAssembly {
   /**
@@ -90,8 +89,7 @@ public final class PodAssembly {
         .withEnableServiceLinks(false)
         .withSecurityContext(PodSecurity.podSecurityContext())
         .withInitContainers(code.initContainers())
-        .withContainers(
-            mainContainer(inputs, mounted.stream().map(MountedVolume::mount).toList()))
+        .withContainers(mainContainer(inputs, mounted.stream().map(MountedVolume::mount).toList()))
         .withVolumes(mounted.stream().map(MountedVolume::volume).toList())
         .withAffinity(affinity(inputs))
         .endSpec()
@@ -148,8 +146,8 @@ public final class PodAssembly {
     }
     inputs.requiredMetadata().entrySet().stream()
         .sorted(
-            Comparator.comparing((Map.Entry<String, String> e) ->
-                    EnvVarNames.forRequiredMetadata(e.getKey()))
+            Comparator.comparing(
+                    (Map.Entry<String, String> e) -> EnvVarNames.forRequiredMetadata(e.getKey()))
                 .thenComparing(Map.Entry::getKey))
         .forEach(
             e ->

@@ -7,11 +7,15 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 final class PodLayout {
   /** The code directory in the main container; read-only. */
   static final String CODE_DIR = "/opt/code";
+
   /** The only writable directory of every container (the root filesystem is read-only). */
   static final String TMP_DIR = "/tmp";
+
   /** The worker configuration file of a job. */
   static final String WORKER_CONFIG_FILE = "/etc/modelops/worker-config.json";
+
   static final String WORKER_CONFIG_FILE_NAME = "worker-config.json";
+
   /** The code volume as init containers see it: writable, so they can fill it. */
   static final String CODE_WORKSPACE = "/workspace";
 

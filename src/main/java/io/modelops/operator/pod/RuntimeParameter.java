@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The resolved value of one runtime parameter (the definition's default or the override),
- * which the container reads from {@code MLOPS_RUNTIME_PARAM_<fieldName>}.
+ * The resolved value of one runtime parameter (the definition's default or the override), which the
+ * container reads from {@code MLOPS_RUNTIME_PARAM_<fieldName>}.
  */
 public sealed interface RuntimeParameter {
 
@@ -20,8 +20,8 @@ public sealed interface RuntimeParameter {
    * A parameter whose value may be written into the pod spec.
    *
    * @param fieldName the parameter's name
-   * @param type the API's type name: boolean, customMetric, deployment, modelPackage, numeric
-   *     or string (never credential: see {@link Credential})
+   * @param type the API's type name: boolean, customMetric, deployment, modelPackage, numeric or
+   *     string (never credential: see {@link Credential})
    * @param payload the value, written into the envelope as JSON ({@code null} is a NullNode)
    */
   record Plain(String fieldName, String type, JsonNode payload) implements RuntimeParameter {
@@ -34,8 +34,13 @@ public sealed interface RuntimeParameter {
       if (!TYPES.contains(type)) {
         // A credential here would put the secret into the pod spec as a literal.
         throw new IllegalArgumentException(
-            "runtime parameter " + fieldName + " has type '" + type + "'; plain parameters are "
-                + "one of " + TYPES.stream().sorted().toList()
+            "runtime parameter "
+                + fieldName
+                + " has type '"
+                + type
+                + "'; plain parameters are "
+                + "one of "
+                + TYPES.stream().sorted().toList()
                 + ", credentials are RuntimeParameter.Credential");
       }
       Objects.requireNonNull(payload, "runtime parameter payload");
@@ -51,9 +56,9 @@ public sealed interface RuntimeParameter {
 
   /**
    * A credential parameter: its payload stays in the Secret and reaches the container through
-   * {@code secretKeyRef}. The Secret's key must hold the credential as a JSON object (for
-   * example {@code {"credentialType":"basic","user":"…","password":"…"}}), because it is
-   * spliced verbatim into the JSON envelope.
+   * {@code secretKeyRef}. The Secret's key must hold the credential as a JSON object (for example
+   * {@code {"credentialType":"basic","user":"…","password":"…"}}), because it is spliced verbatim
+   * into the JSON envelope.
    *
    * @param fieldName the parameter's name
    * @param secret the Secret key holding the credential's JSON payload

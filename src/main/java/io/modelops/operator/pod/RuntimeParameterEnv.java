@@ -9,19 +9,19 @@ import java.util.List;
 
 /**
  * Exports runtime parameters the way the model runtime reads them: one variable {@code
- * MLOPS_RUNTIME_PARAM_<fieldName>} per parameter holding the JSON envelope {@code {"type":
- * <type>, "payload": <value>}} (field names sanitized by {@link EnvVarNames#sanitize}).
+ * MLOPS_RUNTIME_PARAM_<fieldName>} per parameter holding the JSON envelope {@code {"type": <type>,
+ * "payload": <value>}} (field names sanitized by {@link EnvVarNames#sanitize}).
  *
  * <p>A credential's payload must not be copied into the pod spec, yet the envelope wraps it.
  * Kubernetes' dependent environment variables do the wrapping on the node: first {@code
- * MLOPS_CREDENTIAL_<fieldName>} comes from the Secret through {@code secretKeyRef}, then
- * {@code MLOPS_RUNTIME_PARAM_<fieldName>} is {@code
- * {"type":"credential","payload":$(MLOPS_CREDENTIAL_<fieldName>)}}, which kubelet expands when
- * it starts the container. The Secret's key therefore holds the credential as a JSON object;
- * the process also sees the raw payload under {@code MLOPS_CREDENTIAL_<fieldName>}.
+ * MLOPS_CREDENTIAL_<fieldName>} comes from the Secret through {@code secretKeyRef}, then {@code
+ * MLOPS_RUNTIME_PARAM_<fieldName>} is {@code
+ * {"type":"credential","payload":$(MLOPS_CREDENTIAL_<fieldName>)}}, which kubelet expands when it
+ * starts the container. The Secret's key therefore holds the credential as a JSON object; the
+ * process also sees the raw payload under {@code MLOPS_CREDENTIAL_<fieldName>}.
  *
- * <p>Parameters are exported sorted by variable name, so the same set of values gives the same
- * pod however the caller merged definitions and overrides.
+ * <p>Parameters are exported sorted by variable name, so the same set of values gives the same pod
+ * however the caller merged definitions and overrides.
  */
 final class RuntimeParameterEnv {
   static final String PARAMETER_PREFIX = "MLOPS_RUNTIME_PARAM_";

@@ -12,16 +12,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Everything pod assembly needs, resolved by the caller: a CustomModel's serving Deployment
- * and a CustomJobRun's Job both describe their pod with one of these. Defaults are resolved
- * here or by the caller, never during assembly; nothing is null.
+ * Everything pod assembly needs, resolved by the caller: a CustomModel's serving Deployment and a
+ * CustomJobRun's Job both describe their pod with one of these. Defaults are resolved here or by
+ * the caller, never during assembly; nothing is null.
  *
  * @param containerName the main container's name (a DNS label; not "fetch-code"/"copy-code")
  * @param image the environment version's image (or the direct image)
  * @param code where the code comes from; mounted read-only at {@code /opt/code}
  * @param entryPoint the executable, relative to the code directory, that the container runs
- * @param environment literal variables in the caller's order (target type and name, class
- *     labels, threshold, …)
+ * @param environment literal variables in the caller's order (target type and name, class labels,
+ *     threshold, …)
  * @param runtimeParameters the resolved runtime parameter values
  * @param requiredMetadata fieldName to value; each becomes an environment variable
  * @param resources the main container's requests and limits
@@ -37,7 +37,7 @@ import java.util.TreeMap;
 public record WorkloadInputs(
     String containerName,
     String image,
-    CodeSource code,
+    CodeOrigin code,
     String entryPoint,
     List<EnvironmentVariable> environment,
     List<RuntimeParameter> runtimeParameters,
@@ -45,7 +45,7 @@ public record WorkloadInputs(
     ComputeResources resources,
     Map<String, String> podLabels,
     Map<String, String> podAnnotations,
-    Optional<Serving> serving,
+    Optional<ModelServer> serving,
     Optional<HostAntiAffinity> hostAntiAffinity,
     Optional<WorkerConfig> workerConfig,
     List<ConfigMapMount> configMapMounts,
@@ -75,13 +75,13 @@ public record WorkloadInputs(
   }
 
   /**
-   * Starts inputs with what every workload has; the rest defaults to empty (no environment,
-   * no parameters, no resources, a job rather than a serving pod).
+   * Starts inputs with what every workload has; the rest defaults to empty (no environment, no
+   * parameters, no resources, a job rather than a serving pod).
    */
   public static Builder builder(
       String containerName,
       String image,
-      CodeSource code,
+      CodeOrigin code,
       String entryPoint,
       OperatorPodSettings operatorSettings) {
     return new Builder(containerName, image, code, entryPoint, operatorSettings);
@@ -102,7 +102,7 @@ public record WorkloadInputs(
   public static final class Builder {
     private String containerName;
     private String image;
-    private CodeSource code;
+    private CodeOrigin code;
     private String entryPoint;
     private OperatorPodSettings operatorSettings;
     private List<EnvironmentVariable> environment = List.of();
@@ -111,7 +111,7 @@ public record WorkloadInputs(
     private ComputeResources resources = ComputeResources.none();
     private Map<String, String> podLabels = Map.of();
     private Map<String, String> podAnnotations = Map.of();
-    private Optional<Serving> serving = Optional.empty();
+    private Optional<ModelServer> serving = Optional.empty();
     private Optional<HostAntiAffinity> hostAntiAffinity = Optional.empty();
     private Optional<WorkerConfig> workerConfig = Optional.empty();
     private List<ConfigMapMount> configMapMounts = List.of();
@@ -119,7 +119,7 @@ public record WorkloadInputs(
     private Builder(
         String containerName,
         String image,
-        CodeSource code,
+        CodeOrigin code,
         String entryPoint,
         OperatorPodSettings operatorSettings) {
       this.containerName = containerName;
@@ -139,7 +139,7 @@ public record WorkloadInputs(
       return this;
     }
 
-    public Builder code(CodeSource code) {
+    public Builder code(CodeOrigin code) {
       this.code = code;
       return this;
     }
@@ -184,11 +184,11 @@ public record WorkloadInputs(
       return this;
     }
 
-    public Builder serving(Serving serving) {
+    public Builder serving(ModelServer serving) {
       return serving(Optional.of(serving));
     }
 
-    public Builder serving(Optional<Serving> serving) {
+    public Builder serving(Optional<ModelServer> serving) {
       this.serving = serving;
       return this;
     }

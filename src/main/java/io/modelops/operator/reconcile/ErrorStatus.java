@@ -16,11 +16,11 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * What every reconciler reports when a reconcile throws: the exception goes to the log, the
- * status keeps every condition it had and marks one of them Unknown with reason {@value
- * #REASON} and a sentence a user can act on (never exception text). Once JOSDK's retries are
- * exhausted the resource is scheduled again after {@link #AFTER_EXHAUSTED}, so nothing is left
- * stuck waiting for an unrelated event.
+ * What every reconciler reports when a reconcile throws: the exception goes to the log, the status
+ * keeps every condition it had and marks one of them Unknown with reason {@value #REASON} and a
+ * sentence a user can act on (never exception text). Once JOSDK's retries are exhausted the
+ * resource is scheduled again after {@link #AFTER_EXHAUSTED}, so nothing is left stuck waiting for
+ * an unrelated event.
  */
 public final class ErrorStatus {
   public static final String REASON = "ReconcileError";

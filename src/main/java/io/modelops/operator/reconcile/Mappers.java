@@ -30,8 +30,7 @@ public final class Mappers {
   public static <T extends HasMetadata> Function<T, List<String>> namespacedIndexer(
       Function<T, Optional<String>> reference) {
     return r ->
-        reference.apply(r).map(name -> key(r.getMetadata().getNamespace(), name)).stream()
-            .toList();
+        reference.apply(r).map(name -> key(r.getMetadata().getNamespace(), name)).stream().toList();
   }
 
   /** An indexer keyed by a cluster-scoped name a resource refers to. */

@@ -13,9 +13,7 @@ public final class References {
 
   /** The CustomModel a version belongs to. */
   public static Optional<String> model(CustomModelVersion v) {
-    return Optional.ofNullable(v.getSpec())
-        .map(s -> s.getCustomModelRef())
-        .map(r -> r.getName());
+    return Optional.ofNullable(v.getSpec()).map(s -> s.getCustomModelRef()).map(r -> r.getName());
   }
 
   /** The ExecutionEnvironment a version runs in. */

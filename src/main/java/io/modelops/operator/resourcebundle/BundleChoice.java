@@ -10,21 +10,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Resolves a ResourceBundle reference for a use case into container resources (requests =
- * limits for cpu, memory and GPU), refusing a bundle that is missing, not meant for the use
- * case, or deprecated for new users — and finds the default bundle of a use case.
+ * Resolves a ResourceBundle reference for a use case into container resources (requests = limits
+ * for cpu, memory and GPU), refusing a bundle that is missing, not meant for the use case, or
+ * deprecated for new users — and finds the default bundle of a use case.
  */
 public final class BundleChoice {
   private BundleChoice() {}
 
   /** What resource resolution needs of a ResourceBundle. */
   public record Bundle(
-      String name, Optional<Double> cpuCount, Optional<Long> memoryBytes, int gpuCount,
-      String gpuMaker, Set<String> useCases, boolean isDefault, boolean deprecated) {}
+      String name,
+      Optional<Double> cpuCount,
+      Optional<Long> memoryBytes,
+      int gpuCount,
+      String gpuMaker,
+      Set<String> useCases,
+      boolean isDefault,
+      boolean deprecated) {}
 
   /** Requests and limits from a bundle, or the problem that refuses it. */
-  public record Resolved(Optional<Bundle> bundle, Map<String, Quantity> resources,
-      Optional<Problem> problem) {}
+  public record Resolved(
+      Optional<Bundle> bundle, Map<String, Quantity> resources, Optional<Problem> problem) {}
 
   /** The Kubernetes extended resource name of a GPU maker (nvidia when unset). */
   public static String gpuResource(String maker) {
@@ -40,22 +46,35 @@ public final class BundleChoice {
    * {@code useCase}; {@code inUse} lists bundles the object already runs on, which keep working
    * after being deprecated.
    */
-  public static Resolved resolve(String field, String name, String useCase,
-      Map<String, Bundle> bundles, Set<String> inUse) {
+  public static Resolved resolve(
+      String field, String name, String useCase, Map<String, Bundle> bundles, Set<String> inUse) {
     Bundle bundle = bundles.get(name);
     if (bundle == null) {
-      return refused(Problem.of("BundleNotFound",
-          field + ".name: ResourceBundle \"" + name + "\" does not exist"));
+      return refused(
+          Problem.of(
+              "BundleNotFound", field + ".name: ResourceBundle \"" + name + "\" does not exist"));
     }
     if (!bundle.useCases().contains(useCase)) {
-      return refused(Problem.of("BundleNotAllowed",
-          field + ".name: ResourceBundle \"" + name + "\" is not for " + useCase
-              + " (its useCases: " + String.join(", ", bundle.useCases()) + ")"));
+      return refused(
+          Problem.of(
+              "BundleNotAllowed",
+              field
+                  + ".name: ResourceBundle \""
+                  + name
+                  + "\" is not for "
+                  + useCase
+                  + " (its useCases: "
+                  + String.join(", ", bundle.useCases())
+                  + ")"));
     }
     if (bundle.deprecated() && !inUse.contains(name)) {
-      return refused(Problem.of("BundleDeprecated",
-          field + ".name: ResourceBundle \"" + name
-              + "\" is deprecated and takes no new users"));
+      return refused(
+          Problem.of(
+              "BundleDeprecated",
+              field
+                  + ".name: ResourceBundle \""
+                  + name
+                  + "\" is deprecated and takes no new users"));
     }
     return new Resolved(Optional.of(bundle), resources(bundle), Optional.empty());
   }
@@ -80,7 +99,8 @@ public final class BundleChoice {
 
   private static Quantity cpuQuantity(double cpu) {
     long millis = Math.round(cpu * 1000);
-    return millis % 1000 == 0 ? new Quantity(Long.toString(millis / 1000))
+    return millis % 1000 == 0
+        ? new Quantity(Long.toString(millis / 1000))
         : new Quantity(millis + "m");
   }
 

@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reports ResourceBundles (cluster-scoped): Ready=False reason {@code InvalidBundle} naming the
- * field when the spec fails {@link ResourceBundleValidator}; otherwise Ready=True (reason {@code Deprecated}
- * for a bundle that keeps its existing users but takes no new ones) with the resources a pod
- * gets from it.
+ * field when the spec fails {@link ResourceBundleValidator}; otherwise Ready=True (reason {@code
+ * Deprecated} for a bundle that keeps its existing users but takes no new ones) with the resources
+ * a pod gets from it.
  */
 @ControllerConfiguration(name = "resourcebundle")
 public class ResourceBundleReconciler implements Reconciler<ResourceBundle> {
@@ -31,15 +31,18 @@ public class ResourceBundleReconciler implements Reconciler<ResourceBundle> {
   }
 
   @Override
-  public UpdateControl<ResourceBundle> reconcile(ResourceBundle bundle,
-      Context<ResourceBundle> context) {
+  public UpdateControl<ResourceBundle> reconcile(
+      ResourceBundle bundle, Context<ResourceBundle> context) {
     ResourceBundleStatus status = new ResourceBundleStatus();
     status.setObservedGeneration(bundle.getMetadata().getGeneration());
-    Conditions conditions = Conditions.after(bundle.getStatus(),
-        bundle.getMetadata().getGeneration(), clock);
+    Conditions conditions =
+        Conditions.after(bundle.getStatus(), bundle.getMetadata().getGeneration(), clock);
     List<Problem> problems = ResourceBundleValidator.validate(bundle.getSpec());
     if (!problems.isEmpty()) {
-      conditions.set(Conditions.READY, false, Reasons.INVALID_BUNDLE,
+      conditions.set(
+          Conditions.READY,
+          false,
+          Reasons.INVALID_BUNDLE,
           problems.stream().map(Problem::message).collect(Collectors.joining("; ")));
     } else {
       BundleChoice.Bundle checked = ResourceBundles.of(bundle);
@@ -47,10 +50,13 @@ public class ResourceBundleReconciler implements Reconciler<ResourceBundle> {
       BundleChoice.resources(checked).forEach((name, q) -> resources.put(name, q.toString()));
       status.setResources(resources);
       boolean deprecated = checked.deprecated();
-      conditions.set(Conditions.READY, true,
+      conditions.set(
+          Conditions.READY,
+          true,
           deprecated ? Reasons.DEPRECATED : Reasons.AVAILABLE,
-          deprecated ? "deprecated: models and jobs already on it keep it, new references are"
-              + " refused" : "available for " + checked.useCases());
+          deprecated
+              ? "deprecated: models and jobs already on it keep it, new references are" + " refused"
+              : "available for " + checked.useCases());
     }
     status.setConditions(conditions.list());
     return Conditions.differ(bundle.getStatus(), status)

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the operator checks of a ResourceBundle before reporting it Ready: cpu and memory are
- * set and positive (memory at least 128 MiB), the GPU count is not negative and a GPU maker is
- * named exactly when there are GPUs, and at least one use case is listed. The CRD schema refuses
- * the same at apply time; the check covers bundles stored before a rule existed (or written
- * with validation bypassed) and says in status what was checked.
+ * What the operator checks of a ResourceBundle before reporting it Ready: cpu and memory are set
+ * and positive (memory at least 128 MiB), the GPU count is not negative and a GPU maker is named
+ * exactly when there are GPUs, and at least one use case is listed. The CRD schema refuses the same
+ * at apply time; the check covers bundles stored before a rule existed (or written with validation
+ * bypassed) and says in status what was checked.
  */
 public final class ResourceBundleValidator {
   static final long MIN_MEMORY_BYTES = 128L * 1024 * 1024;
@@ -22,12 +22,15 @@ public final class ResourceBundleValidator {
   public static List<Problem> validate(ResourceBundleSpec spec) {
     List<Problem> problems = new ArrayList<>();
     if (spec.getCpuCount() == null || spec.getCpuCount() < 1) {
-      problems.add(invalid("spec.cpuCount: must be set and at least 1, is "
-          + spec.getCpuCount()));
+      problems.add(invalid("spec.cpuCount: must be set and at least 1, is " + spec.getCpuCount()));
     }
     if (spec.getMemoryBytes() == null || spec.getMemoryBytes() < MIN_MEMORY_BYTES) {
-      problems.add(invalid("spec.memoryBytes: must be set and at least " + MIN_MEMORY_BYTES
-          + " (128 MiB), is " + spec.getMemoryBytes()));
+      problems.add(
+          invalid(
+              "spec.memoryBytes: must be set and at least "
+                  + MIN_MEMORY_BYTES
+                  + " (128 MiB), is "
+                  + spec.getMemoryBytes()));
     }
     int gpus = spec.getGpuCount() == null ? 0 : spec.getGpuCount();
     if (gpus < 0) {

@@ -2,8 +2,8 @@ package io.modelops.operator.resourcebundle;
 
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundleSpec;
+import io.modelops.operator.naming.WireNames;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
-import io.modelops.operator.workload.WireNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +17,25 @@ public final class ResourceBundles {
 
   public static Bundle of(ResourceBundle resource) {
     ResourceBundleSpec spec = resource.getSpec();
-    Set<String> useCases = spec.getUseCases() == null ? Set.of()
-        : spec.getUseCases().stream().map(WireNames::of).collect(Collectors.toSet());
-    return new Bundle(resource.getMetadata().getName(),
+    Set<String> useCases =
+        spec.getUseCases() == null
+            ? Set.of()
+            : spec.getUseCases().stream().map(WireNames::of).collect(Collectors.toSet());
+    return new Bundle(
+        resource.getMetadata().getName(),
         Optional.ofNullable(spec.getCpuCount()).map(Integer::doubleValue),
         Optional.ofNullable(spec.getMemoryBytes()),
         spec.getGpuCount() == null ? 0 : spec.getGpuCount(),
-        WireNames.of(spec.getGpuMaker()), useCases,
-        Boolean.TRUE.equals(spec.getIsDefault()), Boolean.TRUE.equals(spec.getDeprecated()));
+        WireNames.of(spec.getGpuMaker()),
+        useCases,
+        Boolean.TRUE.equals(spec.getIsDefault()),
+        Boolean.TRUE.equals(spec.getDeprecated()));
   }
 
   public static Map<String, Bundle> byName(List<ResourceBundle> resources) {
     Map<String, Bundle> out = new LinkedHashMap<>();
-    resources.stream().filter(r -> r.getSpec() != null)
+    resources.stream()
+        .filter(r -> r.getSpec() != null)
         .forEach(r -> out.put(r.getMetadata().getName(), of(r)));
     return out;
   }

@@ -11,18 +11,22 @@ import java.util.function.Predicate;
 
 /**
  * Resolves runtime parameters against their definitions: each definition gets its current value
- * from a value given for it (later value lists override earlier ones, e.g. a run's over its
- * job's) or its default; every value is checked against its definition —
- * known field, same type, min/max for numerics, allowEmpty for strings, a Secret reference (never
- * a literal) for credentials. Secrets are checked for existence by the caller, which can look
- * them up.
+ * from a value given for it (later value lists override earlier ones, e.g. a run's over its job's)
+ * or its default; every value is checked against its definition — known field, same type, min/max
+ * for numerics, allowEmpty for strings, a Secret reference (never a literal) for credentials.
+ * Secrets are checked for existence by the caller, which can look them up.
  */
 public final class RuntimeParameters {
   private RuntimeParameters() {}
 
   /** A definition, from {@code runtimeParameterDefinitions}. */
-  public record Definition(String fieldName, String type, Optional<JsonNode> defaultValue,
-      Optional<Double> minValue, Optional<Double> maxValue, boolean allowEmpty) {}
+  public record Definition(
+      String fieldName,
+      String type,
+      Optional<JsonNode> defaultValue,
+      Optional<Double> minValue,
+      Optional<Double> maxValue,
+      boolean allowEmpty) {}
 
   /** A value, from {@code runtimeParameterValues}; {@code field} is its path for messages. */
   public record Value(String field, String fieldName, String type, JsonNode value) {}
@@ -36,8 +40,12 @@ public final class RuntimeParameters {
   }
 
   /** One resolved parameter: what status shows and what the pod gets. */
-  public record Parameter(String fieldName, String type, Optional<JsonNode> defaultValue,
-      Optional<JsonNode> overrideValue, Optional<JsonNode> currentValue,
+  public record Parameter(
+      String fieldName,
+      String type,
+      Optional<JsonNode> defaultValue,
+      Optional<JsonNode> overrideValue,
+      Optional<JsonNode> currentValue,
       Optional<SecretKey> credential) {}
 
   /** The outcome: parameters in definition order, or every problem found. */
@@ -60,14 +68,21 @@ public final class RuntimeParameters {
       for (Value value : values) {
         Definition definition = byName.get(value.fieldName());
         if (definition == null) {
-          problems.add(Problem.of("UnknownRuntimeParameter", value.field() + ": "
-              + value.fieldName() + " is not defined in runtimeParameterDefinitions"));
+          problems.add(
+              Problem.of(
+                  "UnknownRuntimeParameter",
+                  value.field()
+                      + ": "
+                      + value.fieldName()
+                      + " is not defined in runtimeParameterDefinitions"));
           continue;
         }
         Optional<String> wrong = check(definition, value);
         if (wrong.isPresent()) {
-          problems.add(Problem.of("InvalidRuntimeParameter",
-              value.field() + " (" + value.fieldName() + "): " + wrong.get()));
+          problems.add(
+              Problem.of(
+                  "InvalidRuntimeParameter",
+                  value.field() + " (" + value.fieldName() + "): " + wrong.get()));
           continue;
         }
         chosen.put(value.fieldName(), value);
@@ -75,26 +90,38 @@ public final class RuntimeParameters {
     }
     List<Parameter> parameters = new ArrayList<>();
     for (Definition d : definitions) {
-      Optional<JsonNode> override = Optional.ofNullable(chosen.get(d.fieldName()))
-          .map(Value::value);
-      Optional<JsonNode> current = override.or(d::defaultValue).filter(Predicate.not(
-          JsonNode::isNull));
-      Optional<SecretKey> credential = "credential".equals(d.type())
-          ? current.flatMap(RuntimeParameters::secretKey) : Optional.empty();
+      Optional<JsonNode> override =
+          Optional.ofNullable(chosen.get(d.fieldName())).map(Value::value);
+      Optional<JsonNode> current =
+          override.or(d::defaultValue).filter(Predicate.not(JsonNode::isNull));
+      Optional<SecretKey> credential =
+          "credential".equals(d.type())
+              ? current.flatMap(RuntimeParameters::secretKey)
+              : Optional.empty();
       if (current.isEmpty() && !d.allowEmpty()) {
-        problems.add(Problem.of("MissingRuntimeParameter", "runtime parameter " + d.fieldName()
-            + " has no value and no defaultValue, and allowEmpty is false"));
+        problems.add(
+            Problem.of(
+                "MissingRuntimeParameter",
+                "runtime parameter "
+                    + d.fieldName()
+                    + " has no value and no defaultValue, and allowEmpty is false"));
       }
-      parameters.add(new Parameter(d.fieldName(), d.type(), d.defaultValue(), override,
-          "credential".equals(d.type()) ? Optional.empty() : current, credential));
+      parameters.add(
+          new Parameter(
+              d.fieldName(),
+              d.type(),
+              d.defaultValue(),
+              override,
+              "credential".equals(d.type()) ? Optional.empty() : current,
+              credential));
     }
     return new Resolution(parameters, problems);
   }
 
   private static Optional<String> check(Definition definition, Value value) {
     if (!definition.type().equals(value.type())) {
-      return Optional.of("type " + value.type() + " does not match the definition's type "
-          + definition.type());
+      return Optional.of(
+          "type " + value.type() + " does not match the definition's type " + definition.type());
     }
     JsonNode v = value.value();
     switch (definition.type()) {
@@ -117,8 +144,8 @@ public final class RuntimeParameters {
       }
       case "credential" -> {
         if (secretKey(v).isEmpty()) {
-          return Optional.of("a credential is a reference {secretRef: {name, key}}, never a"
-              + " literal value");
+          return Optional.of(
+              "a credential is a reference {secretRef: {name, key}}, never a" + " literal value");
         }
       }
       default -> {

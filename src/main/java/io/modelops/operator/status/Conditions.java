@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Builds a status's conditions following the Kubernetes API conventions: one condition per
- * type, a CamelCase reason, a one-line message, the generation it was computed from, and a
+ * Builds a status's conditions following the Kubernetes API conventions: one condition per type, a
+ * CamelCase reason, a one-line message, the generation it was computed from, and a
  * lastTransitionTime that changes only when the condition's status changes.
  */
 public final class Conditions {
@@ -36,9 +36,11 @@ public final class Conditions {
 
   /** Starts the conditions of a new status, carrying transition times over from {@code old}. */
   public static Conditions after(ConditionedStatus old, Long generation, Clock clock) {
-    List<Condition> previous = old == null || old.getConditions() == null
-        ? List.of() : old.getConditions();
-    return new Conditions(previous, generation == null ? 0 : generation,
+    List<Condition> previous =
+        old == null || old.getConditions() == null ? List.of() : old.getConditions();
+    return new Conditions(
+        previous,
+        generation == null ? 0 : generation,
         clock.instant().truncatedTo(ChronoUnit.SECONDS));
   }
 
@@ -56,10 +58,11 @@ public final class Conditions {
     c.setReason(reason);
     c.setMessage(message);
     c.setObservedGeneration(generation);
-    c.setLastTransitionTime(find(previous, type)
-        .filter(old -> old.getStatus() == status && old.getLastTransitionTime() != null)
-        .map(Condition::getLastTransitionTime)
-        .orElse(now.toString()));
+    c.setLastTransitionTime(
+        find(previous, type)
+            .filter(old -> old.getStatus() == status && old.getLastTransitionTime() != null)
+            .map(Condition::getLastTransitionTime)
+            .orElse(now.toString()));
     next.add(c);
     return this;
   }
@@ -70,7 +73,8 @@ public final class Conditions {
 
   /** The condition of {@code type}, if present. */
   public static Optional<Condition> find(List<Condition> conditions, String type) {
-    return conditions == null ? Optional.empty()
+    return conditions == null
+        ? Optional.empty()
         : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 
@@ -98,7 +102,7 @@ public final class Conditions {
 
   /** Whether two statuses differ, compared as JSON (status classes have no equals). */
   public static boolean differ(Object old, Object now) {
-    return !Objects.equals(Serialization.jsonMapper().valueToTree(old),
-        Serialization.jsonMapper().valueToTree(now));
+    return !Objects.equals(
+        Serialization.jsonMapper().valueToTree(old), Serialization.jsonMapper().valueToTree(now));
   }
 }

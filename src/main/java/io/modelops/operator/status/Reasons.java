@@ -27,8 +27,10 @@ public final class Reasons {
   public static final String LIMIT_EXCEEDED = "LimitExceeded";
   public static final String HIGH_AVAILABILITY_NEEDS_REPLICAS = "HighAvailabilityNeedsReplicas";
   public static final String INVALID_SCHEDULE = "InvalidSchedule";
+
   /** A field the CRD schema would refuse, met on an object the schema never checked. */
   public static final String INVALID_SPEC = "InvalidSpec";
+
   /** A value would set an environment variable the operator already sets in the pod. */
   public static final String ENVIRONMENT_VARIABLE_CONFLICT = "EnvironmentVariableConflict";
 
@@ -44,6 +46,7 @@ public final class Reasons {
   // What a CustomModel reports while it serves or waits.
   /** No version can be served yet (none references the model, or none is valid yet). */
   public static final String NO_VALID_VERSION = "NoValidVersion";
+
   public static final String SERVING = "Serving";
   public static final String SERVING_DISABLED = "ServingDisabled";
   public static final String ROLLOUT_COMPLETE = "RolloutComplete";

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Emits {@code events.k8s.io/v1} Events about the operator's custom resources, so {@code
- * kubectl describe} shows why a resource is refused. Callers emit on a condition's transition,
- * not on every reconcile, so a refusal produces one event rather than a stream.
+ * Emits {@code events.k8s.io/v1} Events about the operator's custom resources, so {@code kubectl
+ * describe} shows why a resource is refused. Callers emit on a condition's transition, not on every
+ * reconcile, so a refusal produces one event rather than a stream.
  */
 public final class WarningEvents {
   public static final String REPORTING_CONTROLLER = "modelops.io/operator";
@@ -40,35 +40,43 @@ public final class WarningEvents {
   }
 
   private void emit(HasMetadata regarding, String action, String reason, String note) {
-    String namespace = regarding.getMetadata().getNamespace() == null
-        ? "default" : regarding.getMetadata().getNamespace();
-    Event event = new EventBuilder()
-        .withNewMetadata()
-        .withGenerateName(regarding.getMetadata().getName() + "-")
-        .withNamespace(namespace)
-        .endMetadata()
-        .withType("Warning")
-        .withAction(action)
-        .withReason(reason)
-        .withNote(note.length() > 1024 ? note.substring(0, 1021) + "..." : note)
-        .withEventTime(new MicroTime(MICRO.format(clock.instant().atOffset(
-            java.time.ZoneOffset.UTC))))
-        .withReportingController(REPORTING_CONTROLLER)
-        .withReportingInstance(instance)
-        .withRegarding(new ObjectReferenceBuilder()
-            .withApiVersion(regarding.getApiVersion())
-            .withKind(regarding.getKind())
-            .withName(regarding.getMetadata().getName())
-            .withNamespace(regarding.getMetadata().getNamespace())
-            .withUid(regarding.getMetadata().getUid())
-            .withResourceVersion(regarding.getMetadata().getResourceVersion())
-            .build())
-        .build();
+    String namespace =
+        regarding.getMetadata().getNamespace() == null
+            ? "default"
+            : regarding.getMetadata().getNamespace();
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withGenerateName(regarding.getMetadata().getName() + "-")
+            .withNamespace(namespace)
+            .endMetadata()
+            .withType("Warning")
+            .withAction(action)
+            .withReason(reason)
+            .withNote(note.length() > 1024 ? note.substring(0, 1021) + "..." : note)
+            .withEventTime(
+                new MicroTime(MICRO.format(clock.instant().atOffset(java.time.ZoneOffset.UTC))))
+            .withReportingController(REPORTING_CONTROLLER)
+            .withReportingInstance(instance)
+            .withRegarding(
+                new ObjectReferenceBuilder()
+                    .withApiVersion(regarding.getApiVersion())
+                    .withKind(regarding.getKind())
+                    .withName(regarding.getMetadata().getName())
+                    .withNamespace(regarding.getMetadata().getNamespace())
+                    .withUid(regarding.getMetadata().getUid())
+                    .withResourceVersion(regarding.getMetadata().getResourceVersion())
+                    .build())
+            .build();
     try {
       client.resource(event).create();
     } catch (KubernetesClientException e) {
-      LOG.warn("could not record event {} on {}/{}: {}", reason, namespace,
-          regarding.getMetadata().getName(), e.getMessage());
+      LOG.warn(
+          "could not record event {} on {}/{}: {}",
+          reason,
+          namespace,
+          regarding.getMetadata().getName(),
+          e.getMessage());
     }
   }
 }

@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.modelops.operator.api.v1alpha1.common.GpuMaker;
-import io.modelops.operator.api.v1alpha1.common.Serving;
+import io.modelops.operator.api.v1alpha1.common.NetworkEgressPolicy;
+import io.modelops.operator.api.v1alpha1.customjob.JobEgressPolicy;
+import io.modelops.operator.api.v1alpha1.custommodel.Serving;
+import io.modelops.operator.api.v1alpha1.resourcebundle.GpuMaker;
 import io.modelops.operator.bench.PlanningBench;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.config.OperatorConfig.PlatformApiDestinations;
-import io.modelops.operator.custommodel.ServingPlanner;
+import io.modelops.operator.naming.WireNames;
 import io.modelops.operator.network.EgressPolicies;
 import io.modelops.operator.network.EgressPolicies.Egress;
 import io.modelops.operator.resourcebundle.BundleChoice;
 import io.modelops.operator.runtimeparams.RuntimeParameters;
-import io.modelops.operator.workload.WireNames;
-import io.modelops.operator.workload.WorkloadReferences;
+import io.modelops.operator.validation.WorkloadReferences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +26,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What `kubectl explain` tells users about a flag or an enum value is what the operator does:
- * each test reads a field's description from the generated CRD and checks the documented
- * behaviour against the code that implements it, where that is cheap to do without a cluster.
+ * What `kubectl explain` tells users about a flag or an enum value is what the operator does: each
+ * test reads a field's description from the generated CRD and checks the documented behaviour
+ * against the code that implements it, where that is cheap to do without a cluster.
  */
 class DocumentedBehaviourTest {
-  private static final OperatorConfig CONFIG = new OperatorConfig(null,
-      new PlatformApiDestinations(Map.of("kubernetes.io/metadata.name", "platform"),
-          List.of("10.20.0.0/16"), List.of(443)),
-      List.of(), null, null, false, null, 0, 0);
+  private static final OperatorConfig CONFIG =
+      new OperatorConfig(
+          null,
+          new PlatformApiDestinations(
+              Map.of("kubernetes.io/metadata.name", "platform"),
+              List.of("10.20.0.0/16"),
+              List.of(443)),
+          List.of(),
+          null,
+          null,
+          false,
+          null,
+          0,
+          0);
 
   @Test
   void servingDisabledScalesTheServedDeploymentToZeroAndDeletesNothing() {
     String doc = description("custommodels", "spec", "serving", "enabled");
-    assertThat(doc).contains("scaled to 0 replicas").contains("without deleting")
+    assertThat(doc)
+        .contains("scaled to 0 replicas")
+        .contains("without deleting")
         .doesNotContain("removed");
 
     PlanningBench.Inputs inputs = new PlanningBench.Inputs();
@@ -60,8 +73,15 @@ class DocumentedBehaviourTest {
     String doc = description("custommodels", "spec", "networkEgressPolicy");
     assertThat(enumValues("custommodels", "spec", "networkEgressPolicy"))
         .containsExactlyInAnyOrder("NONE", "DR_API_ACCESS", "PUBLIC");
-    NetworkPolicy policy = EgressPolicies.policy("churn", "team-a", Map.of(),
-        Map.of("modelops.io/model", "churn"), egress, Optional.of(8080), CONFIG);
+    NetworkPolicy policy =
+        EgressPolicies.policy(
+            "churn",
+            "team-a",
+            Map.of(),
+            Map.of("modelops.io/model", "churn"),
+            egress,
+            Optional.of(8080),
+            CONFIG);
     List<String> destinations = destinations(policy);
     switch (egress) {
       case NONE -> {
@@ -79,7 +99,7 @@ class DocumentedBehaviourTest {
       default -> throw new IllegalStateException();
     }
     assertThat(doc).contains("Default: NONE");
-    assertThat(Egress.parse(null)).isEqualTo(Egress.NONE);
+    assertThat(Egress.of((NetworkEgressPolicy) null)).isEqualTo(Egress.NONE);
   }
 
   @Test
@@ -88,13 +108,27 @@ class DocumentedBehaviourTest {
     assertThat(enumValues("customjobs", "spec", "resources", "egressNetworkPolicy"))
         .containsExactlyInAnyOrder("none", "public");
     assertThat(doc).contains("none (DNS only)").contains("public").contains("Default: none");
-    NetworkPolicy none = EgressPolicies.policy("job", "team-a", Map.of(), Map.of("a", "b"),
-        Egress.parse("none"), Optional.empty(), CONFIG);
+    NetworkPolicy none =
+        EgressPolicies.policy(
+            "job",
+            "team-a",
+            Map.of(),
+            Map.of("a", "b"),
+            Egress.of(JobEgressPolicy.NONE),
+            Optional.empty(),
+            CONFIG);
     assertThat(destinations(none)).containsExactly("dns");
-    NetworkPolicy open = EgressPolicies.policy("job", "team-a", Map.of(), Map.of("a", "b"),
-        Egress.parse("public"), Optional.empty(), CONFIG);
+    NetworkPolicy open =
+        EgressPolicies.policy(
+            "job",
+            "team-a",
+            Map.of(),
+            Map.of("a", "b"),
+            Egress.of(JobEgressPolicy.PUBLIC),
+            Optional.empty(),
+            CONFIG);
     assertThat(open.getSpec().getPolicyTypes()).doesNotContain("Egress");
-    assertThat(Egress.parse(null)).isEqualTo(Egress.NONE);
+    assertThat(Egress.of((JobEgressPolicy) null)).isEqualTo(Egress.NONE);
   }
 
   @ParameterizedTest
@@ -108,9 +142,12 @@ class DocumentedBehaviourTest {
   @Test
   void secretKeyDefaultsAreTheOnesTheOperatorUses() {
     String key = description("custommodelversions", "spec", "code", "git", "secretRef", "key");
-    assertThat(key).contains("Default: " + RuntimeParameters.DEFAULT_CREDENTIAL_KEY
-        + " for a credential runtime parameter").contains(
-            WorkloadReferences.DEFAULT_GIT_SECRET_KEY + " for a git source");
+    assertThat(key)
+        .contains(
+            "Default: "
+                + RuntimeParameters.DEFAULT_CREDENTIAL_KEY
+                + " for a credential runtime parameter")
+        .contains(WorkloadReferences.DEFAULT_GIT_SECRET_KEY + " for a git source");
     assertThat(description("custommodelversions", "spec", "code", "git", "secretRef"))
         .contains("default " + WorkloadReferences.DEFAULT_GIT_SECRET_KEY);
   }
@@ -123,12 +160,21 @@ class DocumentedBehaviourTest {
 
   private static List<String> destinations(NetworkPolicy policy) {
     List<String> out = new ArrayList<>();
-    policy.getSpec().getEgress().forEach(rule -> {
-      boolean dns = rule.getPorts() != null && rule.getPorts().stream()
-          .anyMatch(p -> p.getPort() != null && p.getPort().getIntVal() != null
-              && p.getPort().getIntVal() == 53);
-      out.add(dns ? "dns" : "platform");
-    });
+    policy
+        .getSpec()
+        .getEgress()
+        .forEach(
+            rule -> {
+              boolean dns =
+                  rule.getPorts() != null
+                      && rule.getPorts().stream()
+                          .anyMatch(
+                              p ->
+                                  p.getPort() != null
+                                      && p.getPort().getIntVal() != null
+                                      && p.getPort().getIntVal() == 53);
+              out.add(dns ? "dns" : "platform");
+            });
     return out;
   }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * real API server and reads back with the spec that was applied.
  *
  * <p>Namespaced examples go to this class's namespace and the reference manifests to a second one
- * (both define a churn-v2, and versions are immutable); cluster-scoped objects get a suffix so runs never touch
- * anyone else's objects, and are deleted afterwards; the Namespace is dry-run applied.
+ * (both define a churn-v2, and versions are immutable); cluster-scoped objects get a suffix so runs
+ * never touch anyone else's objects, and are deleted afterwards; the Namespace is dry-run applied.
  */
 @Tag("cluster")
 class ExamplesAcceptedTest {
@@ -38,8 +38,14 @@ class ExamplesAcceptedTest {
   @BeforeAll
   static void createSpecNamespace() {
     referenceNamespace = cluster.namespace() + "-ref";
-    cluster.client().resource(
-        new NamespaceBuilder().withNewMetadata().withName(referenceNamespace).endMetadata().build())
+    cluster
+        .client()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(referenceNamespace)
+                .endMetadata()
+                .build())
         .create();
   }
 
@@ -101,8 +107,12 @@ class ExamplesAcceptedTest {
     String kind = manifest.get("kind").asText();
     ObjectNode metadata = (ObjectNode) manifest.get("metadata");
     if (kind.equals("Namespace")) {
-      cluster.client().resource(Manifests.toResource(manifest)).dryRun()
-          .fieldManager(FIELD_MANAGER).serverSideApply();
+      cluster
+          .client()
+          .resource(Manifests.toResource(manifest))
+          .dryRun()
+          .fieldManager(FIELD_MANAGER)
+          .serverSideApply();
       return;
     }
     if (Manifests.CLUSTER_SCOPED_KINDS.contains(kind)) {
@@ -111,8 +121,12 @@ class ExamplesAcceptedTest {
       metadata.put("namespace", namespace);
     }
     GenericKubernetesResource applied =
-        cluster.client().resource(Manifests.toResource(manifest))
-            .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        cluster
+            .client()
+            .resource(Manifests.toResource(manifest))
+            .fieldManager(FIELD_MANAGER)
+            .forceConflicts()
+            .serverSideApply();
     if (Manifests.CLUSTER_SCOPED_KINDS.contains(kind)) {
       CLUSTER_SCOPED.add(applied);
     }
@@ -120,8 +134,9 @@ class ExamplesAcceptedTest {
     JsonNode stored = Manifests.toTree(Manifests.get(cluster.client(), manifest));
     switch (kind) {
       case "ConfigMap" -> assertSame("data", manifest.get("data"), stored.get("data"));
-      case "Secret" -> assertThat(fieldNames(stored.get("data")))
-          .containsExactlyInAnyOrderElementsOf(fieldNames(manifest.get("stringData")));
+      case "Secret" ->
+          assertThat(fieldNames(stored.get("data")))
+              .containsExactlyInAnyOrderElementsOf(fieldNames(manifest.get("stringData")));
       default -> assertSame("spec", manifest.get("spec"), stored.get("spec"));
     }
   }

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The examples as a user runs them: applied with server-side apply (cluster-scoped ones under
- * their own names, the rest into this test's namespace, which enforces the "restricted" Pod
- * Security Standard), served by the operator until the real {@code kubectl wait} sees every
- * model Ready and the manual run succeeded — and GitOps-safe: afterwards no user-authored object
- * carries an ownerReference or a finalizer, and every spec is exactly what was applied.
+ * The examples as a user runs them: applied with server-side apply (cluster-scoped ones under their
+ * own names, the rest into this test's namespace, which enforces the "restricted" Pod Security
+ * Standard), served by the operator until the real {@code kubectl wait} sees every model Ready and
+ * the manual run succeeded — and GitOps-safe: afterwards no user-authored object carries an
+ * ownerReference or a finalizer, and every spec is exactly what was applied.
  */
 @Tag("cluster")
 class ExamplesServedTest {
@@ -50,7 +50,11 @@ class ExamplesServedTest {
         ((ObjectNode) manifest.get("metadata")).put("namespace", cluster.namespace());
       }
       GenericKubernetesResource resource = Manifests.toResource(manifest);
-      cluster.client().resource(resource).fieldManager("kubectl").forceConflicts()
+      cluster
+          .client()
+          .resource(resource)
+          .fieldManager("kubectl")
+          .forceConflicts()
           .serverSideApply();
       applied.add(manifest);
     }
@@ -65,8 +69,15 @@ class ExamplesServedTest {
 
   @Test
   void everyExampleModelBecomesReadyForKubectlWait() throws Exception {
-    Process wait = kubectl("wait", "--for=condition=Ready", "custommodels", "--all",
-        "-n", cluster.namespace(), "--timeout=120s");
+    Process wait =
+        kubectl(
+            "wait",
+            "--for=condition=Ready",
+            "custommodels",
+            "--all",
+            "-n",
+            cluster.namespace(),
+            "--timeout=120s");
     String out = new String(wait.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(wait.waitFor(150, TimeUnit.SECONDS)).isTrue();
     assertThat(wait.exitValue()).as(out).isZero();
@@ -75,31 +86,64 @@ class ExamplesServedTest {
 
   @Test
   void theManualExampleRunSucceeds() {
-    await().ignoreExceptions().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() ->
-        assertThat(cluster.client().resources(CustomJobRun.class).inNamespace(cluster.namespace())
-            .list().getItems()).isNotEmpty().allSatisfy(run ->
-                assertThat(run.getStatus().getPhase().name()).isEqualTo("SUCCEEDED")));
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(90))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        cluster
+                            .client()
+                            .resources(CustomJobRun.class)
+                            .inNamespace(cluster.namespace())
+                            .list()
+                            .getItems())
+                    .isNotEmpty()
+                    .allSatisfy(
+                        run ->
+                            assertThat(run.getStatus().getPhase().name()).isEqualTo("SUCCEEDED")));
   }
 
   @Test
   void catalogueEntriesReportTheirStatus() {
-    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-      var env = cluster.client().resources(
-          io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment.class)
-          .withName("python311").get();
-      assertThat(env.getStatus().getVersions()).isNotEmpty().allSatisfy(v -> {
-        assertThat(v.getImageReference().name()).isEqualTo("VALID");
-        assertThat(v.getPinned()).isFalse(); // the examples select images by tag
-      });
-      assertThat(env.getStatus().getLatestVersion()).isNotNull();
-      var legacy = cluster.client().resources(
-          io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle.class)
-          .withName("cpu.medium.legacy").get();
-      assertThat(legacy.getStatus().getConditions()).singleElement().satisfies(c -> {
-        assertThat(c.getType()).isEqualTo("Ready");
-        assertThat(c.getReason()).isEqualTo("Deprecated");
-      });
-    });
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              var env =
+                  cluster
+                      .client()
+                      .resources(
+                          io.modelops.operator.api.v1alpha1.executionenvironment
+                              .ExecutionEnvironment.class)
+                      .withName("python311")
+                      .get();
+              assertThat(env.getStatus().getVersions())
+                  .isNotEmpty()
+                  .allSatisfy(
+                      v -> {
+                        assertThat(v.getImageReference().name()).isEqualTo("VALID");
+                        assertThat(v.getPinned()).isFalse(); // the examples select images by tag
+                      });
+              assertThat(env.getStatus().getLatestVersion()).isNotNull();
+              var legacy =
+                  cluster
+                      .client()
+                      .resources(
+                          io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle.class)
+                      .withName("cpu.medium.legacy")
+                      .get();
+              assertThat(legacy.getStatus().getConditions())
+                  .singleElement()
+                  .satisfies(
+                      c -> {
+                        assertThat(c.getType()).isEqualTo("Ready");
+                        assertThat(c.getReason()).isEqualTo("Deprecated");
+                      });
+            });
   }
 
   @Test
@@ -108,15 +152,21 @@ class ExamplesServedTest {
     for (JsonNode manifest : applied) {
       JsonNode live = Manifests.toTree(Manifests.get(cluster.client(), manifest));
       String what = manifest.get("kind").asText() + " " + manifest.at("/metadata/name").asText();
-      assertThat(live.at("/metadata/ownerReferences").isMissingNode()
-          || live.at("/metadata/ownerReferences").isEmpty()).as(what + " ownerReferences")
+      assertThat(
+              live.at("/metadata/ownerReferences").isMissingNode()
+                  || live.at("/metadata/ownerReferences").isEmpty())
+          .as(what + " ownerReferences")
           .isTrue();
-      assertThat(live.at("/metadata/finalizers").isMissingNode()
-          || live.at("/metadata/finalizers").isEmpty()).as(what + " finalizers").isTrue();
+      assertThat(
+              live.at("/metadata/finalizers").isMissingNode()
+                  || live.at("/metadata/finalizers").isEmpty())
+          .as(what + " finalizers")
+          .isTrue();
       for (String field : List.of("spec", "data", "stringData")) {
         if (manifest.has(field) && !field.equals("stringData")) {
           assertThat(JsonTrees.same(live.get(field), manifest.get(field)))
-              .as(what + " " + field + ": " + live.get(field)).isTrue();
+              .as(what + " " + field + ": " + live.get(field))
+              .isTrue();
         }
       }
     }

@@ -59,7 +59,9 @@ class GeneratedCrdsTest {
           plural.equals("resourcebundles") || plural.equals("executionenvironments")
               ? "Cluster"
               : "Namespaced";
-      assertThat(GeneratedCrds.read(plural).at("/spec/scope").asText()).as(plural).isEqualTo(expected);
+      assertThat(GeneratedCrds.read(plural).at("/spec/scope").asText())
+          .as(plural)
+          .isEqualTo(expected);
     }
   }
 
@@ -70,17 +72,23 @@ class GeneratedCrdsTest {
     List<String> paths = new ArrayList<>();
     columns.forEach(c -> paths.add(c.get("jsonPath").asText()));
     System.out.printf("%s columns: %s%n", plural, paths);
-    assertThat(columns).anySatisfy(c -> {
-      assertThat(c.get("name").asText()).isEqualTo("Age");
-      assertThat(c.get("jsonPath").asText()).isEqualTo(".metadata.creationTimestamp");
-      assertThat(c.get("type").asText()).isEqualTo("date");
-    });
+    assertThat(columns)
+        .anySatisfy(
+            c -> {
+              assertThat(c.get("name").asText()).isEqualTo("Age");
+              assertThat(c.get("jsonPath").asText()).isEqualTo(".metadata.creationTimestamp");
+              assertThat(c.get("type").asText()).isEqualTo("date");
+            });
     if (plural.equals("resourcebundles")) {
       assertThat(paths).contains(".spec.cpuCount", ".spec.memoryBytes");
     } else {
       assertThat(paths)
           .as("a column shows the phase, Ready condition or latest version")
-          .anyMatch(p -> p.equals(".status.phase") || p.contains("Ready") || p.equals(".status.latestVersion"));
+          .anyMatch(
+              p ->
+                  p.equals(".status.phase")
+                      || p.contains("Ready")
+                      || p.equals(".status.latestVersion"));
     }
   }
 
@@ -90,11 +98,14 @@ class GeneratedCrdsTest {
     JsonNode schema = GeneratedCrds.schema(plural);
     assertThat(schema.path("description").asText()).as("root description").isNotBlank();
     List<String> missing = new ArrayList<>();
-    walk(schema, "", (path, node) -> {
-      if (node.path("description").asText().isBlank()) {
-        missing.add(path);
-      }
-    });
+    walk(
+        schema,
+        "",
+        (path, node) -> {
+          if (node.path("description").asText().isBlank()) {
+            missing.add(path);
+          }
+        });
     assertThat(missing).as("properties without description in %s", plural).isEmpty();
   }
 
@@ -102,19 +113,24 @@ class GeneratedCrdsTest {
   @MethodSource("plurals")
   void specStringsAndListsAreBoundedSoCelStaysWithinCost(String plural) {
     List<String> unbounded = new ArrayList<>();
-    walk(GeneratedCrds.schema(plural).at("/properties/spec"), "spec", (path, node) -> {
-      String type = node.path("type").asText();
-      if (type.equals("string") && !node.has("maxLength") && !node.has("enum")) {
-        unbounded.add(path + " (string without maxLength)");
-      }
-      if (type.equals("array") && !node.has("maxItems")) {
-        unbounded.add(path + " (array without maxItems)");
-      }
-      if (type.equals("array") && node.at("/items/type").asText().equals("string")
-          && !node.at("/items").has("maxLength") && !node.at("/items").has("enum")) {
-        unbounded.add(path + "[] (string items without maxLength)");
-      }
-    });
+    walk(
+        GeneratedCrds.schema(plural).at("/properties/spec"),
+        "spec",
+        (path, node) -> {
+          String type = node.path("type").asText();
+          if (type.equals("string") && !node.has("maxLength") && !node.has("enum")) {
+            unbounded.add(path + " (string without maxLength)");
+          }
+          if (type.equals("array") && !node.has("maxItems")) {
+            unbounded.add(path + " (array without maxItems)");
+          }
+          if (type.equals("array")
+              && node.at("/items/type").asText().equals("string")
+              && !node.at("/items").has("maxLength")
+              && !node.at("/items").has("enum")) {
+            unbounded.add(path + "[] (string items without maxLength)");
+          }
+        });
     assertThat(unbounded).isEmpty();
   }
 
@@ -122,12 +138,17 @@ class GeneratedCrdsTest {
   @MethodSource("plurals")
   void specHasNoSchemaDefaults(String plural) {
     List<String> defaulted = new ArrayList<>();
-    walk(GeneratedCrds.schema(plural).at("/properties/spec"), "spec", (path, node) -> {
-      if (node.has("default")) {
-        defaulted.add(path);
-      }
-    });
-    assertThat(defaulted).as("no schema defaults: effective values go to status, not spec").isEmpty();
+    walk(
+        GeneratedCrds.schema(plural).at("/properties/spec"),
+        "spec",
+        (path, node) -> {
+          if (node.has("default")) {
+            defaulted.add(path);
+          }
+        });
+    assertThat(defaulted)
+        .as("no schema defaults: effective values go to status, not spec")
+        .isEmpty();
   }
 
   @ParameterizedTest
@@ -142,8 +163,9 @@ class GeneratedCrdsTest {
   void hiddenPatternsInSchemaPatchesMatchFormats() {
     JsonNode secretRef =
         GeneratedCrds.schema("custommodelversions")
-            .at("/properties/spec/properties/runtimeParameterValues/items/properties/value"
-                + "/properties/secretRef/properties");
+            .at(
+                "/properties/spec/properties/runtimeParameterValues/items/properties/value"
+                    + "/properties/secretRef/properties");
     assertThat(secretRef.at("/name/pattern").asText()).isEqualTo(Formats.OBJECT_NAME);
     assertThat(secretRef.at("/key/pattern").asText()).isEqualTo(Formats.DATA_KEY);
     JsonNode cpu =
@@ -153,7 +175,8 @@ class GeneratedCrdsTest {
     JsonNode schedule =
         GeneratedCrds.schema("customjobs").at("/properties/spec/properties/schedule/properties");
     assertThat(schedule.at("/minute/items/pattern").asText()).isEqualTo(Formats.SCHEDULE_ANY);
-    assertThat(schedule.at("/month/items/pattern").asText()).isEqualTo(Formats.SCHEDULE_ANY_OR_NAME);
+    assertThat(schedule.at("/month/items/pattern").asText())
+        .isEqualTo(Formats.SCHEDULE_ANY_OR_NAME);
   }
 
   @Test
@@ -174,13 +197,17 @@ class GeneratedCrdsTest {
   }
 
   private static void collectRules(JsonNode node, String path, List<String> silent) {
-    node.path("x-kubernetes-validations").forEach(r -> {
-      if (r.path("message").asText().isBlank() && r.path("messageExpression").asText().isBlank()) {
-        silent.add(path + ": " + r.path("rule").asText());
-      }
-    });
-    node.path("properties").fields().forEachRemaining(
-        e -> collectRules(e.getValue(), path + "." + e.getKey(), silent));
+    node.path("x-kubernetes-validations")
+        .forEach(
+            r -> {
+              if (r.path("message").asText().isBlank()
+                  && r.path("messageExpression").asText().isBlank()) {
+                silent.add(path + ": " + r.path("rule").asText());
+              }
+            });
+    node.path("properties")
+        .fields()
+        .forEachRemaining(e -> collectRules(e.getValue(), path + "." + e.getKey(), silent));
     if (node.has("items")) {
       collectRules(node.get("items"), path + "[]", silent);
     }
@@ -188,11 +215,14 @@ class GeneratedCrdsTest {
 
   /** Visits every named property below {@code node} (through objects, list items and maps). */
   static void walk(JsonNode node, String path, BiConsumer<String, JsonNode> visitor) {
-    node.path("properties").fields().forEachRemaining(e -> {
-      String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-      visitor.accept(child, e.getValue());
-      walk(e.getValue(), child, visitor);
-    });
+    node.path("properties")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+              visitor.accept(child, e.getValue());
+              walk(e.getValue(), child, visitor);
+            });
     if (node.has("items")) {
       walk(node.get("items"), path + "[]", visitor);
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The CEL transition rules on the real API server: a CustomModelVersion's spec is fixed except
- * description and requiredMetadataValues; a CustomJobRun's spec is fixed except cancel, which
- * only goes from false to true.
+ * description and requiredMetadataValues; a CustomJobRun's spec is fixed except cancel, which only
+ * goes from false to true.
  */
 @Tag("cluster")
 class ImmutabilityTest {
@@ -49,14 +49,17 @@ class ImmutabilityTest {
   @Test
   void editingAVersionsImageIsRefused() {
     var version = create(VERSION.formatted(next("v")));
-    assertRefused(version, "{\"spec\":{\"environment\":{\"image\":\"python:3.12-slim\"}}}",
+    assertRefused(
+        version,
+        "{\"spec\":{\"environment\":{\"image\":\"python:3.12-slim\"}}}",
         "spec.environment: Invalid value: environment is immutable: create a new CustomModelVersion instead");
   }
 
   @Test
   void switchingAVersionFromImageToEnvironmentIsRefused() {
     var version = create(VERSION.formatted(next("v")));
-    assertRefused(version,
+    assertRefused(
+        version,
         "{\"spec\":{\"environment\":{\"image\":null,\"name\":\"python311\"}}}",
         "environment is immutable");
   }
@@ -64,21 +67,26 @@ class ImmutabilityTest {
   @Test
   void editingAVersionsCodeIsRefused() {
     var version = create(VERSION.formatted(next("v")));
-    assertRefused(version, "{\"spec\":{\"code\":{\"configMap\":{\"name\":\"churn-code-v2\"}}}}",
+    assertRefused(
+        version,
+        "{\"spec\":{\"code\":{\"configMap\":{\"name\":\"churn-code-v2\"}}}}",
         "spec.code: Invalid value: code is immutable");
   }
 
   @Test
   void addingAnEntryPointToAVersionIsRefused() {
     var version = create(VERSION.formatted(next("v")));
-    assertRefused(version, "{\"spec\":{\"entryPoint\":\"serve.sh\"}}",
+    assertRefused(
+        version,
+        "{\"spec\":{\"entryPoint\":\"serve.sh\"}}",
         "spec.entryPoint: Invalid value: entryPoint is immutable");
   }
 
   @Test
   void changingAVersionsRuntimeParameterValueIsRefused() {
     var version = create(VERSION.formatted(next("v")));
-    assertRefused(version,
+    assertRefused(
+        version,
         "{\"spec\":{\"runtimeParameterValues\":[{\"fieldName\":\"BOOST\",\"type\":\"numeric\",\"value\":0.2}]}}",
         "runtimeParameterValues is immutable");
   }
@@ -86,13 +94,17 @@ class ImmutabilityTest {
   @Test
   void addingAServingOverrideToAVersionIsRefused() {
     var version = create(VERSION.formatted(next("v")));
-    assertRefused(version, "{\"spec\":{\"replicas\":3}}", "spec.replicas: Invalid value: replicas is immutable");
+    assertRefused(
+        version,
+        "{\"spec\":{\"replicas\":3}}",
+        "spec.replicas: Invalid value: replicas is immutable");
   }
 
   @Test
   void editingAVersionsDescriptionIsAccepted() {
     var version = create(VERSION.formatted(next("v")));
-    GenericKubernetesResource edited = mergePatch(version, "{\"spec\":{\"description\":\"retrained on Q2 data\"}}");
+    GenericKubernetesResource edited =
+        mergePatch(version, "{\"spec\":{\"description\":\"retrained on Q2 data\"}}");
     assertThat(spec(edited).get("description")).isEqualTo("retrained on Q2 data");
   }
 
@@ -106,17 +118,22 @@ class ImmutabilityTest {
   @Test
   void editingAVersionsRequiredMetadataValuesIsAccepted() {
     var version = create(VERSION.formatted(next("v")));
-    GenericKubernetesResource edited = mergePatch(version,
-        "{\"spec\":{\"requiredMetadataValues\":[{\"fieldName\":\"MODEL_FAMILY\",\"value\":\"xgboost\"}]}}");
+    GenericKubernetesResource edited =
+        mergePatch(
+            version,
+            "{\"spec\":{\"requiredMetadataValues\":[{\"fieldName\":\"MODEL_FAMILY\",\"value\":\"xgboost\"}]}}");
     assertThat(spec(edited).get("requiredMetadataValues").toString()).contains("xgboost");
   }
 
   @Test
   void writingAVersionsStatusIsAccepted() {
     var version = create(VERSION.formatted(next("v")));
-    GenericKubernetesResource updated = version.subresource("status").patch(
-        PatchContext.of(PatchType.JSON_MERGE),
-        "{\"status\":{\"observedGeneration\":1,\"versionMajor\":1,\"versionMinor\":0,\"frozen\":true}}");
+    GenericKubernetesResource updated =
+        version
+            .subresource("status")
+            .patch(
+                PatchContext.of(PatchType.JSON_MERGE),
+                "{\"status\":{\"observedGeneration\":1,\"versionMajor\":1,\"versionMinor\":0,\"frozen\":true}}");
     assertThat(updated.getAdditionalProperties().get("status").toString()).contains("frozen=true");
   }
 
@@ -137,7 +154,9 @@ class ImmutabilityTest {
   @Test
   void uncancelingARunIsRefused() {
     var run = create(RUN.formatted(next("r"), ", \"cancel\": true"));
-    assertRefused(run, "{\"spec\":{\"cancel\":false}}",
+    assertRefused(
+        run,
+        "{\"spec\":{\"cancel\":false}}",
         "spec.cancel: Invalid value: cancel cannot be undone");
   }
 
@@ -150,21 +169,24 @@ class ImmutabilityTest {
   @Test
   void editingARunsDescriptionIsRefused() {
     var run = create(RUN.formatted(next("r"), ""));
-    assertRefused(run, "{\"spec\":{\"description\":\"weekly\"}}",
+    assertRefused(
+        run,
+        "{\"spec\":{\"description\":\"weekly\"}}",
         "spec.description: Invalid value: description is immutable: create a new CustomJobRun instead");
   }
 
   @Test
   void pointingARunAtAnotherJobIsRefused() {
     var run = create(RUN.formatted(next("r"), ""));
-    assertRefused(run, "{\"spec\":{\"customJobRef\":{\"name\":\"other\"}}}",
-        "customJobRef is immutable");
+    assertRefused(
+        run, "{\"spec\":{\"customJobRef\":{\"name\":\"other\"}}}", "customJobRef is immutable");
   }
 
   @Test
   void addingRuntimeParameterValuesToARunIsRefused() {
     var run = create(RUN.formatted(next("r"), ""));
-    assertRefused(run,
+    assertRefused(
+        run,
         "{\"spec\":{\"runtimeParameterValues\":[{\"fieldName\":\"EPOCHS\",\"type\":\"numeric\",\"value\":3}]}}",
         "runtimeParameterValues is immutable");
   }
@@ -175,7 +197,10 @@ class ImmutabilityTest {
 
   private static Resource<GenericKubernetesResource> create(String json) {
     GenericKubernetesResource resource =
-        cluster.client().getKubernetesSerialization().unmarshal(json, GenericKubernetesResource.class);
+        cluster
+            .client()
+            .getKubernetesSerialization()
+            .unmarshal(json, GenericKubernetesResource.class);
     resource.getMetadata().setNamespace(cluster.namespace());
     GenericKubernetesResource created = cluster.client().resource(resource).create();
     return cluster.client().resource(created);

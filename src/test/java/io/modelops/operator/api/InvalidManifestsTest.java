@@ -38,7 +38,8 @@ class InvalidManifestsTest {
 
   static List<Case> cases() throws IOException {
     JsonNode table;
-    try (InputStream in = InvalidManifestsTest.class.getResourceAsStream("/invalid-manifests.yaml")) {
+    try (InputStream in =
+        InvalidManifestsTest.class.getResourceAsStream("/invalid-manifests.yaml")) {
       table = GeneratedCrds.YAML.readTree(in);
     }
     List<Case> cases = new ArrayList<>();

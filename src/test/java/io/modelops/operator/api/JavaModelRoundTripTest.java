@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Java model reads every example and reference manifest and writes back exactly the same spec: it knows
- * every field and adds nothing on the client side (no defaults, no empty objects).
+ * The Java model reads every example and reference manifest and writes back exactly the same spec:
+ * it knows every field and adds nothing on the client side (no defaults, no empty objects).
  */
 class JavaModelRoundTripTest {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -36,7 +36,9 @@ class JavaModelRoundTripTest {
   static List<Manifests.Doc> customResources() throws Exception {
     List<Manifests.Doc> docs = new ArrayList<>(Manifests.examples());
     docs.addAll(Manifests.referenceManifests());
-    return docs.stream().filter(d -> CLASSES.containsKey(d.manifest().get("kind").asText())).toList();
+    return docs.stream()
+        .filter(d -> CLASSES.containsKey(d.manifest().get("kind").asText()))
+        .toList();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -48,7 +50,9 @@ class JavaModelRoundTripTest {
     JsonNode written = SERIALIZATION.convertValue(resource, JsonNode.class);
 
     assertThat(JsonTrees.same(manifest.get("spec"), written.get("spec")))
-        .as("spec after the Java model:%n read:    %s%n written: %s", manifest.get("spec"), written.get("spec"))
+        .as(
+            "spec after the Java model:%n read:    %s%n written: %s",
+            manifest.get("spec"), written.get("spec"))
         .isTrue();
     assertThat(written.has("status")).as("no status appears on the client side").isFalse();
   }

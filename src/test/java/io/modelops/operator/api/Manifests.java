@@ -29,7 +29,11 @@ final class Manifests {
   record Doc(String source, ObjectNode manifest) {
     @Override
     public String toString() {
-      return source + " " + manifest.get("kind").asText() + "/" + manifest.at("/metadata/name").asText();
+      return source
+          + " "
+          + manifest.get("kind").asText()
+          + "/"
+          + manifest.at("/metadata/name").asText();
     }
   }
 
@@ -97,8 +101,11 @@ final class Manifests {
     if (e.getStatus() != null) {
       text.append('\n').append(e.getStatus().getMessage());
       if (e.getStatus().getDetails() != null && e.getStatus().getDetails().getCauses() != null) {
-        e.getStatus().getDetails().getCauses().forEach(c ->
-            text.append('\n').append(c.getField()).append(": ").append(c.getMessage()));
+        e.getStatus()
+            .getDetails()
+            .getCauses()
+            .forEach(
+                c -> text.append('\n').append(c.getField()).append(": ").append(c.getMessage()));
       }
     }
     return text.toString();

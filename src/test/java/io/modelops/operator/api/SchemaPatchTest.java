@@ -37,7 +37,10 @@ class SchemaPatchTest {
 
     JSONSchemaProps patched =
         new SchemaPatch()
-            .apply(generated, "{\"required\":[\"c\"],\"description\":\"d\"}", new KubernetesSerialization());
+            .apply(
+                generated,
+                "{\"required\":[\"c\"],\"description\":\"d\"}",
+                new KubernetesSerialization());
 
     assertThat(patched.getRequired()).containsExactly("c");
     assertThat(patched.getDescription()).isEqualTo("d");

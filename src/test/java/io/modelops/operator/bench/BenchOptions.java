@@ -3,7 +3,9 @@ package io.modelops.operator.bench;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The benchmarks' command line, {@code --name value} pairs (dev/scripts/bench.sh passes them on). */
+/**
+ * The benchmarks' command line, {@code --name value} pairs (dev/scripts/bench.sh passes them on).
+ */
 final class BenchOptions {
   private BenchOptions() {}
 

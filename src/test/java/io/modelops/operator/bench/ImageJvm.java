@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JVM flags (between {@code java} and {@code -jar} in the exec-form ENTRYPOINT) and the
- * {@code ENV KEY=value} settings of the Dockerfile: the bench runs the operator with them, so it
- * measures the memory settings users get.
+ * The JVM flags (between {@code java} and {@code -jar} in the exec-form ENTRYPOINT) and the {@code
+ * ENV KEY=value} settings of the Dockerfile: the bench runs the operator with them, so it measures
+ * the memory settings users get.
  */
 record ImageJvm(List<String> flags, Map<String, String> env) {
   static ImageJvm of(Path dockerfile) throws IOException {

@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The operator as its own process ({@code java -Xmx.. -jar target/modelops-operator.jar}),
- * watching one namespace, with leader election off: what the benchmark measures.
+ * The operator as its own process ({@code java -Xmx.. -jar target/modelops-operator.jar}), watching
+ * one namespace, with leader election off: what the benchmark measures.
  */
 final class OperatorProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final long startedNanos;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private OperatorProcess(Process process, int port, long startedNanos) {
     this.process = process;
@@ -29,8 +29,14 @@ final class OperatorProcess implements AutoCloseable {
     this.startedNanos = startedNanos;
   }
 
-  static OperatorProcess start(Path jar, Path kubeconfig, String namespace,
-      List<String> jvmOptions, java.util.Map<String, String> env, Path log) throws IOException {
+  static OperatorProcess start(
+      Path jar,
+      Path kubeconfig,
+      String namespace,
+      List<String> jvmOptions,
+      java.util.Map<String, String> env,
+      Path log)
+      throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -40,9 +46,10 @@ final class OperatorProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().putAll(env);
     pb.environment().put("KUBECONFIG", kubeconfig.toString());
     pb.environment().put("MODELOPS_WATCH_NAMESPACES", namespace);
@@ -72,8 +79,8 @@ final class OperatorProcess implements AutoCloseable {
   /**
    * The process' resident memory split as the kernel reports it ({@code RssAnon}, {@code RssFile},
    * {@code RssShmem} of /proc/&lt;pid&gt;/status), in bytes. Anonymous memory (heap, metaspace,
-   * thread stacks, malloc) is what a container's limit cannot reclaim; file pages (the JDK's
-   * shared libraries and class-data archive) are page cache the kernel can drop under pressure.
+   * thread stacks, malloc) is what a container's limit cannot reclaim; file pages (the JDK's shared
+   * libraries and class-data archive) are page cache the kernel can drop under pressure.
    */
   java.util.Map<String, Long> rssSplitBytes() throws IOException {
     return procStatusBytes(List.of("RssAnon", "RssFile", "RssShmem"));
@@ -92,11 +99,12 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /**
-   * Committed memory per JVM area from Native Memory Tracking ({@code jcmd <pid>
-   * VM.native_memory summary}), in MiB, when the operator runs with
-   * {@code -XX:NativeMemoryTracking=summary} (bench option {@code --jvm-options}); empty otherwise.
+   * Committed memory per JVM area from Native Memory Tracking ({@code jcmd <pid> VM.native_memory
+   * summary}), in MiB, when the operator runs with {@code -XX:NativeMemoryTracking=summary} (bench
+   * option {@code --jvm-options}); empty otherwise.
    */
-  java.util.Map<String, Double> nativeMemoryCommittedMiB() throws IOException, InterruptedException {
+  java.util.Map<String, Double> nativeMemoryCommittedMiB()
+      throws IOException, InterruptedException {
     java.util.Map<String, Double> committed = new java.util.LinkedHashMap<>();
     String out;
     try {
@@ -104,11 +112,12 @@ final class OperatorProcess implements AutoCloseable {
     } catch (IOException e) {
       return committed;
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("(?m)^(?:-\\s+)?([A-Za-z][A-Za-z ]*?)\\s*\\(reserved=\\d+KB, committed=(\\d+)KB\\)")
-        .matcher(out);
-    java.util.regex.Matcher total = java.util.regex.Pattern
-        .compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(out);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?m)^(?:-\\s+)?([A-Za-z][A-Za-z ]*?)\\s*\\(reserved=\\d+KB, committed=(\\d+)KB\\)")
+            .matcher(out);
+    java.util.regex.Matcher total =
+        java.util.regex.Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(out);
     if (total.find()) {
       committed.put("Total", Long.parseLong(total.group(1)) / 1024.0);
     }
@@ -123,9 +132,12 @@ final class OperatorProcess implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
-        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/readyz"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) {
           return (System.nanoTime() - startedNanos) / 1e9;
         }
@@ -140,9 +152,12 @@ final class OperatorProcess implements AutoCloseable {
   /** The operator's own Prometheus text, or "" while it does not answer yet. */
   String metrics() {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + port + "/metrics"))
-          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200 ? r.body() : "";
     } catch (IOException e) {
       return "";
@@ -186,9 +201,11 @@ final class OperatorProcess implements AutoCloseable {
 
   /** {@code jcmd <pid> <command...>}: its output; an IOException when it fails or takes 60 s. */
   private String jcmd(String... command) throws IOException, InterruptedException {
-    List<String> line = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-        Long.toString(pid())));
+    List<String> line =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid())));
     line.addAll(List.of(command));
     Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
     String out = new String(jcmd.getInputStream().readAllBytes());
@@ -200,8 +217,8 @@ final class OperatorProcess implements AutoCloseable {
 
   /** Successful reconciliations of a kind so far (JOSDK's Micrometer counters). */
   long reconciledSuccessfully(String kind) {
-    return (long) sum(metrics(), "operator_sdk_reconciliations_success_total",
-        "kind=\"" + kind + "\"");
+    return (long)
+        sum(metrics(), "operator_sdk_reconciliations_success_total", "kind=\"" + kind + "\"");
   }
 
   boolean alive() {

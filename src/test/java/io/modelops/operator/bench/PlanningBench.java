@@ -2,16 +2,16 @@ package io.modelops.operator.bench;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.config.OperatorConfig;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.modelops.operator.custommodel.CustomModelValidator;
 import io.modelops.operator.custommodel.ModelNetworkPolicy;
 import io.modelops.operator.custommodel.Observed;
@@ -20,16 +20,16 @@ import io.modelops.operator.custommodel.ServingPlan;
 import io.modelops.operator.custommodel.ServingPlanner;
 import io.modelops.operator.custommodel.ServingService;
 import io.modelops.operator.custommodelversion.CustomModelVersionValidator;
-import io.modelops.operator.workload.FixedLookups;
+import io.modelops.operator.lookup.FixedLookups;
+import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.pod.ComputeResources;
+import io.modelops.operator.pod.ModelServer;
 import io.modelops.operator.pod.OperatorPodSettings;
 import io.modelops.operator.pod.PodAssembly;
-import io.modelops.operator.pod.Serving;
+import io.modelops.operator.pod.PodInputs;
 import io.modelops.operator.pod.WorkloadInputs;
 import io.modelops.operator.resourcebundle.BundleChoice;
 import io.modelops.operator.resourcebundle.ResourceBundles;
-import io.modelops.operator.workload.NamespaceLookups;
-import io.modelops.operator.workload.PodInputs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +46,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * JMH micro-benchmark of the operator's per-reconcile CPU cost for one served model: {@code
- * plan} is what one reconcile computes: {@link CustomModelValidator#validate} (version choice,
- * resolution, effective settings), {@link ServingPlanner#plan} (the decisions) and the
- * dependents' desired Deployment (with its pod), Service and NetworkPolicy, {@code podTemplate} the pod assembly alone, and {@code
- * baseline} building the same Deployment, Service and NetworkPolicy directly with fabric8
- * builders (a fixed, hand-written copy: the floor any planner pays). {@link
+ * JMH micro-benchmark of the operator's per-reconcile CPU cost for one served model: {@code plan}
+ * is what one reconcile computes: {@link CustomModelValidator#validate} (version choice,
+ * resolution, effective settings), {@link ServingPlanner#plan} (the decisions) and the dependents'
+ * desired Deployment (with its pod), Service and NetworkPolicy, {@code podTemplate} the pod
+ * assembly alone, and {@code baseline} building the same Deployment, Service and NetworkPolicy
+ * directly with fabric8 builders (a fixed, hand-written copy: the floor any planner pays). {@link
  * PlanningBenchInputsTest} checks that the inputs produce a plan and that the baseline and pod
  * objects equal the plan's. Run by {@code make bench} through {@link PlanningBenchMain}.
  */
@@ -73,31 +73,56 @@ public class PlanningBench {
       model = Serialization.unmarshal(MODEL, CustomModel.class);
       CustomModelVersion version = Serialization.unmarshal(VERSION, CustomModelVersion.class);
       ExecutionEnvironment env = Serialization.unmarshal(ENVIRONMENT, ExecutionEnvironment.class);
-      Map<String, BundleChoice.Bundle> bundles = ResourceBundles.byName(List.of(
-          Serialization.unmarshal(BUNDLE, ResourceBundle.class)));
-      NamespaceLookups lookups = FixedLookups.of(
-          Map.of("warehouse", Set.of("credential")), Set.of("churn-code"), Set.of());
-      var first = new Observed(List.of(version),
-          name -> name.equals(env.getMetadata().getName()) ? Optional.of(env) : Optional.empty(),
-          bundles, lookups, List.of(), Optional.empty());
+      Map<String, BundleChoice.Bundle> bundles =
+          ResourceBundles.byName(List.of(Serialization.unmarshal(BUNDLE, ResourceBundle.class)));
+      NamespaceLookups lookups =
+          FixedLookups.of(
+              Map.of("warehouse", Set.of("credential")), Set.of("churn-code"), Set.of());
+      var first =
+          new Observed(
+              List.of(version),
+              name ->
+                  name.equals(env.getMetadata().getName()) ? Optional.of(env) : Optional.empty(),
+              bundles,
+              lookups,
+              List.of(),
+              Optional.empty());
       Planned planned = plan(model, first, config);
-      ServingPlan plan = planned.plan().orElseThrow(
-          () -> new IllegalStateException("the benchmark's inputs produce no plan"));
+      ServingPlan plan =
+          planned
+              .plan()
+              .orElseThrow(
+                  () -> new IllegalStateException("the benchmark's inputs produce no plan"));
       // What the cluster holds once that plan converged: the Deployment Available, the
       // Service routing to it.
-      Deployment current = new DeploymentBuilder(planned.deployment().orElseThrow())
-          .editMetadata().withGeneration(1L).endMetadata()
-          .withNewStatus().withObservedGeneration(1L).withReplicas(2).withUpdatedReplicas(2)
-          .withReadyReplicas(2).withAvailableReplicas(2).endStatus()
-          .build();
-      observed = new Observed(first.versions(), first.environments(), bundles,
-          lookups, List.of(current), planned.service());
+      Deployment current =
+          new DeploymentBuilder(planned.deployment().orElseThrow())
+              .editMetadata()
+              .withGeneration(1L)
+              .endMetadata()
+              .withNewStatus()
+              .withObservedGeneration(1L)
+              .withReplicas(2)
+              .withUpdatedReplicas(2)
+              .withReadyReplicas(2)
+              .withAvailableReplicas(2)
+              .endStatus()
+              .build();
+      observed =
+          new Observed(
+              first.versions(),
+              first.environments(),
+              bundles,
+              lookups,
+              List.of(current),
+              planned.service());
 
       // The pod assembly's inputs, as ModelPod.template builds them for this version.
-      var resolved = CustomModelVersionValidator.servable(version, first.environments(), lookups)
-          .resolved().orElseThrow();
-      var requests = Map.of("cpu", new Quantity("1"),
-          "memory", new Quantity("1073741824"));
+      var resolved =
+          CustomModelVersionValidator.servable(version, first.environments(), lookups)
+              .resolved()
+              .orElseThrow();
+      var requests = Map.of("cpu", new Quantity("1"), "memory", new Quantity("1073741824"));
       Map<String, String> environment = new LinkedHashMap<>();
       environment.put("TARGET_TYPE", "Binary");
       environment.put("TARGET_NAME", "churned");
@@ -105,22 +130,33 @@ public class PlanningBench {
       environment.put("NEGATIVE_CLASS_LABEL", "no");
       environment.put("MODELOPS_MODEL", "churn");
       environment.put("MODELOPS_MODEL_VERSION", "churn-v3");
-      podInputs = WorkloadInputs.builder("model", resolved.environment().image(),
-              PodInputs.code(version.getSpec().getCode()), "start_server.sh",
-              OperatorPodSettings.from(config))
-          .environment(PodInputs.environment(environment))
-          .runtimeParameters(PodInputs.parameters(resolved.parameters()))
-          .requiredMetadata(resolved.metadata())
-          .resources(ComputeResources.requestsEqualLimits(requests))
-          .podLabels(planned.deployment().orElseThrow().getSpec().getTemplate()
-              .getMetadata().getLabels())
-          .podAnnotations(Map.of("modelops.io/model-name", "churn"))
-          .serving(new Serving(ServingPlanner.PORT, "/churn"))
-          .build();
+      podInputs =
+          WorkloadInputs.builder(
+                  "model",
+                  resolved.environment().image(),
+                  PodInputs.code(version.getSpec().getCode()),
+                  "start_server.sh",
+                  OperatorPodSettings.from(config))
+              .environment(PodInputs.environment(environment))
+              .runtimeParameters(PodInputs.parameters(resolved.parameters()))
+              .requiredMetadata(resolved.metadata())
+              .resources(ComputeResources.requestsEqualLimits(requests))
+              .podLabels(
+                  planned
+                      .deployment()
+                      .orElseThrow()
+                      .getSpec()
+                      .getTemplate()
+                      .getMetadata()
+                      .getLabels())
+              .podAnnotations(Map.of("modelops.io/model-name", "churn"))
+              .serving(new ModelServer(ServingPlanner.PORT, "/churn"))
+              .build();
     }
   }
 
-  static final String MODEL = """
+  static final String MODEL =
+      """
       apiVersion: modelops.io/v1alpha1
       kind: CustomModel
       metadata: {name: churn, namespace: team-a, uid: 6f1c1d1e-0000-4000-8000-000000000001,
@@ -136,7 +172,8 @@ public class PlanningBench {
         networkEgressPolicy: NONE
       """;
 
-  static final String VERSION = """
+  static final String VERSION =
+      """
       apiVersion: modelops.io/v1alpha1
       kind: CustomModelVersion
       metadata: {name: churn-v3, namespace: team-a, generation: 1,
@@ -161,7 +198,8 @@ public class PlanningBench {
              observedGeneration: 1, lastTransitionTime: "2025-01-10T09:00:01Z"}
       """;
 
-  static final String ENVIRONMENT = """
+  static final String ENVIRONMENT =
+      """
       apiVersion: modelops.io/v1alpha1
       kind: ExecutionEnvironment
       metadata: {name: python311}
@@ -174,7 +212,8 @@ public class PlanningBench {
         latestVersion: "1.1"
       """;
 
-  static final String BUNDLE = """
+  static final String BUNDLE =
+      """
       apiVersion: modelops.io/v1alpha1
       kind: ResourceBundle
       metadata: {name: cpu.small}
@@ -183,14 +222,19 @@ public class PlanningBench {
       """;
 
   /** What one reconcile computes for a model: validation, decisions, desired objects. */
-  public record Planned(CustomModelValidator.Validation validation, Optional<ServingPlan> plan,
-      Optional<Deployment> deployment, Optional<Service> service,
+  public record Planned(
+      CustomModelValidator.Validation validation,
+      Optional<ServingPlan> plan,
+      Optional<Deployment> deployment,
+      Optional<Service> service,
       Optional<NetworkPolicy> networkPolicy) {}
 
   public static Planned plan(CustomModel model, Observed observed, OperatorConfig config) {
     var validation = CustomModelValidator.validate(model, observed, config.limits());
     var plan = validation.valid().map(v -> ServingPlanner.plan(model, v, observed, config));
-    return new Planned(validation, plan,
+    return new Planned(
+        validation,
+        plan,
         plan.map(p -> ServingDeployments.deployment(model, p)),
         plan.map(p -> ServingService.service(model, p)),
         plan.map(p -> ModelNetworkPolicy.networkPolicy(model, p)));

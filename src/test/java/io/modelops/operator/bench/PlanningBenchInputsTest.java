@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link PlanningBench} measures what it claims: its inputs produce a plan (not a refusal, an
- * error path that would be cheaper), the steady-state path (the Deployment already Available
- * and routed to), and its baseline and pod benchmarks build exactly the plan's objects.
+ * {@link PlanningBench} measures what it claims: its inputs produce a plan (not a refusal, an error
+ * path that would be cheaper), the steady-state path (the Deployment already Available and routed
+ * to), and its baseline and pod benchmarks build exactly the plan's objects.
  */
 class PlanningBenchInputsTest {
   PlanningBench.Inputs inputs;
@@ -31,8 +31,7 @@ class PlanningBenchInputsTest {
 
   @Test
   void theInputsProduceAPlanForTheSteadyState() {
-    assertThat(inputs.observed.deployments()).hasSize(1)
-        .allMatch(ServingPlanner::isAvailable);
+    assertThat(inputs.observed.deployments()).hasSize(1).allMatch(ServingPlanner::isAvailable);
     assertThat(inputs.observed.service()).isPresent();
     assertThat(plan.target()).isEqualTo("churn-v3");
     assertThat(plan.routeTo()).isEqualTo("churn-v3");
@@ -43,9 +42,10 @@ class PlanningBenchInputsTest {
         .isEqualTo("churn-churn-v3");
     assertThat(plan.kept()).isEmpty();
     assertThat(plan.serving().requiresHa()).isFalse();
-    var container = planned.deployment().orElseThrow().getSpec().getTemplate().getSpec()
-        .getContainers().get(0);
-    assertThat(container.getEnv()).extracting(e -> e.getName())
+    var container =
+        planned.deployment().orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getEnv())
+        .extracting(e -> e.getName())
         .contains("MLOPS_RUNTIME_PARAM_THRESHOLD_BOOST", "MLOPS_RUNTIME_PARAM_WAREHOUSE");
     assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
   }
@@ -68,8 +68,9 @@ class PlanningBenchInputsTest {
   private static void assertSame(Object actual, Object expected) {
     JsonNode a = Serialization.jsonMapper().valueToTree(actual);
     JsonNode e = Serialization.jsonMapper().valueToTree(expected);
-    assertThat(a).as("%s%nis not%n%s", Serialization.asYaml(actual),
-        Serialization.asYaml(expected)).isEqualTo(e);
+    assertThat(a)
+        .as("%s%nis not%n%s", Serialization.asYaml(actual), Serialization.asYaml(expected))
+        .isEqualTo(e);
     assertThat(actual).isEqualTo(expected);
   }
 }

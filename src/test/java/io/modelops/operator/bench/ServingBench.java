@@ -39,14 +39,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * {@code make bench}: the operator (its own process) against a bare fabric8 client on the
- * local control plane — convergence, API writes, latency under churn and memory at N models.
- * Every figure of a table comes from the same invocation; nothing is remembered between runs.
+ * {@code make bench}: the operator (its own process) against a bare fabric8 client on the local
+ * control plane — convergence, API writes, latency under churn and memory at N models. Every figure
+ * of a table comes from the same invocation; nothing is remembered between runs.
  */
 public final class ServingBench {
   private static final Duration CONVERGE_TIMEOUT = Duration.ofMinutes(20);
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final int models;
   private final int concurrency;
@@ -94,8 +94,8 @@ public final class ServingBench {
     int churnSeconds = Integer.parseInt(opts.getOrDefault("churn-seconds", "60"));
     int churnRate = Integer.parseInt(opts.getOrDefault("churn-rate", "10"));
     // The operator's serving phase always runs (it also makes the baseline's template objects).
-    List<String> phases = List.of(
-        opts.getOrDefault("phases", "serving,baseline,control-plane").split(","));
+    List<String> phases =
+        List.of(opts.getOrDefault("phases", "serving,baseline,control-plane").split(","));
     ServingBench bench = new ServingBench(opts);
     List<Map<String, Object>> results = new ArrayList<>();
     try {
@@ -128,8 +128,9 @@ public final class ServingBench {
     String ns = namespace(run, "op");
     Map<String, Object> r = new LinkedHashMap<>();
     try (OperatorProcess op = startOperator(ns, run, "serving");
-        Tracker<CustomModel> ready = new Tracker<>(
-            admin.resources(CustomModel.class).inNamespace(ns), ServingBench::ready)) {
+        Tracker<CustomModel> ready =
+            new Tracker<>(
+                admin.resources(CustomModel.class).inNamespace(ns), ServingBench::ready)) {
       r.put("operatorStartToReadySeconds", op.awaitReady(Duration.ofMinutes(2)));
       ApiServerWrites before = ApiServerWrites.scrape(admin);
       long t0 = System.nanoTime();
@@ -147,14 +148,19 @@ public final class ServingBench {
       r.put("heapMiBAfterConvergence", mib(op.heapUsedBytes()));
       r.put("liveHeapMiBAfterConvergence", mib(op.liveHeapBytes()));
       r.put("rssMiBAfterFullGc", mib(op.rssBytes()));
-      op.rssSplitBytes().forEach((k, v) -> r.put(
-          Character.toLowerCase(k.charAt(0)) + k.substring(1) + "MiBAfterFullGc", mib(v)));
+      op.rssSplitBytes()
+          .forEach(
+              (k, v) ->
+                  r.put(
+                      Character.toLowerCase(k.charAt(0)) + k.substring(1) + "MiBAfterFullGc",
+                      mib(v)));
       Map<String, Double> nmt = op.nativeMemoryCommittedMiB();
       if (!nmt.isEmpty()) {
         r.put("nativeMemoryCommittedMiBAfterFullGc", nmt);
       }
-      log("serving: operator %.1fs, %.2f writes/model, RSS %.0f MiB", seconds(t1 - t0),
-          (double) converge.operatorTotal() / models, mib(op.rssBytes()));
+      log(
+          "serving: operator %.1fs, %.2f writes/model, RSS %.0f MiB",
+          seconds(t1 - t0), (double) converge.operatorTotal() / models, mib(op.rssBytes()));
 
       Thread.sleep(5_000);
       ApiServerWrites idle0 = ApiServerWrites.scrape(admin);
@@ -173,8 +179,9 @@ public final class ServingBench {
   }
 
   /** Restart with N unchanged Ready models: writes while all N are reconciled, and after. */
-  private Map<String, Object> restart(String ns, int run, Tracker<CustomModel> models0,
-      int churnSeconds, int churnRate) throws Exception {
+  private Map<String, Object> restart(
+      String ns, int run, Tracker<CustomModel> models0, int churnSeconds, int churnRate)
+      throws Exception {
     Map<String, Object> r = new LinkedHashMap<>();
     Map<String, String> versions0 = resourceVersions(ns);
     int otherJvms0 = otherTestJvms();
@@ -203,7 +210,8 @@ public final class ServingBench {
       r.put("rssMiBAfterRestart", mib(op.rssBytes()));
       r.put("heapMiBAfterRestart", mib(op.heapUsedBytes()));
       r.put("liveHeapMiBAfterRestart", mib(op.liveHeapBytes()));
-      log("restart: all %d reconciled %.1fs after start; writes during resync %d, in 20 s after %d",
+      log(
+          "restart: all %d reconciled %.1fs after start; writes during resync %d, in 20 s after %d",
           models, seconds(t), resync.operatorTotal(), afterOnly.operatorTotal());
       if (churnSeconds > 0) {
         r.putAll(churn(ns, models0, churnSeconds, churnRate));
@@ -213,49 +221,64 @@ public final class ServingBench {
   }
 
   /** Spec changes at a fixed rate; latency from the change to status.observedGeneration. */
-  private Map<String, Object> churn(String ns, Tracker<CustomModel> tracker, int seconds,
-      int rate) throws Exception {
-    record Pending(long generation, long sentNanos) { }
+  private Map<String, Object> churn(String ns, Tracker<CustomModel> tracker, int seconds, int rate)
+      throws Exception {
+    record Pending(long generation, long sentNanos) {}
     Map<String, Pending> pending = new ConcurrentHashMap<>();
     Map<String, long[]> observed = new ConcurrentHashMap<>(); // name -> {generation, nanos}
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    tracker.onUpdate((cm, now) -> {
-      if (cm.getStatus() == null || cm.getStatus().getObservedGeneration() == null) {
-        return;
-      }
-      String name = cm.getMetadata().getName();
-      long gen = cm.getStatus().getObservedGeneration();
-      observed.put(name, new long[] {gen, now});
-      Pending p = pending.get(name);
-      if (p != null && gen >= p.generation() && pending.remove(name, p)) {
-        latencies.add(now - p.sentNanos());
-      }
-    });
+    tracker.onUpdate(
+        (cm, now) -> {
+          if (cm.getStatus() == null || cm.getStatus().getObservedGeneration() == null) {
+            return;
+          }
+          String name = cm.getMetadata().getName();
+          long gen = cm.getStatus().getObservedGeneration();
+          observed.put(name, new long[] {gen, now});
+          Pending p = pending.get(name);
+          if (p != null && gen >= p.generation() && pending.remove(name, p)) {
+            latencies.add(now - p.sentNanos());
+          }
+        });
     ExecutorService pool = Executors.newFixedThreadPool(8);
     ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     int total = seconds * rate;
     List<Future<?>> sent = Collections.synchronizedList(new ArrayList<>());
     int[] k = {0};
-    clock.scheduleAtFixedRate(() -> {
-      if (k[0] >= total) {
-        return;
-      }
-      int i = k[0]++;
-      sent.add(pool.submit(() -> {
-        String name = name(i % models);
-        String egress = (i / models) % 2 == 0 ? "PUBLIC" : "NONE";
-        long t = System.nanoTime();
-        CustomModel cm = admin.resources(CustomModel.class).inNamespace(ns).withName(name)
-            .patch(PatchContext.of(PatchType.JSON_MERGE),
-                "{\"spec\":{\"networkEgressPolicy\":\"" + egress + "\"}}");
-        Pending p = new Pending(cm.getMetadata().getGeneration(), t);
-        pending.put(name, p);
-        long[] o = observed.get(name);
-        if (o != null && o[0] >= p.generation() && o[1] >= t && pending.remove(name, p)) {
-          latencies.add(o[1] - t);
-        }
-      }));
-    }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+    clock.scheduleAtFixedRate(
+        () -> {
+          if (k[0] >= total) {
+            return;
+          }
+          int i = k[0]++;
+          sent.add(
+              pool.submit(
+                  () -> {
+                    String name = name(i % models);
+                    String egress = (i / models) % 2 == 0 ? "PUBLIC" : "NONE";
+                    long t = System.nanoTime();
+                    CustomModel cm =
+                        admin
+                            .resources(CustomModel.class)
+                            .inNamespace(ns)
+                            .withName(name)
+                            .patch(
+                                PatchContext.of(PatchType.JSON_MERGE),
+                                "{\"spec\":{\"networkEgressPolicy\":\"" + egress + "\"}}");
+                    Pending p = new Pending(cm.getMetadata().getGeneration(), t);
+                    pending.put(name, p);
+                    long[] o = observed.get(name);
+                    if (o != null
+                        && o[0] >= p.generation()
+                        && o[1] >= t
+                        && pending.remove(name, p)) {
+                      latencies.add(o[1] - t);
+                    }
+                  }));
+        },
+        0,
+        1_000_000 / rate,
+        TimeUnit.MICROSECONDS);
     long t0 = System.nanoTime();
     while (k[0] < total) {
       Thread.sleep(100);
@@ -270,7 +293,7 @@ public final class ServingBench {
       Thread.sleep(100);
     }
     pool.shutdown();
-    tracker.onUpdate((cm, now) -> { });
+    tracker.onUpdate((cm, now) -> {});
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     Map<String, Object> r = new LinkedHashMap<>();
@@ -281,8 +304,9 @@ public final class ServingBench {
     r.put("churnP50Ms", percentile(sorted, 50));
     r.put("churnP99Ms", percentile(sorted, 99));
     r.put("churnMaxMs", sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1) / 1e6);
-    log("churn: %d changes in %.1fs, p50 %.0f ms, p99 %.0f ms, %d unobserved", total,
-        sendSeconds, percentile(sorted, 50), percentile(sorted, 99), pending.size());
+    log(
+        "churn: %d changes in %.1fs, p50 %.0f ms, p99 %.0f ms, %d unobserved",
+        total, sendSeconds, percentile(sorted, 50), percentile(sorted, 99), pending.size());
     return r;
   }
 
@@ -290,10 +314,11 @@ public final class ServingBench {
     String ns = namespace(run, "op-cp");
     Map<String, Object> r = new LinkedHashMap<>();
     try (OperatorProcess op = startOperator(ns, run, "control-plane");
-        Tracker<Deployment> d = new Tracker<>(admin.apps().deployments().inNamespace(ns), x -> true);
+        Tracker<Deployment> d =
+            new Tracker<>(admin.apps().deployments().inNamespace(ns), x -> true);
         Tracker<Service> s = new Tracker<>(admin.services().inNamespace(ns), x -> true);
-        Tracker<NetworkPolicy> n = new Tracker<>(
-            admin.network().networkPolicies().inNamespace(ns), x -> true)) {
+        Tracker<NetworkPolicy> n =
+            new Tracker<>(admin.network().networkPolicies().inNamespace(ns), x -> true)) {
       op.awaitReady(Duration.ofMinutes(2));
       ApiServerWrites before = ApiServerWrites.scrape(admin);
       long t0 = System.nanoTime();
@@ -317,28 +342,41 @@ public final class ServingBench {
     String prefix = serving ? "serving" : "controlPlane";
     Map<String, Object> r = new LinkedHashMap<>();
     createNamespace(ns);
-    try (Tracker<Deployment> d = new Tracker<>(admin.apps().deployments().inNamespace(ns),
-            serving ? ServingBench::available : x -> true);
+    try (Tracker<Deployment> d =
+            new Tracker<>(
+                admin.apps().deployments().inNamespace(ns),
+                serving ? ServingBench::available : x -> true);
         Tracker<Service> s = new Tracker<>(admin.services().inNamespace(ns), x -> true);
-        Tracker<NetworkPolicy> n = new Tracker<>(
-            admin.network().networkPolicies().inNamespace(ns), x -> true)) {
+        Tracker<NetworkPolicy> n =
+            new Tracker<>(admin.network().networkPolicies().inNamespace(ns), x -> true)) {
       ApiServerWrites before = ApiServerWrites.scrape(admin);
       long t0 = System.nanoTime();
-      parallel(i -> {
-        String json = templateJson.replace("m00000", name(i));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> objects = Serialization.unmarshal(json, List.class);
-        Deployment dep = Serialization.unmarshal(Serialization.asJson(objects.get(0)),
-            Deployment.class);
-        if (!serving) {
-          dep.getSpec().setReplicas(0);
-        }
-        admin.apps().deployments().inNamespace(ns).resource(dep).create();
-        admin.services().inNamespace(ns).resource(Serialization.unmarshal(
-            Serialization.asJson(objects.get(1)), Service.class)).create();
-        admin.network().networkPolicies().inNamespace(ns).resource(Serialization.unmarshal(
-            Serialization.asJson(objects.get(2)), NetworkPolicy.class)).create();
-      });
+      parallel(
+          i -> {
+            String json = templateJson.replace("m00000", name(i));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> objects = Serialization.unmarshal(json, List.class);
+            Deployment dep =
+                Serialization.unmarshal(Serialization.asJson(objects.get(0)), Deployment.class);
+            if (!serving) {
+              dep.getSpec().setReplicas(0);
+            }
+            admin.apps().deployments().inNamespace(ns).resource(dep).create();
+            admin
+                .services()
+                .inNamespace(ns)
+                .resource(
+                    Serialization.unmarshal(Serialization.asJson(objects.get(1)), Service.class))
+                .create();
+            admin
+                .network()
+                .networkPolicies()
+                .inNamespace(ns)
+                .resource(
+                    Serialization.unmarshal(
+                        Serialization.asJson(objects.get(2)), NetworkPolicy.class))
+                .create();
+          });
       r.put(prefix + "BaselineCreateSeconds", seconds(System.nanoTime() - t0));
       long t1 = allExist(d, s, n);
       ApiServerWrites w = ApiServerWrites.scrape(admin).since(before);
@@ -358,32 +396,64 @@ public final class ServingBench {
     if (admin.namespaces().withName(ns).get() == null) {
       createNamespace(ns);
     }
-    return OperatorProcess.start(jar, kubeconfig, ns, jvmOptions, operatorEnv,
+    return OperatorProcess.start(
+        jar,
+        kubeconfig,
+        ns,
+        jvmOptions,
+        operatorEnv,
         out.resolve("operator-" + stamp + "-run" + run + "-" + phase + ".log"));
   }
 
   private void createNamespace(String ns) {
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
-        .addToLabels("modelops.io/bench", "true").endMetadata().build()).create();
-    admin.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata()
-        .withName("bench-code").endMetadata()
-        .addToData("start_server.sh", "#!/bin/sh\nexec python -m http.server \"$PORT\"\n")
-        .build()).create();
-    admin.resource(Serialization.unmarshal("""
+    admin
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(ns)
+                .addToLabels("modelops.io/bench", "true")
+                .endMetadata()
+                .build())
+        .create();
+    admin
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("bench-code")
+                .endMetadata()
+                .addToData("start_server.sh", "#!/bin/sh\nexec python -m http.server \"$PORT\"\n")
+                .build())
+        .create();
+    admin
+        .resource(
+            Serialization.unmarshal(
+                """
         apiVersion: modelops.io/v1alpha1
         kind: ExecutionEnvironment
         metadata: {name: %s}
         spec:
           programmingLanguage: python
           versions: [{label: "1.0", image: "python:3.11-slim"}]
-        """.formatted(envName(ns)), ExecutionEnvironment.class)).create();
+        """
+                    .formatted(envName(ns)),
+                ExecutionEnvironment.class))
+        .create();
   }
 
   private void createModels(String ns, boolean serving) throws Exception {
     String env = envName(ns);
-    parallel(i -> {
-      String name = name(i);
-      admin.resources(CustomModel.class).inNamespace(ns).resource(Serialization.unmarshal("""
+    parallel(
+        i -> {
+          String name = name(i);
+          admin
+              .resources(CustomModel.class)
+              .inNamespace(ns)
+              .resource(
+                  Serialization.unmarshal(
+                      """
           apiVersion: modelops.io/v1alpha1
           kind: CustomModel
           metadata: {name: %s}
@@ -393,10 +463,16 @@ public final class ServingBench {
             replicas: 1
             networkEgressPolicy: NONE
           %s
-          """.formatted(name, serving ? "" : "  serving: {enabled: false}"),
-          CustomModel.class)).create();
-      admin.resources(CustomModelVersion.class).inNamespace(ns).resource(Serialization
-          .unmarshal("""
+          """
+                          .formatted(name, serving ? "" : "  serving: {enabled: false}"),
+                      CustomModel.class))
+              .create();
+          admin
+              .resources(CustomModelVersion.class)
+              .inNamespace(ns)
+              .resource(
+                  Serialization.unmarshal(
+                      """
           apiVersion: modelops.io/v1alpha1
           kind: CustomModelVersion
           metadata: {name: %s-v1}
@@ -404,8 +480,11 @@ public final class ServingBench {
             customModelRef: {name: %s}
             environment: {name: %s, version: "1.0"}
             code: {configMap: {name: bench-code}}
-          """.formatted(name, name, env), CustomModelVersion.class)).create();
-    });
+          """
+                          .formatted(name, name, env),
+                      CustomModelVersion.class))
+              .create();
+        });
   }
 
   /** Runs {@code task(i)} for every model with the configured concurrency; rethrows. */
@@ -426,8 +505,15 @@ public final class ServingBench {
   }
 
   private String captureTemplate(String ns) {
-    Deployment d = admin.apps().deployments().inNamespace(ns)
-        .withLabel("modelops.io/model", name(0)).list().getItems().get(0);
+    Deployment d =
+        admin
+            .apps()
+            .deployments()
+            .inNamespace(ns)
+            .withLabel("modelops.io/model", name(0))
+            .list()
+            .getItems()
+            .get(0);
     Service s = admin.services().inNamespace(ns).withName(name(0)).get();
     NetworkPolicy n = admin.network().networkPolicies().inNamespace(ns).withName(name(0)).get();
     d.setStatus(null);
@@ -453,16 +539,18 @@ public final class ServingBench {
   // ---- observations --------------------------------------------------------------------------
 
   static boolean ready(CustomModel cm) {
-    return cm.getStatus() != null && cm.getStatus().getConditions() != null
+    return cm.getStatus() != null
+        && cm.getStatus().getConditions() != null
         && cm.getMetadata().getGeneration().equals(cm.getStatus().getObservedGeneration())
-        && cm.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType())
-            && c.getStatus() == ConditionStatus.TRUE);
+        && cm.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && c.getStatus() == ConditionStatus.TRUE);
   }
 
   static boolean available(Deployment d) {
-    return d.getStatus() != null && d.getStatus().getConditions() != null
-        && d.getStatus().getConditions().stream().anyMatch(c -> "Available".equals(c.getType())
-            && "True".equals(c.getStatus()))
+    return d.getStatus() != null
+        && d.getStatus().getConditions() != null
+        && d.getStatus().getConditions().stream()
+            .anyMatch(c -> "Available".equals(c.getType()) && "True".equals(c.getStatus()))
         && d.getStatus().getAvailableReplicas() != null
         && d.getStatus().getAvailableReplicas() >= d.getSpec().getReplicas();
   }
@@ -494,18 +582,21 @@ public final class ServingBench {
 
   private static Map<String, Integer> changed(Map<String, String> a, Map<String, String> b) {
     Map<String, Integer> byKind = new LinkedHashMap<>();
-    b.forEach((k, v) -> {
-      if (!v.equals(a.get(k))) {
-        byKind.merge(k.substring(0, k.indexOf('/')), 1, Integer::sum);
-      }
-    });
+    b.forEach(
+        (k, v) -> {
+          if (!v.equals(a.get(k))) {
+            byKind.merge(k.substring(0, k.indexOf('/')), 1, Integer::sum);
+          }
+        });
     return byKind;
   }
 
   /** Test JVMs of other work trees: they share the API server, so its counters too. */
   private static int otherTestJvms() {
-    return (int) ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains("surefire")).count();
+    return (int)
+        ProcessHandle.allProcesses()
+            .filter(p -> p.info().commandLine().orElse("").contains("surefire"))
+            .count();
   }
 
   private void deleteNamespace(String ns) throws InterruptedException {
@@ -521,62 +612,73 @@ public final class ServingBench {
 
   // ---- reporting -----------------------------------------------------------------------------
 
-  private void report(Map<String, String> opts, List<Map<String, Object>> results, int runs,
-      int churnRuns) throws Exception {
+  private void report(
+      Map<String, String> opts, List<Map<String, Object>> results, int runs, int churnRuns)
+      throws Exception {
     Map<String, Object> summary = new LinkedHashMap<>();
     String[][] rows = {
-        {"servingOperatorSeconds", "convergence, served (1 replica): operator s"},
-        {"servingOperatorCreateSeconds", "  of which: harness creating N models+versions s"},
-        {"servingBaselineSeconds", "convergence, served: bare client s"},
-        {"servingBaselineCreateSeconds", "  of which: creating 3N objects s"},
-        {"servingRatio", "convergence, served: ratio operator/baseline"},
-        {"controlPlaneOperatorSeconds", "control plane only (replicas 0): operator s"},
-        {"controlPlaneBaselineSeconds", "control plane only: bare client s"},
-        {"controlPlaneRatio", "control plane only: ratio operator/baseline"},
-        {"servingOperatorWritesPerModel", "API writes per created model: operator"},
-        {"servingBaselineWritesPerModel", "API writes per created model: bare client"},
-        {"controlPlaneOperatorWritesPerModel", "API writes per model, replicas 0: operator"},
-        {"idleWritesTotal", "operator writes, 20 s idle after convergence"},
-        {"resyncWritesTotal", "operator writes, restart resync of N Ready models"},
-        {"afterRestartWrites20sTotal", "operator writes, 20 s after the resync"},
-        {"operatorStartToReadySeconds", "operator start -> /readyz (empty namespace) s"},
-        {"restartSecondsToAllReconciled", "operator start -> all N reconciled (restart) s"},
-        {"churnP50Ms", "churn: spec change -> observedGeneration p50 ms"},
-        {"churnP99Ms", "churn: spec change -> observedGeneration p99 ms"},
-        {"rssMiBAfterConvergence", "operator RSS after convergence MiB"},
-        {"heapMiBAfterConvergence", "operator heap used after convergence MiB"},
-        {"rssMiBAfterRestart", "operator RSS after restart resync MiB"},
-        {"liveHeapMiBAfterConvergence", "operator live heap (after a full GC) MiB"},
-        {"rssMiBAfterFullGc", "operator RSS after that full GC MiB"},
-        {"rssAnonMiBAfterFullGc", "  of which anonymous (RssAnon) MiB"},
-        {"rssFileMiBAfterFullGc", "  of which file-backed (RssFile) MiB"},
-        {"liveHeapMiBAfterRestart", "operator live heap after restart resync MiB"},
-        {"servingOperatorAllWritesPerModel", "all clients' API writes per model: operator"},
-        {"servingBaselineAllWritesPerModel", "all clients' API writes per model: bare client"},
-        {"servingAllWritesRatio", "ratio of all API writes, served"},
-        {"controlPlaneAllWritesRatio", "ratio of all API writes, control plane only"},
+      {"servingOperatorSeconds", "convergence, served (1 replica): operator s"},
+      {"servingOperatorCreateSeconds", "  of which: harness creating N models+versions s"},
+      {"servingBaselineSeconds", "convergence, served: bare client s"},
+      {"servingBaselineCreateSeconds", "  of which: creating 3N objects s"},
+      {"servingRatio", "convergence, served: ratio operator/baseline"},
+      {"controlPlaneOperatorSeconds", "control plane only (replicas 0): operator s"},
+      {"controlPlaneBaselineSeconds", "control plane only: bare client s"},
+      {"controlPlaneRatio", "control plane only: ratio operator/baseline"},
+      {"servingOperatorWritesPerModel", "API writes per created model: operator"},
+      {"servingBaselineWritesPerModel", "API writes per created model: bare client"},
+      {"controlPlaneOperatorWritesPerModel", "API writes per model, replicas 0: operator"},
+      {"idleWritesTotal", "operator writes, 20 s idle after convergence"},
+      {"resyncWritesTotal", "operator writes, restart resync of N Ready models"},
+      {"afterRestartWrites20sTotal", "operator writes, 20 s after the resync"},
+      {"operatorStartToReadySeconds", "operator start -> /readyz (empty namespace) s"},
+      {"restartSecondsToAllReconciled", "operator start -> all N reconciled (restart) s"},
+      {"churnP50Ms", "churn: spec change -> observedGeneration p50 ms"},
+      {"churnP99Ms", "churn: spec change -> observedGeneration p99 ms"},
+      {"rssMiBAfterConvergence", "operator RSS after convergence MiB"},
+      {"heapMiBAfterConvergence", "operator heap used after convergence MiB"},
+      {"rssMiBAfterRestart", "operator RSS after restart resync MiB"},
+      {"liveHeapMiBAfterConvergence", "operator live heap (after a full GC) MiB"},
+      {"rssMiBAfterFullGc", "operator RSS after that full GC MiB"},
+      {"rssAnonMiBAfterFullGc", "  of which anonymous (RssAnon) MiB"},
+      {"rssFileMiBAfterFullGc", "  of which file-backed (RssFile) MiB"},
+      {"liveHeapMiBAfterRestart", "operator live heap after restart resync MiB"},
+      {"servingOperatorAllWritesPerModel", "all clients' API writes per model: operator"},
+      {"servingBaselineAllWritesPerModel", "all clients' API writes per model: bare client"},
+      {"servingAllWritesRatio", "ratio of all API writes, served"},
+      {"controlPlaneAllWritesRatio", "ratio of all API writes, control plane only"},
     };
     for (Map<String, Object> r : results) {
       r.put("servingRatio", num(r, "servingOperatorSeconds") / num(r, "servingBaselineSeconds"));
-      r.put("controlPlaneRatio",
+      r.put(
+          "controlPlaneRatio",
           num(r, "controlPlaneOperatorSeconds") / num(r, "controlPlaneBaselineSeconds"));
       // What the control plane had to process: every client's writes (the harness creating the
       // custom resources, kube-controller-manager, kwok), per model, operator phase / baseline.
-      r.put("servingAllWritesRatio", num(r, "servingOperatorAllWritesPerModel")
-          / num(r, "servingBaselineAllWritesPerModel"));
-      r.put("controlPlaneAllWritesRatio", num(r, "controlPlaneOperatorAllWritesPerModel")
-          / num(r, "controlPlaneBaselineAllWritesPerModel"));
+      r.put(
+          "servingAllWritesRatio",
+          num(r, "servingOperatorAllWritesPerModel") / num(r, "servingBaselineAllWritesPerModel"));
+      r.put(
+          "controlPlaneAllWritesRatio",
+          num(r, "controlPlaneOperatorAllWritesPerModel")
+              / num(r, "controlPlaneBaselineAllWritesPerModel"));
       @SuppressWarnings("unchecked")
       Map<String, Long> idle = (Map<String, Long>) r.get("idleWrites20s");
       r.put("idleWritesTotal", idle.values().stream().mapToLong(Long::longValue).sum());
     }
     StringBuilder table = new StringBuilder();
-    table.append(String.format("%nModelOps bench: N=%d models, %d run(s) (churn in %d), "
-            + "concurrency %d, operator JVM: %s, %d CPUs%n", models, results.size(),
-        Math.min(churnRuns, results.size()), concurrency, String.join(" ", jvmOptions),
-        Runtime.getRuntime().availableProcessors()));
-    table.append(String.format("%-52s %10s %10s %10s   %s%n", "measure", "median", "min", "max",
-        "runs"));
+    table.append(
+        String.format(
+            "%nModelOps bench: N=%d models, %d run(s) (churn in %d), "
+                + "concurrency %d, operator JVM: %s, %d CPUs%n",
+            models,
+            results.size(),
+            Math.min(churnRuns, results.size()),
+            concurrency,
+            String.join(" ", jvmOptions),
+            Runtime.getRuntime().availableProcessors()));
+    table.append(
+        String.format("%-52s %10s %10s %10s   %s%n", "measure", "median", "min", "max", "runs"));
     for (String[] row : rows) {
       List<Double> xs = new ArrayList<>();
       for (Map<String, Object> r : results) {
@@ -588,12 +690,18 @@ public final class ServingBench {
         continue;
       }
       Collections.sort(xs);
-      double median = xs.size() % 2 == 1 ? xs.get(xs.size() / 2)
-          : (xs.get(xs.size() / 2 - 1) + xs.get(xs.size() / 2)) / 2;
-      summary.put(row[0], Map.of("median", median, "min", xs.get(0),
-          "max", xs.get(xs.size() - 1), "runs", xs.size()));
-      table.append(String.format("%-52s %10.2f %10.2f %10.2f   %d%n", row[1], median, xs.get(0),
-          xs.get(xs.size() - 1), xs.size()));
+      double median =
+          xs.size() % 2 == 1
+              ? xs.get(xs.size() / 2)
+              : (xs.get(xs.size() / 2 - 1) + xs.get(xs.size() / 2)) / 2;
+      summary.put(
+          row[0],
+          Map.of(
+              "median", median, "min", xs.get(0), "max", xs.get(xs.size() - 1), "runs", xs.size()));
+      table.append(
+          String.format(
+              "%-52s %10.2f %10.2f %10.2f   %d%n",
+              row[1], median, xs.get(0), xs.get(xs.size() - 1), xs.size()));
     }
     System.out.print(table);
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -656,7 +764,8 @@ public final class ServingBench {
   }
 
   private static void log(String format, Object... args) {
-    System.err.printf("[bench %s] %s%n",
+    System.err.printf(
+        "[bench %s] %s%n",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")),
         String.format(format, args));
   }

@@ -18,35 +18,40 @@ final class Tracker<T extends HasMetadata> implements AutoCloseable {
   private final Set<String> matched = ConcurrentHashMap.newKeySet();
   private final Predicate<T> condition;
   private final SharedIndexInformer<T> informer;
-  private volatile BiConsumer<T, Long> onUpdate = (o, t) -> { };
+  private volatile BiConsumer<T, Long> onUpdate = (o, t) -> {};
   private volatile int target = Integer.MAX_VALUE;
   private volatile long reachedNanos;
 
   Tracker(Informable<T> source, Predicate<T> condition) {
     this.condition = condition;
-    this.informer = source.inform(new ResourceEventHandler<T>() {
-      @Override
-      public void onAdd(T obj) {
-        seen(obj);
-      }
+    this.informer =
+        source.inform(
+            new ResourceEventHandler<T>() {
+              @Override
+              public void onAdd(T obj) {
+                seen(obj);
+              }
 
-      @Override
-      public void onUpdate(T oldObj, T newObj) {
-        seen(newObj);
-      }
+              @Override
+              public void onUpdate(T oldObj, T newObj) {
+                seen(newObj);
+              }
 
-      @Override
-      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-        matched.remove(obj.getMetadata().getName());
-      }
-    }, 0);
+              @Override
+              public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                matched.remove(obj.getMetadata().getName());
+              }
+            },
+            0);
   }
 
   private void seen(T obj) {
     long now = System.nanoTime();
     onUpdate.accept(obj, now);
-    if (condition.test(obj) && matched.add(obj.getMetadata().getName())
-        && matched.size() >= target && reachedNanos == 0) {
+    if (condition.test(obj)
+        && matched.add(obj.getMetadata().getName())
+        && matched.size() >= target
+        && reachedNanos == 0) {
       reachedNanos = now;
     }
   }

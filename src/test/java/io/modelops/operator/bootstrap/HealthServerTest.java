@@ -34,9 +34,14 @@ class HealthServerTest {
   @Test
   void aFailingCheckIsNotReady() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    try (HealthServer server = HealthServer.start(0, registry, () -> true, () -> {
-      throw new IllegalStateException("informer down");
-    })) {
+    try (HealthServer server =
+        HealthServer.start(
+            0,
+            registry,
+            () -> true,
+            () -> {
+              throw new IllegalStateException("informer down");
+            })) {
       assertThat(get(server, "/readyz").statusCode()).isEqualTo(503);
     }
   }

@@ -12,15 +12,27 @@ import org.junit.jupiter.api.Test;
 class LeanCachesTest {
   private static Pod pod() {
     return new PodBuilder()
-        .withNewMetadata().withName("m-v1-abc").withNamespace("ns").withResourceVersion("7")
+        .withNewMetadata()
+        .withName("m-v1-abc")
+        .withNamespace("ns")
+        .withResourceVersion("7")
         .addToLabels("modelops.io/model", "m")
         .addToAnnotations("modelops.io/model-name", "m")
         .withManagedFields(new ManagedFieldsEntryBuilder().withManager("kubelet").build())
         .endMetadata()
-        .withNewSpec().addNewContainer().withName("model").withImage("python:3.11").endContainer()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("model")
+        .withImage("python:3.11")
+        .endContainer()
         .endSpec()
-        .withNewStatus().withPhase("Running").addNewContainerStatus().withName("model")
-        .withReady(true).endContainerStatus().endStatus()
+        .withNewStatus()
+        .withPhase("Running")
+        .addNewContainerStatus()
+        .withName("model")
+        .withReady(true)
+        .endContainerStatus()
+        .endStatus()
         .build();
   }
 
@@ -34,7 +46,8 @@ class LeanCachesTest {
     assertThat(cached.getMetadata().getLabels()).containsEntry("modelops.io/model", "m");
     assertThat(cached.getMetadata().getAnnotations()).containsEntry("modelops.io/model-name", "m");
     assertThat(cached.getMetadata().getResourceVersion()).isEqualTo("7");
-    assertThat(cached.getStatus().getContainerStatuses()).singleElement()
+    assertThat(cached.getStatus().getContainerStatuses())
+        .singleElement()
         .satisfies(s -> assertThat(s.getReady()).isTrue());
   }
 
@@ -44,8 +57,10 @@ class LeanCachesTest {
     model.getMetadata().setName("m");
     model.getMetadata().setNamespace("ns");
     model.getMetadata().setGeneration(3L);
-    model.getMetadata().getManagedFields().add(
-        new ManagedFieldsEntryBuilder().withManager("kubectl").build());
+    model
+        .getMetadata()
+        .getManagedFields()
+        .add(new ManagedFieldsEntryBuilder().withManager("kubectl").build());
     var store = new LeanCaches.CustomModels();
     store.put(store.getKey(model), model);
     CustomModel cached = store.get("ns/m");

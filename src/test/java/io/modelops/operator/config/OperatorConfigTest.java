@@ -26,23 +26,28 @@ class OperatorConfigTest {
 
   @Test
   void reconcileThreadsCanBeSetFromTheEnvironment() {
-    assertThat(OperatorConfig.load(Map.of("MODELOPS_RECONCILE_THREADS", "8"))
-        .reconcileThreads()).isEqualTo(8);
+    assertThat(OperatorConfig.load(Map.of("MODELOPS_RECONCILE_THREADS", "8")).reconcileThreads())
+        .isEqualTo(8);
   }
 
   @Test
   void leaderElectionIsOnByDefaultInsideAPod() {
     assertThat(OperatorConfig.load(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1")).leaderElection())
         .isTrue();
-    assertThat(OperatorConfig.load(Map.of(
-        "KUBERNETES_SERVICE_HOST", "10.0.0.1", "MODELOPS_LEADER_ELECTION", "false"))
-        .leaderElection()).isFalse();
+    assertThat(
+            OperatorConfig.load(
+                    Map.of(
+                        "KUBERNETES_SERVICE_HOST", "10.0.0.1", "MODELOPS_LEADER_ELECTION", "false"))
+                .leaderElection())
+        .isFalse();
   }
 
   @Test
   void readsFileThenEnvironmentOverrides() throws Exception {
     Path file = dir.resolve("config.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         limits:
           maxCustomModelReplicasPerDeployment: 4
           maxCustomModelContainerSize: 4294967296
@@ -57,8 +62,13 @@ class OperatorConfigTest {
         watchNamespaces: [a, b]
         gitFetcherImage: registry.local/git:1
         """);
-    OperatorConfig config = OperatorConfig.load(Map.of(
-        "MODELOPS_CONFIG_FILE", file.toString(), "MODELOPS_WATCH_NAMESPACES", "team-a, team-b"));
+    OperatorConfig config =
+        OperatorConfig.load(
+            Map.of(
+                "MODELOPS_CONFIG_FILE",
+                file.toString(),
+                "MODELOPS_WATCH_NAMESPACES",
+                "team-a, team-b"));
     assertThat(config.limits().maxCustomJobRuns()).isEqualTo(1);
     assertThat(config.limits().maxCustomModelReplicasPerDeployment()).isEqualTo(4);
     assertThat(config.platformApi().cidrs()).containsExactly("10.20.0.0/16");
@@ -76,13 +86,15 @@ class OperatorConfigTest {
         .hasMessageContaining("watchNamespace");
 
     Path tooMany = dir.resolve("limits.yaml");
-    Files.writeString(tooMany, """
+    Files.writeString(
+        tooMany,
+        """
         limits: {maxCustomModelReplicasPerDeployment: 9, maxCustomModelContainerSize: 15032385536,
           desiredCustomModelContainerSize: 134217728, maxCustomModelTestingParallelUsers: 1,
           maxCustomJobRuns: 1, maxCustomJobTimeout: 60}
         """);
-    assertThatThrownBy(() -> OperatorConfig.load(
-        Map.of("MODELOPS_CONFIG_FILE", tooMany.toString())))
+    assertThatThrownBy(
+            () -> OperatorConfig.load(Map.of("MODELOPS_CONFIG_FILE", tooMany.toString())))
         .hasMessageContaining("maxCustomModelReplicasPerDeployment must be 1..8");
   }
 }

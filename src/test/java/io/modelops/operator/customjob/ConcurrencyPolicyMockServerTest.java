@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
-import io.modelops.operator.bootstrap.Controllers;
 import io.modelops.operator.config.OperatorConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,20 +41,27 @@ class ConcurrencyPolicyMockServerTest {
   }
 
   void startScheduler() {
-    OperatorConfig config = new OperatorConfig(null, null, null, null, List.of(NS), false, null,
-        0, 0);
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
-        .withSSABasedCreateUpdateMatchForDependentResources(false)
-        .withUseSSAToPatchPrimaryResource(false));
+    OperatorConfig config =
+        new OperatorConfig(null, null, null, null, List.of(NS), false, null, 0, 0);
+    operator =
+        new Operator(
+            o ->
+                o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    .withSSABasedCreateUpdateMatchForDependentResources(false)
+                    .withUseSSAToPatchPrimaryResource(false));
     Clock clock = Clock.fixed(SCHEDULED.plusSeconds(20), ZoneOffset.UTC);
-    operator.register(new CustomJobReconciler(config, clock),
-        o -> o.settingNamespaces(Set.of(NS)));
+    operator.register(new CustomJobReconciler(config, clock), o -> o.settingNamespaces(Set.of(NS)));
     operator.start();
   }
 
   /** A job scheduled Mondays 03:00 UTC whose previous scheduled run is still running. */
   CustomJob jobWithActiveRun(String policy) {
-    CustomJob job = client.resource(Serialization.unmarshal("""
+    CustomJob job =
+        client
+            .resource(
+                Serialization.unmarshal(
+                    """
         apiVersion: modelops.io/v1alpha1
         kind: CustomJob
         metadata: {name: nightly, namespace: team-a}
@@ -63,32 +69,48 @@ class ConcurrencyPolicyMockServerTest {
           environment: {image: "python:3.11"}
           code: {configMap: {name: code}}
           schedule: {cron: "0 3 * * 1", concurrencyPolicy: %s}
-        """.formatted(policy), CustomJob.class)).create();
+        """
+                        .formatted(policy),
+                    CustomJob.class))
+            .create();
     job.setStatus(new io.modelops.operator.api.v1alpha1.customjob.CustomJobStatus());
     job.getStatus().setLastScheduleTime(SCHEDULED.minus(Duration.ofDays(7)).toString());
     job.getStatus().setObservedGeneration(job.getMetadata().getGeneration());
     job.getStatus().setConfigVersion(1L);
     client.resource(job).updateStatus();
-    CustomJobRun previous = Serialization.unmarshal("""
+    CustomJobRun previous =
+        Serialization.unmarshal(
+            """
         apiVersion: modelops.io/v1alpha1
         kind: CustomJobRun
         metadata: {name: nightly-previous, namespace: team-a}
         spec: {customJobRef: {name: nightly}}
-        """, CustomJobRun.class);
-    previous.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
-        .withApiVersion("modelops.io/v1alpha1").withKind("CustomJob").withName("nightly")
-        .withUid(job.getMetadata().getUid()).withController(true).build()));
+        """,
+            CustomJobRun.class);
+    previous
+        .getMetadata()
+        .setOwnerReferences(
+            List.of(
+                new OwnerReferenceBuilder()
+                    .withApiVersion("modelops.io/v1alpha1")
+                    .withKind("CustomJob")
+                    .withName("nightly")
+                    .withUid(job.getMetadata().getUid())
+                    .withController(true)
+                    .build()));
     previous = client.resource(previous).create();
     previous.setStatus(new io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunStatus());
-    previous.getStatus().setPhase(
-        io.modelops.operator.api.v1alpha1.common.CustomJobRunPhase.RUNNING);
+    previous
+        .getStatus()
+        .setPhase(io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunPhase.RUNNING);
     client.resource(previous).updateStatus();
     return job;
   }
 
   Set<String> runs() {
     return client.resources(CustomJobRun.class).inNamespace(NS).list().getItems().stream()
-        .map(r -> r.getMetadata().getName()).collect(Collectors.toSet());
+        .map(r -> r.getMetadata().getName())
+        .collect(Collectors.toSet());
   }
 
   String scheduledRun() {
@@ -99,18 +121,27 @@ class ConcurrencyPolicyMockServerTest {
   void allowStartsTheScheduledRunNextToTheActiveOne() {
     jobWithActiveRun("Allow");
     startScheduler();
-    await().ignoreExceptions().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-        assertThat(runs()).containsExactlyInAnyOrder("nightly-previous", scheduledRun()));
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> assertThat(runs()).containsExactlyInAnyOrder("nightly-previous", scheduledRun()));
   }
 
   @Test
   void forbidSkipsTheScheduledRunWhileOneIsActive() {
     jobWithActiveRun("Forbid");
     startScheduler();
-    await().ignoreExceptions().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      CustomJob job = client.resources(CustomJob.class).inNamespace(NS).withName("nightly").get();
-      assertThat(job.getStatus().getActiveRuns()).isEqualTo(1);
-    });
+    await()
+        .ignoreExceptions()
+        .pollDelay(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              CustomJob job =
+                  client.resources(CustomJob.class).inNamespace(NS).withName("nightly").get();
+              assertThat(job.getStatus().getActiveRuns()).isEqualTo(1);
+            });
     assertThat(runs()).containsExactly("nightly-previous");
   }
 
@@ -118,11 +149,14 @@ class ConcurrencyPolicyMockServerTest {
   void replaceDeletesTheActiveRunAndStartsTheScheduledOne() {
     jobWithActiveRun("Replace");
     startScheduler();
-    await().ignoreExceptions().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-        assertThat(runs()).containsExactly(scheduledRun()));
-    CustomJobRun created = client.resources(CustomJobRun.class).inNamespace(NS)
-        .withName(scheduledRun()).get();
-    assertThat(created.getMetadata().getOwnerReferences()).singleElement()
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(runs()).containsExactly(scheduledRun()));
+    CustomJobRun created =
+        client.resources(CustomJobRun.class).inNamespace(NS).withName(scheduledRun()).get();
+    assertThat(created.getMetadata().getOwnerReferences())
+        .singleElement()
         .satisfies(o -> assertThat(o.getController()).isTrue());
     assertThat(created.getMetadata().getAnnotations())
         .containsEntry("modelops.io/scheduled-at", SCHEDULED.toString());

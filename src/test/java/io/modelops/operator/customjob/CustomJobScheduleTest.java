@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Scheduled CustomJobs on the local control plane. The operator's clock is set a few seconds
- * before a minute boundary, so an every-minute schedule fires promptly in real time.
+ * Scheduled CustomJobs on the local control plane. The operator's clock is set a few seconds before
+ * a minute boundary, so an every-minute schedule fires promptly in real time.
  */
 @Tag("cluster")
 class CustomJobScheduleTest {
@@ -53,13 +53,21 @@ class CustomJobScheduleTest {
     firstBoundary = boundary;
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(real, simulated));
     operator = InProcessOperator.start(cluster.client(), UnaryOperator.identity(), clock, ns);
-    Manifests.applyClusterScoped(cluster.client(), ExecutionEnvironment.class, """
+    Manifests.applyClusterScoped(
+        cluster.client(),
+        ExecutionEnvironment.class,
+        """
         apiVersion: modelops.io/v1alpha1
         kind: ExecutionEnvironment
         metadata: {name: %s}
         spec: {programmingLanguage: python, versions: [{label: "1", image: "python:3.11-slim"}]}
-        """.formatted(env));
-    Manifests.apply(cluster.client(), ns, ConfigMap.class, """
+        """
+            .formatted(env));
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        ConfigMap.class,
+        """
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: retrain-code}
@@ -80,18 +88,31 @@ class CustomJobScheduleTest {
   @Test
   void createsARunOnScheduleOwnedByTheJobAndTrimsItsHistory() {
     Set<String> seen = ConcurrentHashMap.newKeySet();
-    try (var watch = cluster.client().resources(CustomJobRun.class).inNamespace(ns)
-        .watch(new io.fabric8.kubernetes.client.Watcher<>() {
-          @Override
-          public void eventReceived(Action action, CustomJobRun run) {
-            seen.add(action + " " + run.getMetadata().getName() + " "
-                + (run.getStatus() == null ? "-" : run.getStatus().getPhase()));
-          }
+    try (var watch =
+        cluster
+            .client()
+            .resources(CustomJobRun.class)
+            .inNamespace(ns)
+            .watch(
+                new io.fabric8.kubernetes.client.Watcher<>() {
+                  @Override
+                  public void eventReceived(Action action, CustomJobRun run) {
+                    seen.add(
+                        action
+                            + " "
+                            + run.getMetadata().getName()
+                            + " "
+                            + (run.getStatus() == null ? "-" : run.getStatus().getPhase()));
+                  }
 
-          @Override
-          public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
-        })) {
-      Manifests.apply(cluster.client(), ns, CustomJob.class, """
+                  @Override
+                  public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
+                })) {
+      Manifests.apply(
+          cluster.client(),
+          ns,
+          CustomJob.class,
+          """
           apiVersion: modelops.io/v1alpha1
           kind: CustomJob
           metadata: {name: retrain}
@@ -102,31 +123,44 @@ class CustomJobScheduleTest {
             schedule: {cron: "* * * * *", timeZone: Europe/Berlin, concurrencyPolicy: Forbid}
             successfulRunsHistoryLimit: 0
             failedRunsHistoryLimit: 1
-          """.formatted(env));
+          """
+              .formatted(env));
       String runName = "retrain-" + firstBoundary.getEpochSecond() / 60;
-      await().ignoreExceptions().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-        assertThat(seen).contains("ADDED " + runName + " -");
-        assertThat(seen).contains("MODIFIED " + runName + " SUCCEEDED");
-        assertThat(seen).contains("DELETED " + runName + " SUCCEEDED");
-      });
+      await()
+          .ignoreExceptions()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                assertThat(seen).contains("ADDED " + runName + " -");
+                assertThat(seen).contains("MODIFIED " + runName + " SUCCEEDED");
+                assertThat(seen).contains("DELETED " + runName + " SUCCEEDED");
+              });
     }
-    await().ignoreExceptions().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      CustomJob j = job("retrain");
-      assertThat(j.getStatus().getLastScheduleTime()).isEqualTo(firstBoundary.toString());
-      assertThat(j.getStatus().getNextScheduleTime())
-          .isEqualTo(firstBoundary.plus(1, ChronoUnit.MINUTES).toString());
-      assertThat(j.getStatus().getConfigVersion()).isEqualTo(1L);
-      assertThat(j.getStatus().getActiveRuns()).isZero();
-    });
-    NetworkPolicy policy = cluster.client().network().networkPolicies().inNamespace(ns)
-        .withName("retrain-runs").get();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              CustomJob j = job("retrain");
+              assertThat(j.getStatus().getLastScheduleTime()).isEqualTo(firstBoundary.toString());
+              assertThat(j.getStatus().getNextScheduleTime())
+                  .isEqualTo(firstBoundary.plus(1, ChronoUnit.MINUTES).toString());
+              assertThat(j.getStatus().getConfigVersion()).isEqualTo(1L);
+              assertThat(j.getStatus().getActiveRuns()).isZero();
+            });
+    NetworkPolicy policy =
+        cluster.client().network().networkPolicies().inNamespace(ns).withName("retrain-runs").get();
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
     assertThat(policy.getSpec().getIngress()).isEmpty();
   }
 
   @Test
   void aSuspendedStructuredScheduleStartsNothingAndSaysSo() {
-    Manifests.apply(cluster.client(), ns, CustomJob.class, """
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomJob.class,
+        """
         apiVersion: modelops.io/v1alpha1
         kind: CustomJob
         metadata: {name: paused}
@@ -135,24 +169,48 @@ class CustomJobScheduleTest {
           code: {configMap: {name: retrain-code}}
           schedule: {minute: ["*"], hour: ["*"], dayOfMonth: ["*"], month: ["*"],
                      dayOfWeek: ["*"], suspend: true}
-        """.formatted(env));
-    await().ignoreExceptions().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThat(job("paused").getStatus().getConditions()).anySatisfy(c -> {
-          assertThat(c.getType()).isEqualTo("Ready");
-          assertThat(c.getReason()).isEqualTo("Suspended");
-        }));
-    Manifests.mergePatch(cluster.client(), CustomJob.class, ns, "paused",
+        """
+            .formatted(env));
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(job("paused").getStatus().getConditions())
+                    .anySatisfy(
+                        c -> {
+                          assertThat(c.getType()).isEqualTo("Ready");
+                          assertThat(c.getReason()).isEqualTo("Suspended");
+                        }));
+    Manifests.mergePatch(
+        cluster.client(),
+        CustomJob.class,
+        ns,
+        "paused",
         "{\"spec\":{\"description\":\"config changed\"}}");
-    await().ignoreExceptions().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThat(job("paused").getStatus().getConfigVersion()).isEqualTo(2L));
-    List<CustomJobRun> runs = cluster.client().resources(CustomJobRun.class).inNamespace(ns)
-        .withLabel("modelops.io/job", "paused").list().getItems();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> assertThat(job("paused").getStatus().getConfigVersion()).isEqualTo(2L));
+    List<CustomJobRun> runs =
+        cluster
+            .client()
+            .resources(CustomJobRun.class)
+            .inNamespace(ns)
+            .withLabel("modelops.io/job", "paused")
+            .list()
+            .getItems();
     assertThat(runs).isEmpty();
   }
 
   @Test
   void anInvalidTimeZoneIsRefusedWithACondition() {
-    Manifests.apply(cluster.client(), ns, CustomJob.class, """
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomJob.class,
+        """
         apiVersion: modelops.io/v1alpha1
         kind: CustomJob
         metadata: {name: lost}
@@ -160,12 +218,20 @@ class CustomJobScheduleTest {
           environment: {name: %s}
           code: {configMap: {name: retrain-code}}
           schedule: {cron: "0 3 * * 1", timeZone: Mars/Olympus}
-        """.formatted(env));
-    await().ignoreExceptions().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThat(job("lost").getStatus().getConditions()).anySatisfy(c -> {
-          assertThat(c.getReason()).isEqualTo("InvalidSchedule");
-          assertThat(c.getMessage()).isEqualTo(
-              "schedule.timeZone \"Mars/Olympus\" is not a known time zone");
-        }));
+        """
+            .formatted(env));
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(job("lost").getStatus().getConditions())
+                    .anySatisfy(
+                        c -> {
+                          assertThat(c.getReason()).isEqualTo("InvalidSchedule");
+                          assertThat(c.getMessage())
+                              .isEqualTo(
+                                  "schedule.timeZone \"Mars/Olympus\" is not a known time zone");
+                        }));
   }
 }

@@ -8,14 +8,15 @@ import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class CustomJobValidatorTest {
   static CustomJob job(String schedule) {
-    return Serialization.unmarshal("""
+    return Serialization.unmarshal(
+        """
         apiVersion: modelops.io/v1alpha1
         kind: CustomJob
         metadata: {name: nightly, namespace: team-a}
@@ -23,29 +24,45 @@ class CustomJobValidatorTest {
           environment: {image: "python:3.11"}
           code: {configMap: {name: code}}
         %s
-        """.formatted(schedule.indent(2)), CustomJob.class);
+        """
+            .formatted(schedule.indent(2)),
+        CustomJob.class);
   }
 
   static Stream<Arguments> problems() {
     return Stream.of(
-        Arguments.of("schedule: {cron: \"61 * * * *\"}", List.of(Problem.of(
-            Reasons.INVALID_SCHEDULE,
-            "schedule.cron \"61 * * * *\" is not a valid cron expression"))),
-        Arguments.of("schedule: {cron: \"0 * * * *\", timeZone: Mars/Olympus}", List.of(
-            Problem.of(Reasons.INVALID_SCHEDULE,
-                "schedule.timeZone \"Mars/Olympus\" is not a known time zone"))),
+        Arguments.of(
+            "schedule: {cron: \"61 * * * *\"}",
+            List.of(
+                Problem.of(
+                    Reasons.INVALID_SCHEDULE,
+                    "schedule.cron \"61 * * * *\" is not a valid cron expression"))),
+        Arguments.of(
+            "schedule: {cron: \"0 * * * *\", timeZone: Mars/Olympus}",
+            List.of(
+                Problem.of(
+                    Reasons.INVALID_SCHEDULE,
+                    "schedule.timeZone \"Mars/Olympus\" is not a known time zone"))),
         // Every problem at once, in field order.
-        Arguments.of("schedule: {cron: \"61 * * * *\", timeZone: Mars/Olympus}", List.of(
-            Problem.of(Reasons.INVALID_SCHEDULE,
-                "schedule.timeZone \"Mars/Olympus\" is not a known time zone"),
-            Problem.of(Reasons.INVALID_SCHEDULE,
-                "schedule.cron \"61 * * * *\" is not a valid cron expression"))),
+        Arguments.of(
+            "schedule: {cron: \"61 * * * *\", timeZone: Mars/Olympus}",
+            List.of(
+                Problem.of(
+                    Reasons.INVALID_SCHEDULE,
+                    "schedule.timeZone \"Mars/Olympus\" is not a known time zone"),
+                Problem.of(
+                    Reasons.INVALID_SCHEDULE,
+                    "schedule.cron \"61 * * * *\" is not a valid cron expression"))),
         // The structured form is checked as the cron expression it becomes.
-        Arguments.of("""
+        Arguments.of(
+            """
             schedule: {minute: [75], hour: ["*"], dayOfMonth: ["*"], month: ["*"],
                        dayOfWeek: ["*"]}
-            """, List.of(Problem.of(Reasons.INVALID_SCHEDULE,
-                "schedule.cron \"75 * * * *\" is not a valid cron expression"))));
+            """,
+            List.of(
+                Problem.of(
+                    Reasons.INVALID_SCHEDULE,
+                    "schedule.cron \"75 * * * *\" is not a valid cron expression"))));
   }
 
   @ParameterizedTest
@@ -59,11 +76,15 @@ class CustomJobValidatorTest {
 
   @Test
   void problemsAreSummedUpUnderTheFirstReason() {
-    var result = CustomJobValidator.validate(
-        job("schedule: {cron: \"61 * * * *\", timeZone: Mars/Olympus}"));
-    assertThat(result.summary()).isEqualTo(Problem.of(Reasons.INVALID_SCHEDULE,
-        "schedule.timeZone \"Mars/Olympus\" is not a known time zone; schedule.cron"
-            + " \"61 * * * *\" is not a valid cron expression"));
+    var result =
+        CustomJobValidator.validate(
+            job("schedule: {cron: \"61 * * * *\", timeZone: Mars/Olympus}"));
+    assertThat(result.summary())
+        .isEqualTo(
+            Problem.of(
+                Reasons.INVALID_SCHEDULE,
+                "schedule.timeZone \"Mars/Olympus\" is not a known time zone; schedule.cron"
+                    + " \"61 * * * *\" is not a valid cron expression"));
   }
 
   @Test
@@ -75,7 +96,10 @@ class CustomJobValidatorTest {
 
   @Test
   void aValidScheduleComesBackParsedInItsZone() {
-    var result = CustomJobValidator.validate(job("""
+    var result =
+        CustomJobValidator.validate(
+            job(
+                """
         schedule: {minute: [0], hour: [3], dayOfMonth: ["*"], month: ["*"], dayOfWeek: [Monday],
                    timeZone: Europe/Berlin}
         """));

@@ -9,11 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JobNetworkPolicyTest {
-  static final OperatorConfig CONFIG = new OperatorConfig(null, null, null, null, List.of(),
-      false, null, 0, 0);
+  static final OperatorConfig CONFIG =
+      new OperatorConfig(null, null, null, null, List.of(), false, null, 0, 0);
 
   static CustomJob job(String resources) {
-    return Serialization.unmarshal("""
+    return Serialization.unmarshal(
+        """
         apiVersion: modelops.io/v1alpha1
         kind: CustomJob
         metadata: {name: nightly, namespace: team-a}
@@ -21,7 +22,9 @@ class JobNetworkPolicyTest {
           environment: {image: "python:3.11"}
           code: {configMap: {name: code}}
         %s
-        """.formatted(resources.indent(2)), CustomJob.class);
+        """
+            .formatted(resources.indent(2)),
+        CustomJob.class);
   }
 
   @Test
@@ -41,11 +44,15 @@ class JobNetworkPolicyTest {
   @Test
   void noneAllowsOnlyDnsAndPublicLeavesEgressOpen() {
     var none = new JobNetworkPolicy(CONFIG).desired(job(""));
-    assertThat(none.getSpec().getEgress()).singleElement().satisfies(rule ->
-        assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal())
-            .containsOnly(53));
-    var open = new JobNetworkPolicy(CONFIG).desired(job(
-        "resources: {egressNetworkPolicy: public}"));
+    assertThat(none.getSpec().getEgress())
+        .singleElement()
+        .satisfies(
+            rule ->
+                assertThat(rule.getPorts())
+                    .extracting(p -> p.getPort().getIntVal())
+                    .containsOnly(53));
+    var open =
+        new JobNetworkPolicy(CONFIG).desired(job("resources: {egressNetworkPolicy: public}"));
     assertThat(open.getSpec().getPolicyTypes()).containsExactly("Ingress");
     assertThat(open.getSpec().getEgress()).isEmpty();
   }

@@ -51,10 +51,18 @@ class JobScheduleTest {
 
   @Test
   void structuredFormBecomesCronWithDayNames() {
-    assertThat(JobSchedule.cronOf(List.of("0"), List.of("3"), List.of("*"), List.of("*"),
-        List.of("1"))).isEqualTo("0 3 * * 1");
-    assertThat(JobSchedule.cronOf(List.of("0", "30"), List.of("*"), List.of("1", "15"),
-        List.of("*"), List.of("Sunday", "sat"))).isEqualTo("0,30 * 1,15 * 0,6");
+    assertThat(
+            JobSchedule.cronOf(
+                List.of("0"), List.of("3"), List.of("*"), List.of("*"), List.of("1")))
+        .isEqualTo("0 3 * * 1");
+    assertThat(
+            JobSchedule.cronOf(
+                List.of("0", "30"),
+                List.of("*"),
+                List.of("1", "15"),
+                List.of("*"),
+                List.of("Sunday", "sat")))
+        .isEqualTo("0,30 * 1,15 * 0,6");
   }
 
   @Test
@@ -85,19 +93,21 @@ class JobScheduleTest {
   @Test
   void startingDeadlineSkipsARunThatIsTooLate() {
     JobSchedule hourly = schedule("0 * * * *", "UTC");
-    var late = hourly.due(at("2026-11-23T04:00:00Z"), at("2026-11-23T05:10:00Z"), Optional.of(300L));
+    var late =
+        hourly.due(at("2026-11-23T04:00:00Z"), at("2026-11-23T05:10:00Z"), Optional.of(300L));
     assertThat(late.runAt()).isEmpty();
     assertThat(late.missedDeadline()).isTrue();
     assertThat(late.missed()).isEqualTo(1);
-    var inTime = hourly.due(at("2026-11-23T04:00:00Z"), at("2026-11-23T05:04:00Z"), Optional.of(300L));
+    var inTime =
+        hourly.due(at("2026-11-23T04:00:00Z"), at("2026-11-23T05:04:00Z"), Optional.of(300L));
     assertThat(inTime.runAt()).contains(at("2026-11-23T05:00:00Z"));
   }
 
   @Test
   void aLongOutageCountsAtMostAHundredAndOneAndStillFindsTheLatestTime() {
     JobSchedule everyMinute = schedule("* * * * *", "UTC");
-    var due = everyMinute.due(at("2026-11-20T00:00:00Z"), at("2026-11-23T05:10:30Z"),
-        Optional.empty());
+    var due =
+        everyMinute.due(at("2026-11-20T00:00:00Z"), at("2026-11-23T05:10:30Z"), Optional.empty());
     assertThat(due.passed()).isEqualTo(JobSchedule.MAX_MISSED_COUNTED + 1);
     assertThat(due.runAt()).contains(at("2026-11-23T05:10:00Z"));
   }
@@ -109,5 +119,4 @@ class JobScheduleTest {
     assertThat(JobSchedule.zone("Mars/Olympus")).isEmpty();
     assertThat(JobSchedule.zone(null)).contains(JobSchedule.UTC);
   }
-
 }

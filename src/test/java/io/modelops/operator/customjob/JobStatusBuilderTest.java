@@ -3,10 +3,10 @@ package io.modelops.operator.customjob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.modelops.operator.api.v1alpha1.common.CustomJobRunPhase;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJobStatus;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunPhase;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunStatus;
 import io.modelops.operator.status.Conditions;
 import java.time.Clock;
@@ -36,12 +36,16 @@ class JobStatusBuilderTest {
   }
 
   static CustomJobRun run(String name, String created, CustomJobRunPhase phase) {
-    CustomJobRun run = Serialization.unmarshal("""
+    CustomJobRun run =
+        Serialization.unmarshal(
+            """
         apiVersion: modelops.io/v1alpha1
         kind: CustomJobRun
         metadata: {name: %s, namespace: team-a, creationTimestamp: "%s"}
         spec: {customJobRef: {name: nightly}}
-        """.formatted(name, created), CustomJobRun.class);
+        """
+                .formatted(name, created),
+            CustomJobRun.class);
     run.setStatus(new CustomJobRunStatus());
     run.getStatus().setPhase(phase);
     return run;
@@ -56,12 +60,18 @@ class JobStatusBuilderTest {
     CustomJob same = job(7, old(7));
     CustomJob changed = job(8, old(7));
     CustomJob fresh = job(1, null);
-    assertThat(JobStatusBuilder.build(same, Optional.empty(), List.of(), conditions(same))
-        .getConfigVersion()).isEqualTo(4L);
-    assertThat(JobStatusBuilder.build(changed, Optional.empty(), List.of(), conditions(changed))
-        .getConfigVersion()).isEqualTo(5L);
-    assertThat(JobStatusBuilder.build(fresh, Optional.empty(), List.of(), conditions(fresh))
-        .getConfigVersion()).isEqualTo(1L);
+    assertThat(
+            JobStatusBuilder.build(same, Optional.empty(), List.of(), conditions(same))
+                .getConfigVersion())
+        .isEqualTo(4L);
+    assertThat(
+            JobStatusBuilder.build(changed, Optional.empty(), List.of(), conditions(changed))
+                .getConfigVersion())
+        .isEqualTo(5L);
+    assertThat(
+            JobStatusBuilder.build(fresh, Optional.empty(), List.of(), conditions(fresh))
+                .getConfigVersion())
+        .isEqualTo(1L);
   }
 
   @Test
@@ -76,14 +86,25 @@ class JobStatusBuilderTest {
   @Test
   void aDecisionSetsTheScheduleBookkeepingAndRunsGiveActiveAndLast() {
     CustomJob job = job(7, old(7));
-    var decision = new ScheduleDecision(ScheduleDecision.Action.START,
-        Optional.of(Instant.parse("2030-01-01T03:00:00Z")),
-        Optional.of(Instant.parse("2030-01-01T03:00:00Z")), 5, Optional.of(Instant.parse(
-            "2030-01-01T04:00:00Z")), Optional.of(Duration.ofMinutes(59)), "Scheduled", "next");
-    var status = JobStatusBuilder.build(job, Optional.of(decision), List.of(
-        run("nightly-1", "2030-01-01T01:00:00Z", CustomJobRunPhase.SUCCEEDED),
-        run("nightly-2", "2030-01-01T02:00:00Z", CustomJobRunPhase.RUNNING),
-        run("nightly-3", "2030-01-01T03:00:00Z", CustomJobRunPhase.QUEUED)), conditions(job));
+    var decision =
+        new ScheduleDecision(
+            ScheduleDecision.Action.START,
+            Optional.of(Instant.parse("2030-01-01T03:00:00Z")),
+            Optional.of(Instant.parse("2030-01-01T03:00:00Z")),
+            5,
+            Optional.of(Instant.parse("2030-01-01T04:00:00Z")),
+            Optional.of(Duration.ofMinutes(59)),
+            "Scheduled",
+            "next");
+    var status =
+        JobStatusBuilder.build(
+            job,
+            Optional.of(decision),
+            List.of(
+                run("nightly-1", "2030-01-01T01:00:00Z", CustomJobRunPhase.SUCCEEDED),
+                run("nightly-2", "2030-01-01T02:00:00Z", CustomJobRunPhase.RUNNING),
+                run("nightly-3", "2030-01-01T03:00:00Z", CustomJobRunPhase.QUEUED)),
+            conditions(job));
     assertThat(status.getLastScheduleTime()).isEqualTo("2030-01-01T03:00:00Z");
     assertThat(status.getMissedSchedules()).isEqualTo(5L);
     assertThat(status.getNextScheduleTime()).isEqualTo("2030-01-01T04:00:00Z");

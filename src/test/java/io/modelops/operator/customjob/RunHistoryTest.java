@@ -12,12 +12,13 @@ class RunHistoryTest {
 
   @Test
   void keepsTheNewestOfEachOutcomeAndDeletesTheRest() {
-    var runs = List.of(
-        new Finished("ok-1", T0.plusSeconds(1), true),
-        new Finished("ok-2", T0.plusSeconds(2), true),
-        new Finished("ok-3", T0.plusSeconds(3), true),
-        new Finished("bad-1", T0.plusSeconds(4), false),
-        new Finished("bad-2", T0.plusSeconds(5), false));
+    var runs =
+        List.of(
+            new Finished("ok-1", T0.plusSeconds(1), true),
+            new Finished("ok-2", T0.plusSeconds(2), true),
+            new Finished("ok-3", T0.plusSeconds(3), true),
+            new Finished("bad-1", T0.plusSeconds(4), false),
+            new Finished("bad-2", T0.plusSeconds(5), false));
     assertThat(RunHistory.toDelete(runs, 2, 1)).containsExactly("ok-1", "bad-1");
   }
 

@@ -9,14 +9,16 @@ import org.junit.jupiter.api.Test;
 
 class ScheduledRunTest {
   static CustomJob job() {
-    return Serialization.unmarshal("""
+    return Serialization.unmarshal(
+        """
         apiVersion: modelops.io/v1alpha1
         kind: CustomJob
         metadata: {name: nightly, namespace: team-a, uid: 1234}
         spec:
           environment: {image: "python:3.11"}
           code: {configMap: {name: code}}
-        """, CustomJob.class);
+        """,
+        CustomJob.class);
   }
 
   @Test
@@ -28,10 +30,13 @@ class ScheduledRunTest {
     assertThat(run.getMetadata().getLabels()).containsEntry("modelops.io/job", "nightly");
     assertThat(run.getMetadata().getAnnotations())
         .containsEntry("modelops.io/scheduled-at", "2030-01-07T03:00:00Z");
-    assertThat(run.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
-      assertThat(o.getUid()).isEqualTo("1234");
-      assertThat(o.getController()).isTrue();
-    });
+    assertThat(run.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.getUid()).isEqualTo("1234");
+              assertThat(o.getController()).isTrue();
+            });
     assertThat(run.getSpec().getCustomJobRef().getName()).isEqualTo("nightly");
     assertThat(run.getSpec().getDescription()).isEqualTo("scheduled run for " + at);
     assertThat(JobRuns.ownedBy(run, job())).isTrue();

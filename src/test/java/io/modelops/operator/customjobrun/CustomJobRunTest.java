@@ -10,6 +10,7 @@ import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.config.OperatorLimits;
+import io.modelops.operator.naming.RunLabels;
 import io.modelops.operator.testing.InProcessOperator;
 import io.modelops.operator.testing.LocalClusterExtension;
 import io.modelops.operator.testing.Manifests;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Custom job runs end to end on the local control plane (restricted Pod Security namespace),
- * with the operator's limit of parallel runs set to 2.
+ * Custom job runs end to end on the local control plane (restricted Pod Security namespace), with
+ * the operator's limit of parallel runs set to 2.
  */
 @Tag("cluster")
 class CustomJobRunTest {
@@ -38,11 +39,31 @@ class CustomJobRunTest {
   static void start() {
     ns = cluster.namespace();
     env = "jobs-" + ns;
-    operator = InProcessOperator.start(cluster.client(), c -> new OperatorConfig(
-        new OperatorLimits(8, OperatorLimits.MAX_CONTAINER_SIZE,
-            OperatorLimits.MIN_CONTAINER_SIZE, 20, 2, 3600), null, null, null, null, false, null,
-        0, 0), ns);
-    Manifests.applyClusterScoped(cluster.client(), ExecutionEnvironment.class, """
+    operator =
+        InProcessOperator.start(
+            cluster.client(),
+            c ->
+                new OperatorConfig(
+                    new OperatorLimits(
+                        8,
+                        OperatorLimits.MAX_CONTAINER_SIZE,
+                        OperatorLimits.MIN_CONTAINER_SIZE,
+                        20,
+                        2,
+                        3600),
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    null,
+                    0,
+                    0),
+            ns);
+    Manifests.applyClusterScoped(
+        cluster.client(),
+        ExecutionEnvironment.class,
+        """
         apiVersion: modelops.io/v1alpha1
         kind: ExecutionEnvironment
         metadata: {name: %s}
@@ -53,9 +74,17 @@ class CustomJobRunTest {
             - {label: exit-3, image: "%s"}
             - {label: forever, image: "%s"}
             - {label: no-pull, image: "%s"}
-        """.formatted(env, SimulatedImages.EXIT_3, SimulatedImages.RUNS_FOREVER,
-            SimulatedImages.IMAGE_PULL_FAILURE));
-    Manifests.apply(cluster.client(), ns, ConfigMap.class, """
+        """
+            .formatted(
+                env,
+                SimulatedImages.EXIT_3,
+                SimulatedImages.RUNS_FOREVER,
+                SimulatedImages.IMAGE_PULL_FAILURE));
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        ConfigMap.class,
+        """
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: job-code}
@@ -70,7 +99,11 @@ class CustomJobRunTest {
   }
 
   static void job(String name, String envVersion, String extra) {
-    Manifests.apply(cluster.client(), ns, CustomJob.class, """
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomJob.class,
+        """
         apiVersion: modelops.io/v1alpha1
         kind: CustomJob
         metadata: {name: %s}
@@ -79,16 +112,22 @@ class CustomJobRunTest {
           environment: {name: %s, version: %s}
           code: {configMap: {name: job-code}}
         %s
-        """.formatted(name, env, envVersion, extra.indent(2)));
+        """
+            .formatted(name, env, envVersion, extra.indent(2)));
   }
 
   static void run(String name, String job) {
-    Manifests.apply(cluster.client(), ns, CustomJobRun.class, """
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomJobRun.class,
+        """
         apiVersion: modelops.io/v1alpha1
         kind: CustomJobRun
         metadata: {name: %s}
         spec: {customJobRef: {name: %s}}
-        """.formatted(name, job));
+        """
+            .formatted(name, job));
   }
 
   static CustomJobRun get(String run) {
@@ -97,23 +136,29 @@ class CustomJobRunTest {
 
   static String phase(String run) {
     CustomJobRun r = get(run);
-    return r == null || r.getStatus() == null || r.getStatus().getPhase() == null ? null
+    return r == null || r.getStatus() == null || r.getStatus().getPhase() == null
+        ? null
         : r.getStatus().getPhase().name();
   }
 
   static void awaitPhase(String run, String phase) {
-    await().ignoreExceptions().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-        assertThat(phase(run)).isEqualTo(phase));
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(phase(run)).isEqualTo(phase));
   }
 
   static void cancel(String run) {
-    Manifests.mergePatch(cluster.client(), CustomJobRun.class, ns, run,
-        "{\"spec\":{\"cancel\":true}}");
+    Manifests.mergePatch(
+        cluster.client(), CustomJobRun.class, ns, run, "{\"spec\":{\"cancel\":true}}");
   }
 
   @Test
   void aRunSucceedsAsOneJobWithItsWorkerConfigMounted() {
-    job("train", "ok", """
+    job(
+        "train",
+        "ok",
+        """
         timeoutSeconds: 600
         retries: 2
         resources: {egressNetworkPolicy: public, cpu: "2", memory: 4G}
@@ -136,14 +181,17 @@ class CustomJobRunTest {
     assertThat(k8sJob.getSpec().getActiveDeadlineSeconds()).isEqualTo(600);
     var container = k8sJob.getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(container.getResources().getLimits().get("memory").toString()).isEqualTo("4G");
-    assertThat(container.getEnv()).anySatisfy(e -> {
-      assertThat(e.getName()).isEqualTo("JOB_TYPE");
-      assertThat(e.getValue()).isEqualTo("retraining");
-    });
-    assertThat(container.getVolumeMounts()).anySatisfy(m ->
-        assertThat(m.getMountPath()).isEqualTo("/etc/modelops/worker-config.json"));
-    ConfigMap config = cluster.client().configMaps().inNamespace(ns)
-        .withName("train-1-config").get();
+    assertThat(container.getEnv())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("JOB_TYPE");
+              assertThat(e.getValue()).isEqualTo("retraining");
+            });
+    assertThat(container.getVolumeMounts())
+        .anySatisfy(
+            m -> assertThat(m.getMountPath()).isEqualTo("/etc/modelops/worker-config.json"));
+    ConfigMap config =
+        cluster.client().configMaps().inNamespace(ns).withName("train-1-config").get();
     assertThat(config.getData().get("worker-config.json")).contains("input_df");
   }
 
@@ -154,10 +202,12 @@ class CustomJobRunTest {
     awaitPhase("breaks-1", "FAILED");
     CustomJobRun r = get("breaks-1");
     assertThat(r.getStatus().getExitCode()).isEqualTo(3);
-    assertThat(r.getStatus().getConditions()).anySatisfy(c -> {
-      assertThat(c.getType()).isEqualTo("Ready");
-      assertThat(c.getReason()).isEqualTo("BackoffLimitExceeded");
-    });
+    assertThat(r.getStatus().getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Ready");
+              assertThat(c.getReason()).isEqualTo("BackoffLimitExceeded");
+            });
   }
 
   @Test
@@ -165,8 +215,8 @@ class CustomJobRunTest {
     job("slow", "forever", "timeoutSeconds: 2");
     run("slow-1", "slow");
     awaitPhase("slow-1", "FAILED");
-    assertThat(get("slow-1").getStatus().getConditions()).anySatisfy(c ->
-        assertThat(c.getReason()).isEqualTo("DeadlineExceeded"));
+    assertThat(get("slow-1").getStatus().getConditions())
+        .anySatisfy(c -> assertThat(c.getReason()).isEqualTo("DeadlineExceeded"));
   }
 
   @Test
@@ -174,23 +224,40 @@ class CustomJobRunTest {
     job("nopull", "no-pull", "retries: 5");
     run("nopull-1", "nopull");
     awaitPhase("nopull-1", "FAILED");
-    assertThat(get("nopull-1").getStatus().getConditions()).anySatisfy(c ->
-        assertThat(c.getReason()).isEqualTo("ImagePullBackOff"));
-    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-        cluster.client().pods().inNamespace(ns).withLabel(RunLabels.RUN, "nopull-1").list()
-            .getItems()).isEmpty());
+    assertThat(get("nopull-1").getStatus().getConditions())
+        .anySatisfy(c -> assertThat(c.getReason()).isEqualTo("ImagePullBackOff"));
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        cluster
+                            .client()
+                            .pods()
+                            .inNamespace(ns)
+                            .withLabel(RunLabels.RUN, "nopull-1")
+                            .list()
+                            .getItems())
+                    .isEmpty());
   }
 
   @Test
   void aMissingCredentialSecretFailsTheRunNamingTheSecret() {
-    job("creds", "ok", """
+    job(
+        "creds",
+        "ok",
+        """
         runtimeParameterDefinitions: [{fieldName: TOKEN, type: credential}]
         runtimeParameterValues: [{fieldName: TOKEN, type: credential, value: {secretRef: {name: nope}}}]
         """);
     run("creds-1", "creds");
     awaitPhase("creds-1", "FAILED");
-    assertThat(get("creds-1").getStatus().getMessage()).isEqualTo("runtime parameter TOKEN"
-        + " secretRef: Secret \"nope\" does not exist in namespace " + ns);
+    assertThat(get("creds-1").getStatus().getMessage())
+        .isEqualTo(
+            "runtime parameter TOKEN"
+                + " secretRef: Secret \"nope\" does not exist in namespace "
+                + ns);
   }
 
   @Test
@@ -202,9 +269,20 @@ class CustomJobRunTest {
     awaitPhase("long-1", "CANCELED");
     assertThat(cluster.client().batch().v1().jobs().inNamespace(ns).withName("long-1").get())
         .isNull();
-    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-        cluster.client().pods().inNamespace(ns).withLabel(RunLabels.RUN, "long-1").list()
-            .getItems()).isEmpty());
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        cluster
+                            .client()
+                            .pods()
+                            .inNamespace(ns)
+                            .withLabel(RunLabels.RUN, "long-1")
+                            .list()
+                            .getItems())
+                    .isEmpty());
   }
 
   @Test
@@ -216,10 +294,15 @@ class CustomJobRunTest {
     awaitPhase("busy-2", "RUNNING");
     run("busy-3", "busy");
     run("busy-4", "busy");
-    await().ignoreExceptions().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      assertThat(phase("busy-3")).isEqualTo("QUEUED");
-      assertThat(phase("busy-4")).isEqualTo("QUEUED");
-    });
+    await()
+        .ignoreExceptions()
+        .pollDelay(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(phase("busy-3")).isEqualTo("QUEUED");
+              assertThat(phase("busy-4")).isEqualTo("QUEUED");
+            });
     assertThat(cluster.client().batch().v1().jobs().inNamespace(ns).withName("busy-3").get())
         .isNull();
     cancel("busy-1");

@@ -24,8 +24,8 @@ class CustomJobRunValidatorTest {
   /** The fixture's job with the fields {@code extra} sets replaced. */
   static CustomJob job(String extra) {
     CustomJob job = RunFixtures.job("");
-    CustomJobSpec given = Serialization.unmarshal("---\n" + (extra.isBlank() ? "{}" : extra),
-        CustomJobSpec.class);
+    CustomJobSpec given =
+        Serialization.unmarshal("---\n" + (extra.isBlank() ? "{}" : extra), CustomJobSpec.class);
     CustomJobSpec spec = job.getSpec();
     Optional.ofNullable(given.getEnvironment()).ifPresent(spec::setEnvironment);
     Optional.ofNullable(given.getCode()).ifPresent(spec::setCode);
@@ -39,37 +39,54 @@ class CustomJobRunValidatorTest {
   }
 
   static CustomJobRunValidator.Result validate(String extra) {
-    return CustomJobRunValidator.validate(run(), Optional.of(job(extra)),
-        () -> lookups(Optional.empty()));
+    return CustomJobRunValidator.validate(
+        run(), Optional.of(job(extra)), () -> lookups(Optional.empty()));
   }
 
   /** A row per problem: what the job adds to a valid one, and the one problem it causes. */
   static Stream<Arguments> problems() {
     return Stream.of(
-        Arguments.of("environment: {name: gone}", Problem.of(Reasons.ENVIRONMENT_NOT_FOUND,
-            "CustomJob metrics spec.environment.name: ExecutionEnvironment \"gone\" does not"
-                + " exist")),
-        Arguments.of("code: {configMap: {name: nope}}", Problem.of(Reasons.CONFIG_MAP_NOT_FOUND,
-            "CustomJob metrics spec.code.configMap.name: ConfigMap \"nope\" does not exist in"
-                + " namespace team-a")),
-        Arguments.of("code: {git: {url: \"https://git.example/x\", secretRef: {name: creds,"
-            + " key: pw}}}", Problem.of(Reasons.SECRET_KEY_NOT_FOUND,
+        Arguments.of(
+            "environment: {name: gone}",
+            Problem.of(
+                Reasons.ENVIRONMENT_NOT_FOUND,
+                "CustomJob metrics spec.environment.name: ExecutionEnvironment \"gone\" does not"
+                    + " exist")),
+        Arguments.of(
+            "code: {configMap: {name: nope}}",
+            Problem.of(
+                Reasons.CONFIG_MAP_NOT_FOUND,
+                "CustomJob metrics spec.code.configMap.name: ConfigMap \"nope\" does not exist in"
+                    + " namespace team-a")),
+        Arguments.of(
+            "code: {git: {url: \"https://git.example/x\", secretRef: {name: creds," + " key: pw}}}",
+            Problem.of(
+                Reasons.SECRET_KEY_NOT_FOUND,
                 "CustomJob metrics spec.code.git.secretRef: Secret \"creds\" has no key"
                     + " \"pw\"")),
-        Arguments.of("""
+        Arguments.of(
+            """
             runtimeParameterDefinitions: [{fieldName: WINDOW, type: numeric},
                                           {fieldName: TOKEN, type: credential}]
             runtimeParameterValues: [{fieldName: TOKEN, type: credential,
                                       value: {secretRef: {name: nope}}}]
-            """, Problem.of(Reasons.SECRET_NOT_FOUND,
+            """,
+            Problem.of(
+                Reasons.SECRET_NOT_FOUND,
                 "runtime parameter TOKEN secretRef: Secret \"nope\" does not exist in namespace"
                     + " team-a")),
-        Arguments.of("resources: {resourceBundleRef: {name: huge}}", Problem.of(
-            Reasons.BUNDLE_NOT_FOUND, "CustomJob metrics spec.resources.resourceBundleRef.name:"
-                + " ResourceBundle \"huge\" does not exist")),
-        Arguments.of("sidecarModelRef: {name: churn}", Problem.of(Reasons.MODEL_NOT_FOUND,
-            "CustomJob metrics spec.sidecarModelRef.name: CustomModel \"churn\" does not exist"
-                + " or has no endpoint yet in namespace team-a")));
+        Arguments.of(
+            "resources: {resourceBundleRef: {name: huge}}",
+            Problem.of(
+                Reasons.BUNDLE_NOT_FOUND,
+                "CustomJob metrics spec.resources.resourceBundleRef.name:"
+                    + " ResourceBundle \"huge\" does not exist")),
+        Arguments.of(
+            "sidecarModelRef: {name: churn}",
+            Problem.of(
+                Reasons.MODEL_NOT_FOUND,
+                "CustomJob metrics spec.sidecarModelRef.name: CustomModel \"churn\" does not exist"
+                    + " or has no endpoint yet in namespace team-a")));
   }
 
   @ParameterizedTest
@@ -83,47 +100,68 @@ class CustomJobRunValidatorTest {
 
   @Test
   void everyProblemAtOnceInFieldOrder() {
-    var result = validate("""
+    var result =
+        validate(
+            """
         environment: {name: gone}
         code: {configMap: {name: nope}}
         sidecarModelRef: {name: churn}
         """);
-    assertThat(result.problems()).extracting(Problem::reason).containsExactly(
-        Reasons.ENVIRONMENT_NOT_FOUND, Reasons.CONFIG_MAP_NOT_FOUND, Reasons.MODEL_NOT_FOUND);
+    assertThat(result.problems())
+        .extracting(Problem::reason)
+        .containsExactly(
+            Reasons.ENVIRONMENT_NOT_FOUND, Reasons.CONFIG_MAP_NOT_FOUND, Reasons.MODEL_NOT_FOUND);
     assertThat(result.summary().reason()).isEqualTo(Reasons.ENVIRONMENT_NOT_FOUND);
     assertThat(result.summary().message()).contains("; CustomJob metrics spec.code.configMap");
   }
 
   @Test
   void aRunOfAMissingJobWaitsForItWithoutLookingAnythingUp() {
-    var result = CustomJobRunValidator.validate(run(), Optional.empty(), () -> {
-      throw new AssertionError("no lookups without a job");
-    });
+    var result =
+        CustomJobRunValidator.validate(
+            run(),
+            Optional.empty(),
+            () -> {
+              throw new AssertionError("no lookups without a job");
+            });
     assertThat(result.waitsForJob()).isTrue();
-    assertThat(result.problems()).containsExactly(Problem.of(Reasons.CUSTOM_JOB_NOT_FOUND,
-        "spec.customJobRef.name: CustomJob \"metrics\" does not exist in namespace team-a"));
+    assertThat(result.problems())
+        .containsExactly(
+            Problem.of(
+                Reasons.CUSTOM_JOB_NOT_FOUND,
+                "spec.customJobRef.name: CustomJob \"metrics\" does not exist in namespace team-a"));
   }
 
   @Test
   void aValidRunComesBackResolved() {
-    var result = CustomJobRunValidator.validate(run(),
-        Optional.of(job("sidecarModelRef: {name: churn}")),
-        () -> lookups(Optional.of(model("http://churn:8080/"))));
+    var result =
+        CustomJobRunValidator.validate(
+            run(),
+            Optional.of(job("sidecarModelRef: {name: churn}")),
+            () -> lookups(Optional.of(model("http://churn:8080/"))));
     assertThat(result.problems()).isEmpty();
     var resolved = result.resolved().orElseThrow();
     assertThat(resolved.image()).isEqualTo("python:3.11");
-    assertThat(resolved.parameters()).singleElement().satisfies(p ->
-        assertThat(p.currentValue().orElseThrow().asInt()).isEqualTo(7));
+    assertThat(resolved.parameters())
+        .singleElement()
+        .satisfies(p -> assertThat(p.currentValue().orElseThrow().asInt()).isEqualTo(7));
     assertThat(resolved.resources()).containsEntry("cpu", new Quantity("2"));
-    assertThat(resolved.sidecar()).contains(
-        new CustomJobRunValidator.Sidecar("churn", "http://churn:8080/"));
+    assertThat(resolved.sidecar())
+        .contains(new CustomJobRunValidator.Sidecar("churn", "http://churn:8080/"));
   }
 
   @Test
   void withoutBundleOrDefaultTheRunGetsOneCpuAndOneGibibyte() {
-    var result = CustomJobRunValidator.validate(run(), Optional.of(job("")), () ->
-        new CustomJobRunValidator.Lookups(name -> Optional.empty(), Map.of(),
-            lookups(Optional.empty()).namespace(), name -> Optional.empty()));
+    var result =
+        CustomJobRunValidator.validate(
+            run(),
+            Optional.of(job("")),
+            () ->
+                new CustomJobRunValidator.Lookups(
+                    name -> Optional.empty(),
+                    Map.of(),
+                    lookups(Optional.empty()).namespace(),
+                    name -> Optional.empty()));
     assertThat(result.resolved().orElseThrow().resources())
         .isEqualTo(CustomJobRunValidator.DEFAULT_RESOURCES);
     assertThat(List.of(result.valid())).containsExactly(true);

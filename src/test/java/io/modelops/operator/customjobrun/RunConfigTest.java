@@ -4,6 +4,7 @@ import static io.modelops.operator.customjobrun.RunFixtures.job;
 import static io.modelops.operator.customjobrun.RunFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelops.operator.naming.RunLabels;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +18,10 @@ class RunConfigTest {
     assertThat(config.getData()).containsOnlyKeys("worker-config.json");
     assertThat(config.getData().get("worker-config.json"))
         .isEqualTo("{\"inputs\":{\"input_df\":{\"type\":\"dataset\"}}}");
-    var container = RunJob.desired(plan).getSpec().getTemplate().getSpec().getContainers()
-        .get(0);
-    assertThat(container.getVolumeMounts()).anySatisfy(m ->
-        assertThat(m.getMountPath()).isEqualTo("/etc/modelops/worker-config.json"));
+    var container = RunJob.desired(plan).getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getVolumeMounts())
+        .anySatisfy(
+            m -> assertThat(m.getMountPath()).isEqualTo("/etc/modelops/worker-config.json"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.modelops.operator.customjobrun.RunFixtures.job;
 import static io.modelops.operator.customjobrun.RunFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelops.operator.naming.RunLabels;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +38,8 @@ class RunJobTest {
 
   @Test
   void isCreateOnlySoAJobIsNeverComparedOrUpdated() {
-    assertThat(new RunJob()).isInstanceOf(
-        io.javaoperatorsdk.operator.processing.dependent.Creator.class)
+    assertThat(new RunJob())
+        .isInstanceOf(io.javaoperatorsdk.operator.processing.dependent.Creator.class)
         .isInstanceOf(io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected.class)
         .isNotInstanceOf(io.javaoperatorsdk.operator.processing.dependent.Updater.class);
   }

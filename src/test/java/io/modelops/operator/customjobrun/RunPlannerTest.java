@@ -16,25 +16,31 @@ import org.junit.jupiter.api.Test;
 /** The plan of a run, seen through the objects its dependents build from it. */
 class RunPlannerTest {
   static Map<String, String> env(Container c) {
-    return c.getEnv().stream().filter(e -> e.getValue() != null)
+    return c.getEnv().stream()
+        .filter(e -> e.getValue() != null)
         .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
   }
 
   @Test
   void hostedCustomMetricJobsGetTheirMetricsAndTheSidecarModelEndpoint() {
-    var plan = plan(job("""
+    var plan =
+        plan(
+            job(
+                """
         customMetrics: [{name: drift, type: average, directionality: lowerIsBetter}]
         sidecarModelRef: {name: churn}
         timeoutSeconds: 3600
-        """), Optional.of(model("http://churn.team-a.svc.cluster.local:8080/churn/")));
+        """),
+            Optional.of(model("http://churn.team-a.svc.cluster.local:8080/churn/")));
     var job = RunJob.desired(plan);
     Container c = job.getSpec().getTemplate().getSpec().getContainers().get(0);
-    assertThat(env(c)).containsEntry("JOB_TYPE", "hostedCustomMetric")
-        .containsEntry("MODELOPS_SIDECAR_MODEL_ENDPOINT",
-            "http://churn.team-a.svc.cluster.local:8080/churn/")
+    assertThat(env(c))
+        .containsEntry("JOB_TYPE", "hostedCustomMetric")
+        .containsEntry(
+            "MODELOPS_SIDECAR_MODEL_ENDPOINT", "http://churn.team-a.svc.cluster.local:8080/churn/")
         .containsEntry("MLOPS_RUNTIME_PARAM_WINDOW", "{\"type\":\"numeric\",\"payload\":7}");
-    assertThat(c.getVolumeMounts()).anySatisfy(m ->
-        assertThat(m.getMountPath()).isEqualTo("/etc/modelops/custom-metrics"));
+    assertThat(c.getVolumeMounts())
+        .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/modelops/custom-metrics"));
     assertThat(plan.needsConfig()).isTrue();
     assertThat(RunConfig.desired(plan).getData()).containsKey("custom-metrics.json");
     // timeoutSeconds 3600 is capped by the operator's maxCustomJobTimeout of 900.
@@ -46,18 +52,23 @@ class RunPlannerTest {
 
   @Test
   void decidesNamesRetriesAndTheDeadlineFromTheJob() {
-    var plan = plan(job("""
+    var plan =
+        plan(
+            job(
+                """
         timeoutSeconds: 600
         retries: 2
         resources: {cpu: "2", memory: 4G}
-        """), Optional.empty());
+        """),
+            Optional.empty());
     assertThat(plan.jobName()).isEqualTo("metrics-1");
     assertThat(plan.configName()).isEqualTo("metrics-1-config");
     assertThat(plan.backoffLimit()).isEqualTo(2);
     assertThat(plan.activeDeadlineSeconds()).isEqualTo(600);
     assertThat(plan.needsConfig()).isFalse();
     assertThat(plan.pod().resources().limits()).containsEntry("memory", new Quantity("4G"));
-    assertThat(plan.pod().environment()).extracting(e -> e.name())
+    assertThat(plan.pod().environment())
+        .extracting(e -> e.name())
         .containsExactly("JOB_TYPE", "MODELOPS_JOB", "MODELOPS_RUN");
   }
 }

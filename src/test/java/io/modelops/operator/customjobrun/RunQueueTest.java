@@ -14,52 +14,78 @@ class RunQueueTest {
 
   @Test
   void admitsOldestWaitingRunsUpToTheLimit() {
-    var admitted = RunQueue.admitted(List.of(
-        new Candidate("c", T0.plusSeconds(3), false),
-        new Candidate("a", T0.plusSeconds(1), false),
-        new Candidate("b", T0.plusSeconds(2), false)), 2);
+    var admitted =
+        RunQueue.admitted(
+            List.of(
+                new Candidate("c", T0.plusSeconds(3), false),
+                new Candidate("a", T0.plusSeconds(1), false),
+                new Candidate("b", T0.plusSeconds(2), false)),
+            2);
     assertThat(admitted).containsExactlyInAnyOrder("a", "b");
   }
 
   @Test
   void startedRunsKeepTheirSlotsEvenOverALoweredLimit() {
-    var admitted = RunQueue.admitted(List.of(
-        new Candidate("running-1", T0.plusSeconds(5), true),
-        new Candidate("running-2", T0.plusSeconds(6), true),
-        new Candidate("waiting", T0, false)), 1);
+    var admitted =
+        RunQueue.admitted(
+            List.of(
+                new Candidate("running-1", T0.plusSeconds(5), true),
+                new Candidate("running-2", T0.plusSeconds(6), true),
+                new Candidate("waiting", T0, false)),
+            1);
     assertThat(admitted).containsExactlyInAnyOrder("running-1", "running-2");
   }
 
   @Test
   void aFreedSlotGoesToTheNextInCreationOrderWithNameBreakingTies() {
-    var admitted = RunQueue.admitted(List.of(
-        new Candidate("y", T0, false), new Candidate("x", T0, false)), 1);
+    var admitted =
+        RunQueue.admitted(List.of(new Candidate("y", T0, false), new Candidate("x", T0, false)), 1);
     assertThat(admitted).containsExactly("x");
   }
 
   static CustomJobRun run(String namespace, String name, int created, String extra) {
-    return Serialization.unmarshal("""
+    return Serialization.unmarshal(
+        """
         apiVersion: modelops.io/v1alpha1
         kind: CustomJobRun
         metadata: {name: %s, namespace: %s, creationTimestamp: "%s"}
         %s
-        """.formatted(name, namespace, T0.plusSeconds(created), extra), CustomJobRun.class);
+        """
+            .formatted(name, namespace, T0.plusSeconds(created), extra),
+        CustomJobRun.class);
   }
 
   @Test
   void slotsCountPerNamespaceAndCanceledOrFinishedRunsHoldNone() {
     CustomJobRun waiting = run("team-a", "waiting", 9, "spec: {customJobRef: {name: j}}");
-    var runs = List.of(waiting,
-        run("team-b", "elsewhere", 0, "spec: {customJobRef: {name: j}}\n"
-            + "status: {phase: running, jobName: elsewhere}"),
-        run("team-a", "done", 1, "spec: {customJobRef: {name: j}}\n"
-            + "status: {phase: succeeded, jobName: done}"),
-        run("team-a", "canceling", 2, "spec: {customJobRef: {name: j}, cancel: true}\n"
-            + "status: {phase: canceling, jobName: canceling}"));
+    var runs =
+        List.of(
+            waiting,
+            run(
+                "team-b",
+                "elsewhere",
+                0,
+                "spec: {customJobRef: {name: j}}\n"
+                    + "status: {phase: running, jobName: elsewhere}"),
+            run(
+                "team-a",
+                "done",
+                1,
+                "spec: {customJobRef: {name: j}}\n" + "status: {phase: succeeded, jobName: done}"),
+            run(
+                "team-a",
+                "canceling",
+                2,
+                "spec: {customJobRef: {name: j}, cancel: true}\n"
+                    + "status: {phase: canceling, jobName: canceling}"));
     assertThat(RunQueue.admits(waiting, runs.stream(), 1)).isTrue();
     var busy = new java.util.ArrayList<>(runs);
-    busy.add(run("team-a", "running", 3, "spec: {customJobRef: {name: j}}\n"
-        + "status: {phase: running, jobName: running}"));
+    busy.add(
+        run(
+            "team-a",
+            "running",
+            3,
+            "spec: {customJobRef: {name: j}}\n" + "status: {phase: running, jobName: running}"));
     assertThat(RunQueue.admits(waiting, busy.stream(), 1)).isFalse();
   }
 }

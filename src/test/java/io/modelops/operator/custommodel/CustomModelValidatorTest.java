@@ -19,8 +19,10 @@ class CustomModelValidatorTest {
     for (int i = 0; i < versionSpecs.length; i++) {
       versions.add(version("v" + (i + 1), i + 1, versionSpecs[i]));
     }
-    return CustomModelValidator.validate(model(spec),
-        observed(versions, List.of(), Optional.empty()), ServingFixtures.CONFIG.limits());
+    return CustomModelValidator.validate(
+        model(spec),
+        observed(versions, List.of(), Optional.empty()),
+        ServingFixtures.CONFIG.limits());
   }
 
   @Test
@@ -28,8 +30,7 @@ class CustomModelValidatorTest {
     var validation = validate("", "", "");
 
     assertThat(validation.problems()).isEmpty();
-    assertThat(validation.valid().orElseThrow().version().getMetadata().getName())
-        .isEqualTo("v2");
+    assertThat(validation.valid().orElseThrow().version().getMetadata().getName()).isEqualTo("v2");
     assertThat(validation.latestVersion()).contains("v2");
   }
 
@@ -37,9 +38,12 @@ class CustomModelValidatorTest {
   void refusesAnActiveVersionThatDoesNotExist() {
     var validation = validate("activeVersion: v9", "");
 
-    assertThat(validation.problems()).containsExactly(Problem.of(Reasons.VERSION_NOT_FOUND,
-        "spec.activeVersion: CustomModelVersion \"v9\" of this model does not exist in"
-            + " namespace team-a"));
+    assertThat(validation.problems())
+        .containsExactly(
+            Problem.of(
+                Reasons.VERSION_NOT_FOUND,
+                "spec.activeVersion: CustomModelVersion \"v9\" of this model does not exist in"
+                    + " namespace team-a"));
     assertThat(validation.target()).contains("v9");
   }
 
@@ -47,19 +51,26 @@ class CustomModelValidatorTest {
   void waitsWhenNoVersionReferencesTheModel() {
     var validation = validate("");
 
-    assertThat(validation.problems()).containsExactly(Problem.of(Reasons.NO_VALID_VERSION,
-        "no CustomModelVersion references this model yet"));
+    assertThat(validation.problems())
+        .containsExactly(
+            Problem.of(
+                Reasons.NO_VALID_VERSION, "no CustomModelVersion references this model yet"));
   }
 
   @Test
   void reportsTheVersionsProblemsByNameAndTheSettingsProblemsAllAtOnce() {
-    var validation = validate("replicas: 1\nrequiresHa: true",
-        "entryPoint: /abs\nruntimeParameterDefinitions: [{fieldName: DB, type: credential}]");
+    var validation =
+        validate(
+            "replicas: 1\nrequiresHa: true",
+            "entryPoint: /abs\nruntimeParameterDefinitions: [{fieldName: DB, type: credential}]");
 
     assertThat(validation.valid()).isEmpty();
-    assertThat(validation.problems()).extracting(Problem::reason).containsExactly(
-        Reasons.INVALID_SPEC, Reasons.MISSING_RUNTIME_PARAMETER,
-        Reasons.HIGH_AVAILABILITY_NEEDS_REPLICAS);
+    assertThat(validation.problems())
+        .extracting(Problem::reason)
+        .containsExactly(
+            Reasons.INVALID_SPEC,
+            Reasons.MISSING_RUNTIME_PARAMETER,
+            Reasons.HIGH_AVAILABILITY_NEEDS_REPLICAS);
     assertThat(validation.problems().get(0).message()).startsWith("version v1: spec.entryPoint");
   }
 
@@ -69,13 +80,19 @@ class CustomModelValidatorTest {
     model.getSpec().setTargetType(null);
     model.getSpec().setNegativeClassLabel(null);
 
-    var validation = CustomModelValidator.validate(model, observed(List.of(version("v1", 1)),
-        List.of(), Optional.empty()), ServingFixtures.CONFIG.limits());
+    var validation =
+        CustomModelValidator.validate(
+            model,
+            observed(List.of(version("v1", 1)), List.of(), Optional.empty()),
+            ServingFixtures.CONFIG.limits());
 
-    assertThat(validation.problems()).extracting(Problem::message).containsExactly(
-        "spec.targetType is required",
-        "positiveClassLabel and negativeClassLabel must be set together (both or neither)");
-    assertThat(validation.problems()).extracting(Problem::reason)
+    assertThat(validation.problems())
+        .extracting(Problem::message)
+        .containsExactly(
+            "spec.targetType is required",
+            "positiveClassLabel and negativeClassLabel must be set together (both or neither)");
+    assertThat(validation.problems())
+        .extracting(Problem::reason)
         .containsOnly(Reasons.INVALID_SPEC);
   }
 }

@@ -26,40 +26,104 @@ class ServingPlannerTest {
    */
   static Stream<Arguments> decisions() {
     return Stream.of(
-        Arguments.of("first launch: route to the target, keep nothing else",
-            "", List.of(), Optional.empty(),
-            "v2", "v2", false, 1, Set.of()),
-        Arguments.of("steady state: the target serves",
-            "", List.of(deployment("v2", 1, 1)), Optional.of("v2"),
-            "v2", "v2", false, 1, Set.of()),
-        Arguments.of("switch, new version not Available: keep routing to the old one",
-            "", List.of(deployment("v1", 1, 1), deployment("v2", 1, 0)), Optional.of("v1"),
-            "v2", "v1", true, 1, Set.of("churn-v1")),
-        Arguments.of("switch, new version Available: route to it, old kept until seen moved",
-            "", List.of(deployment("v1", 1, 1), deployment("v2", 1, 1)), Optional.of("v1"),
-            "v2", "v2", true, 1, Set.of("churn-v1")),
-        Arguments.of("routed version's Deployment is gone: no switch",
-            "", List.of(deployment("v2", 1, 0)), Optional.of("v1"),
-            "v2", "v2", false, 1, Set.of()),
-        Arguments.of("activeVersion pins an older version",
-            "activeVersion: v1", List.of(deployment("v2", 1, 1)), Optional.of("v2"),
-            "v1", "v2", true, 1, Set.of("churn-v2")),
-        Arguments.of("serving disabled: 0 replicas, route to the target, keep nothing",
+        Arguments.of(
+            "first launch: route to the target, keep nothing else",
+            "",
+            List.of(),
+            Optional.empty(),
+            "v2",
+            "v2",
+            false,
+            1,
+            Set.of()),
+        Arguments.of(
+            "steady state: the target serves",
+            "",
+            List.of(deployment("v2", 1, 1)),
+            Optional.of("v2"),
+            "v2",
+            "v2",
+            false,
+            1,
+            Set.of()),
+        Arguments.of(
+            "switch, new version not Available: keep routing to the old one",
+            "",
+            List.of(deployment("v1", 1, 1), deployment("v2", 1, 0)),
+            Optional.of("v1"),
+            "v2",
+            "v1",
+            true,
+            1,
+            Set.of("churn-v1")),
+        Arguments.of(
+            "switch, new version Available: route to it, old kept until seen moved",
+            "",
+            List.of(deployment("v1", 1, 1), deployment("v2", 1, 1)),
+            Optional.of("v1"),
+            "v2",
+            "v2",
+            true,
+            1,
+            Set.of("churn-v1")),
+        Arguments.of(
+            "routed version's Deployment is gone: no switch",
+            "",
+            List.of(deployment("v2", 1, 0)),
+            Optional.of("v1"),
+            "v2",
+            "v2",
+            false,
+            1,
+            Set.of()),
+        Arguments.of(
+            "activeVersion pins an older version",
+            "activeVersion: v1",
+            List.of(deployment("v2", 1, 1)),
+            Optional.of("v2"),
+            "v1",
+            "v2",
+            true,
+            1,
+            Set.of("churn-v2")),
+        Arguments.of(
+            "serving disabled: 0 replicas, route to the target, keep nothing",
             "serving: {enabled: false}",
-            List.of(deployment("v1", 1, 1), deployment("v2", 1, 1)), Optional.of("v1"),
-            "v2", "v2", false, 0, Set.of()),
-        Arguments.of("replicas from the model",
-            "replicas: 3", List.of(), Optional.empty(),
-            "v2", "v2", false, 3, Set.of()));
+            List.of(deployment("v1", 1, 1), deployment("v2", 1, 1)),
+            Optional.of("v1"),
+            "v2",
+            "v2",
+            false,
+            0,
+            Set.of()),
+        Arguments.of(
+            "replicas from the model",
+            "replicas: 3",
+            List.of(),
+            Optional.empty(),
+            "v2",
+            "v2",
+            false,
+            3,
+            Set.of()));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("decisions")
-  void decides(String row, String spec, List<Deployment> deployments, Optional<String> routed,
-      String target, String routeTo, boolean replacing, int replicas, Set<String> kept) {
+  void decides(
+      String row,
+      String spec,
+      List<Deployment> deployments,
+      Optional<String> routed,
+      String target,
+      String routeTo,
+      boolean replacing,
+      int replicas,
+      Set<String> kept) {
     var model = model(spec);
-    var plan = ServingFixtures.plan(model,
-        observed(List.of(version("v1", 1), version("v2", 2)), deployments, routed));
+    var plan =
+        ServingFixtures.plan(
+            model, observed(List.of(version("v1", 1), version("v2", 2)), deployments, routed));
 
     assertThat(plan.target()).isEqualTo(target);
     assertThat(plan.routeTo()).isEqualTo(routeTo);
@@ -71,8 +135,9 @@ class ServingPlannerTest {
 
   @Test
   void namesTheModelWideObjectsAndTheEndpoint() {
-    var plan = ServingFixtures.plan(model(""),
-        observed(List.of(version("v2", 2)), List.of(), Optional.empty()));
+    var plan =
+        ServingFixtures.plan(
+            model(""), observed(List.of(version("v2", 2)), List.of(), Optional.empty()));
 
     assertThat(plan.serviceName()).isEqualTo("churn");
     assertThat(plan.urlPrefix()).isEqualTo("/churn");

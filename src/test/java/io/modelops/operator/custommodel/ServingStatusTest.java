@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.modelops.operator.api.v1alpha1.common.Condition;
 import io.modelops.operator.api.v1alpha1.common.ConditionStatus;
-import io.modelops.operator.api.v1alpha1.common.CustomModelPhase;
+import io.modelops.operator.api.v1alpha1.custommodel.CustomModelPhase;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
@@ -31,79 +31,187 @@ class ServingStatusTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-02-01T00:00:00Z"), ZoneOffset.UTC);
 
   /** What the reconciler saw: a refusal (no plan) or the plan's inputs. */
-  record Seen(Optional<Problem> refusal, String spec, List<Deployment> deployments,
-      Optional<String> routed, List<Pod> pods) {
+  record Seen(
+      Optional<Problem> refusal,
+      String spec,
+      List<Deployment> deployments,
+      Optional<String> routed,
+      List<Pod> pods) {
     static Seen refused(String reason, List<Deployment> deployments, Optional<String> routed) {
-      return new Seen(Optional.of(Problem.of(reason, "why")), "", deployments, routed,
-          List.of());
+      return new Seen(Optional.of(Problem.of(reason, "why")), "", deployments, routed, List.of());
     }
 
-    static Seen planned(String spec, List<Deployment> deployments, Optional<String> routed,
-        List<Pod> pods) {
+    static Seen planned(
+        String spec, List<Deployment> deployments, Optional<String> routed, List<Pod> pods) {
       return new Seen(Optional.empty(), spec, deployments, routed, pods);
     }
   }
 
   /** Expected status, reason and message start of Ready, Progressing and Degraded. */
-  record Expect(CustomModelPhase phase, boolean ready, String readyReason, String readyMessage,
-      boolean progressing, String progressingReason, boolean degraded, String degradedReason) {}
+  record Expect(
+      CustomModelPhase phase,
+      boolean ready,
+      String readyReason,
+      String readyMessage,
+      boolean progressing,
+      String progressingReason,
+      boolean degraded,
+      String degradedReason) {}
 
   static Stream<Arguments> branches() {
     var v1Serving = List.of(deployment("v1", 1, 1));
     return Stream.of(
-        Arguments.of("no valid version yet is a wait",
+        Arguments.of(
+            "no valid version yet is a wait",
             Seen.refused(Reasons.NO_VALID_VERSION, List.of(), Optional.empty()),
-            new Expect(CustomModelPhase.LAUNCHING, false, "NoValidVersion", "why",
-                true, "NoValidVersion", false, "NoValidVersion")),
-        Arguments.of("a refused spec with nothing served is an error",
+            new Expect(
+                CustomModelPhase.LAUNCHING,
+                false,
+                "NoValidVersion",
+                "why",
+                true,
+                "NoValidVersion",
+                false,
+                "NoValidVersion")),
+        Arguments.of(
+            "a refused spec with nothing served is an error",
             Seen.refused(Reasons.VERSION_NOT_FOUND, List.of(), Optional.empty()),
-            new Expect(CustomModelPhase.ERRORED, false, "VersionNotFound", "why",
-                false, "VersionNotFound", true, "VersionNotFound")),
-        Arguments.of("a refused change leaves the served version Ready",
+            new Expect(
+                CustomModelPhase.ERRORED,
+                false,
+                "VersionNotFound",
+                "why",
+                false,
+                "VersionNotFound",
+                true,
+                "VersionNotFound")),
+        Arguments.of(
+            "a refused change leaves the served version Ready",
             Seen.refused(Reasons.LIMIT_EXCEEDED, v1Serving, Optional.of("v1")),
-            new Expect(CustomModelPhase.ACTIVE, true, "Serving", "version v1 keeps serving; why",
-                false, "LimitExceeded", true, "LimitExceeded")),
-        Arguments.of("no valid version while one serves keeps it Ready",
+            new Expect(
+                CustomModelPhase.ACTIVE,
+                true,
+                "Serving",
+                "version v1 keeps serving; why",
+                false,
+                "LimitExceeded",
+                true,
+                "LimitExceeded")),
+        Arguments.of(
+            "no valid version while one serves keeps it Ready",
             Seen.refused(Reasons.NO_VALID_VERSION, v1Serving, Optional.of("v1")),
-            new Expect(CustomModelPhase.ACTIVE, true, "Serving", "version v1 keeps serving",
-                false, "NoValidVersion", true, "NoValidVersion")),
-        Arguments.of("serving disabled",
-            Seen.planned("serving: {enabled: false}", List.of(deployment("v2", 0, 0)),
-                Optional.of("v2"), List.of()),
-            new Expect(CustomModelPhase.INACTIVE, false, "ServingDisabled",
-                "serving.enabled is false", false, "ServingDisabled", false, "ServingDisabled")),
-        Arguments.of("the target is Available and routed to",
+            new Expect(
+                CustomModelPhase.ACTIVE,
+                true,
+                "Serving",
+                "version v1 keeps serving",
+                false,
+                "NoValidVersion",
+                true,
+                "NoValidVersion")),
+        Arguments.of(
+            "serving disabled",
+            Seen.planned(
+                "serving: {enabled: false}",
+                List.of(deployment("v2", 0, 0)),
+                Optional.of("v2"),
+                List.of()),
+            new Expect(
+                CustomModelPhase.INACTIVE,
+                false,
+                "ServingDisabled",
+                "serving.enabled is false",
+                false,
+                "ServingDisabled",
+                false,
+                "ServingDisabled")),
+        Arguments.of(
+            "the target is Available and routed to",
             Seen.planned("", List.of(deployment("v2", 1, 1)), Optional.of("v2"), List.of()),
-            new Expect(CustomModelPhase.ACTIVE, true, "Serving", "version v2 serves 1/1",
-                false, "RolloutComplete", false, "Serving")),
-        Arguments.of("blue/green: the old version serves while the new one rolls out",
-            Seen.planned("", List.of(deployment("v1", 1, 1), deployment("v2", 1, 0)),
-                Optional.of("v1"), List.of()),
-            new Expect(CustomModelPhase.REPLACING_MODEL, true, "Serving",
+            new Expect(
+                CustomModelPhase.ACTIVE,
+                true,
+                "Serving",
+                "version v2 serves 1/1",
+                false,
+                "RolloutComplete",
+                false,
+                "Serving")),
+        Arguments.of(
+            "blue/green: the old version serves while the new one rolls out",
+            Seen.planned(
+                "",
+                List.of(deployment("v1", 1, 1), deployment("v2", 1, 0)),
+                Optional.of("v1"),
+                List.of()),
+            new Expect(
+                CustomModelPhase.REPLACING_MODEL,
+                true,
+                "Serving",
                 "version v1 keeps serving while version v2 is rolling out",
-                true, "ReplacingModel", false, "RollingOut")),
-        Arguments.of("blue/green with the old version no longer Available",
-            Seen.planned("", List.of(deployment("v1", 1, 0), deployment("v2", 1, 0)),
-                Optional.of("v1"), List.of()),
-            new Expect(CustomModelPhase.LAUNCHING, false, "Launching",
-                "version v2 is rolling out (0/1 available)", true, "RollingOut", false,
+                true,
+                "ReplacingModel",
+                false,
                 "RollingOut")),
-        Arguments.of("the routed version serves from another Deployment while the target rolls",
-            Seen.planned("", List.of(renamed(deployment("v2", 1, 1), "churn-v2-old")),
-                Optional.of("v2"), List.of()),
-            new Expect(CustomModelPhase.LAUNCHING, true, "Serving",
-                "version v2 serves while its rollout continues", true, "RollingOut", false,
+        Arguments.of(
+            "blue/green with the old version no longer Available",
+            Seen.planned(
+                "",
+                List.of(deployment("v1", 1, 0), deployment("v2", 1, 0)),
+                Optional.of("v1"),
+                List.of()),
+            new Expect(
+                CustomModelPhase.LAUNCHING,
+                false,
+                "Launching",
+                "version v2 is rolling out (0/1 available)",
+                true,
+                "RollingOut",
+                false,
                 "RollingOut")),
-        Arguments.of("first launch, pods starting",
+        Arguments.of(
+            "the routed version serves from another Deployment while the target rolls",
+            Seen.planned(
+                "",
+                List.of(renamed(deployment("v2", 1, 1), "churn-v2-old")),
+                Optional.of("v2"),
+                List.of()),
+            new Expect(
+                CustomModelPhase.LAUNCHING,
+                true,
+                "Serving",
+                "version v2 serves while its rollout continues",
+                true,
+                "RollingOut",
+                false,
+                "RollingOut")),
+        Arguments.of(
+            "first launch, pods starting",
             Seen.planned("", List.of(deployment("v2", 1, 0)), Optional.empty(), List.of()),
-            new Expect(CustomModelPhase.LAUNCHING, false, "Launching",
-                "version v2 is rolling out (0/1 available)", true, "RollingOut", false,
+            new Expect(
+                CustomModelPhase.LAUNCHING,
+                false,
+                "Launching",
+                "version v2 is rolling out (0/1 available)",
+                true,
+                "RollingOut",
+                false,
                 "RollingOut")),
-        Arguments.of("first launch, the pods report a problem a user can act on",
-            Seen.planned("", List.of(deployment("v2", 1, 0)), Optional.empty(),
+        Arguments.of(
+            "first launch, the pods report a problem a user can act on",
+            Seen.planned(
+                "",
+                List.of(deployment("v2", 1, 0)),
+                Optional.empty(),
                 List.of(pod("v2", "ImagePullBackOff"))),
-            new Expect(CustomModelPhase.ERRORED, false, "ImagePullBackOff",
-                "pod churn-v2-abc container model: cannot pull", true, "RollingOut", true,
+            new Expect(
+                CustomModelPhase.ERRORED,
+                false,
+                "ImagePullBackOff",
+                "pod churn-v2-abc container model: cannot pull",
+                true,
+                "RollingOut",
+                true,
                 "ImagePullBackOff")));
   }
 
@@ -111,25 +219,32 @@ class ServingStatusTest {
   @MethodSource("branches")
   void reports(String row, Seen seen, Expect expect) {
     var model = model(seen.spec());
-    var observed = observed(List.of(version("v1", 1), version("v2", 2)), seen.deployments(),
-        seen.routed());
+    var observed =
+        observed(List.of(version("v1", 1), version("v2", 2)), seen.deployments(), seen.routed());
     CustomModelValidator.Validation validation;
     Optional<ServingPlan> plan;
     Optional<String> served;
     if (seen.refusal().isPresent()) {
-      validation = new CustomModelValidator.Validation(Optional.empty(),
-          List.of(seen.refusal().get()), Optional.of("v2"), Optional.of("v2"));
+      validation =
+          new CustomModelValidator.Validation(
+              Optional.empty(),
+              List.of(seen.refusal().get()),
+              Optional.of("v2"),
+              Optional.of("v2"));
       plan = Optional.empty();
       served = seen.routed();
     } else {
       validation = CustomModelValidator.validate(model, observed, ServingFixtures.CONFIG.limits());
-      plan = Optional.of(ServingPlanner.plan(model, validation.valid().orElseThrow(), observed,
-          ServingFixtures.CONFIG));
+      plan =
+          Optional.of(
+              ServingPlanner.plan(
+                  model, validation.valid().orElseThrow(), observed, ServingFixtures.CONFIG));
       served = plan.map(ServingPlan::routeTo);
     }
 
-    var status = ServingStatus.compute(model, validation, plan, seen.deployments(),
-        seen.pods(), served, CLOCK);
+    var status =
+        ServingStatus.compute(
+            model, validation, plan, seen.deployments(), seen.pods(), served, CLOCK);
 
     assertThat(status.getPhase()).isEqualTo(expect.phase());
     assertThat(status.getLatestVersion()).isEqualTo("v2");

@@ -3,22 +3,22 @@ package io.modelops.operator.custommodelversion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.modelops.operator.api.v1alpha1.common.Condition;
 import io.modelops.operator.api.v1alpha1.common.ConditionStatus;
+import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersionStatus;
-import io.modelops.operator.status.Conditions;
-import io.modelops.operator.workload.FixedLookups;
-import io.modelops.operator.workload.NamespaceLookups;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.lookup.FixedLookups;
+import io.modelops.operator.lookup.NamespaceLookups;
+import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,17 +27,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What {@link CustomModelVersionValidator} refuses, every problem at once — including each spec
- * that pod assembly would otherwise refuse with an exception mid-reconcile — and when a
- * version's Secret/ConfigMap/PVC references are looked up again, and when not.
+ * that pod assembly would otherwise refuse with an exception mid-reconcile — and when a version's
+ * Secret/ConfigMap/PVC references are looked up again, and when not.
  */
 class CustomModelVersionValidatorTest {
   private static final NamespaceLookups LIVE = FixedLookups.of(Map.of(), Set.of(), Set.of());
 
-  private static CustomModelVersion version(long generation, Long observed,
-      ConditionStatus validated) {
+  private static CustomModelVersion version(
+      long generation, Long observed, ConditionStatus validated) {
     CustomModelVersion v = new CustomModelVersion();
-    v.setMetadata(new ObjectMetaBuilder().withName("v1").withNamespace("ns")
-        .withGeneration(generation).build());
+    v.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("v1")
+            .withNamespace("ns")
+            .withGeneration(generation)
+            .build());
     if (observed != null) {
       CustomModelVersionStatus status = new CustomModelVersionStatus();
       status.setObservedGeneration(observed);
@@ -53,24 +57,31 @@ class CustomModelVersionValidatorTest {
 
   @Test
   void aVersionValidatedAtItsGenerationIsNotLookedUpAgain() {
-    assertThat(CustomModelVersionValidator.lookupsFor(version(3, 3L, ConditionStatus.TRUE), () -> LIVE))
+    assertThat(
+            CustomModelVersionValidator.lookupsFor(
+                version(3, 3L, ConditionStatus.TRUE), () -> LIVE))
         .isSameAs(NamespaceLookups.VERIFIED);
   }
 
   @Test
   void aNewVersionIsLookedUp() {
-    assertThat(CustomModelVersionValidator.lookupsFor(version(1, null, null), () -> LIVE)).isSameAs(LIVE);
+    assertThat(CustomModelVersionValidator.lookupsFor(version(1, null, null), () -> LIVE))
+        .isSameAs(LIVE);
   }
 
   @Test
   void aVersionValidatedAtAnOlderGenerationIsLookedUpAgain() {
-    assertThat(CustomModelVersionValidator.lookupsFor(version(4, 3L, ConditionStatus.TRUE), () -> LIVE))
+    assertThat(
+            CustomModelVersionValidator.lookupsFor(
+                version(4, 3L, ConditionStatus.TRUE), () -> LIVE))
         .isSameAs(LIVE);
   }
 
   @Test
   void aRefusedVersionIsLookedUpAgainSoItCanHeal() {
-    assertThat(CustomModelVersionValidator.lookupsFor(version(3, 3L, ConditionStatus.FALSE), () -> LIVE))
+    assertThat(
+            CustomModelVersionValidator.lookupsFor(
+                version(3, 3L, ConditionStatus.FALSE), () -> LIVE))
         .isSameAs(LIVE);
   }
 
@@ -82,7 +93,9 @@ class CustomModelVersionValidatorTest {
     assertThat(NamespaceLookups.VERIFIED.persistentVolumeClaimExists("any")).isTrue();
   }
 
-  static final ExecutionEnvironment PY = Serialization.unmarshal("""
+  static final ExecutionEnvironment PY =
+      Serialization.unmarshal(
+          """
       apiVersion: modelops.io/v1alpha1
       kind: ExecutionEnvironment
       metadata: {name: py}
@@ -90,27 +103,35 @@ class CustomModelVersionValidatorTest {
         programmingLanguage: python
         versions: [{label: "1", image: "python:3.11"}, {label: "blank", image: " "}]
         latestVersion: "1"
-      """, ExecutionEnvironment.class);
-  static final NamespaceLookups FOUND = FixedLookups.of(Map.of("db", Set.of("credential")),
-      Set.of("code"), Set.of("models"));
+      """,
+          ExecutionEnvironment.class);
+  static final NamespaceLookups FOUND =
+      FixedLookups.of(Map.of("db", Set.of("credential")), Set.of("code"), Set.of("models"));
 
   static CustomModelVersion spec(String spec) {
-    return Serialization.unmarshal("""
+    return Serialization.unmarshal(
+        """
         apiVersion: modelops.io/v1alpha1
         kind: CustomModelVersion
         metadata: {name: v1, namespace: ns, generation: 1}
         spec:
           customModelRef: {name: churn}
         %s
-        """.formatted(spec.indent(2)), CustomModelVersion.class);
+        """
+            .formatted(spec.indent(2)),
+        CustomModelVersion.class);
   }
 
   static CustomModelVersionValidator.Outcome validate(String spec) {
-    return CustomModelVersionValidator.validate(spec(spec), Optional.of(new CustomModel()),
-        name -> name.equals("py") ? Optional.of(PY) : Optional.empty(), FOUND);
+    return CustomModelVersionValidator.validate(
+        spec(spec),
+        Optional.of(new CustomModel()),
+        name -> name.equals("py") ? Optional.of(PY) : Optional.empty(),
+        FOUND);
   }
 
-  static final String VALID = """
+  static final String VALID =
+      """
       environment: {name: py}
       code: {configMap: {name: code}}
       """;
@@ -118,68 +139,97 @@ class CustomModelVersionValidatorTest {
   /** Each row: a spec pod assembly cannot take, and the problem that refuses it first. */
   static Stream<Arguments> refusals() {
     return Stream.of(
-        Arguments.of("required metadata taking over a variable of the serving pod",
+        Arguments.of(
+            "required metadata taking over a variable of the serving pod",
             VALID + "requiredMetadataValues: [{fieldName: TARGET_TYPE, value: x}]",
-            Reasons.ENVIRONMENT_VARIABLE_CONFLICT, "spec.requiredMetadataValues[0].fieldName:"
+            Reasons.ENVIRONMENT_VARIABLE_CONFLICT,
+            "spec.requiredMetadataValues[0].fieldName:"
                 + " TARGET_TYPE is an environment variable the model's pod already sets"),
-        Arguments.of("required metadata taking over HOME",
+        Arguments.of(
+            "required metadata taking over HOME",
             VALID + "requiredMetadataValues: [{fieldName: HOME, value: /root}]",
-            Reasons.ENVIRONMENT_VARIABLE_CONFLICT, "spec.requiredMetadataValues[0].fieldName:"
-                + " HOME"),
-        Arguments.of("required metadata taking over a runtime parameter's variable",
-            VALID + """
+            Reasons.ENVIRONMENT_VARIABLE_CONFLICT,
+            "spec.requiredMetadataValues[0].fieldName:" + " HOME"),
+        Arguments.of(
+            "required metadata taking over a runtime parameter's variable",
+            VALID
+                + """
                 runtimeParameterDefinitions: [{fieldName: X, type: string, defaultValue: a}]
                 requiredMetadataValues: [{fieldName: MLOPS_RUNTIME_PARAM_X, value: b}]
                 """,
-            Reasons.ENVIRONMENT_VARIABLE_CONFLICT, "spec.requiredMetadataValues[0].fieldName:"
-                + " MLOPS_RUNTIME_PARAM_X"),
-        Arguments.of("an optional credential left empty",
+            Reasons.ENVIRONMENT_VARIABLE_CONFLICT,
+            "spec.requiredMetadataValues[0].fieldName:" + " MLOPS_RUNTIME_PARAM_X"),
+        Arguments.of(
+            "an optional credential left empty",
             VALID + "runtimeParameterDefinitions: [{fieldName: DB, type: credential}]",
-            Reasons.MISSING_RUNTIME_PARAMETER, "runtime parameter DB is a credential and needs"
-                + " a value"),
-        Arguments.of("a credential with a literal default",
-            VALID + """
+            Reasons.MISSING_RUNTIME_PARAMETER,
+            "runtime parameter DB is a credential and needs" + " a value"),
+        Arguments.of(
+            "a credential with a literal default",
+            VALID
+                + """
                 runtimeParameterDefinitions: [{fieldName: DB, type: credential,
                                                defaultValue: hunter2}]
                 """,
-            Reasons.INVALID_RUNTIME_PARAMETER, "runtime parameter DB defaultValue: a credential"
-                + " is a reference"),
-        Arguments.of("an entry point outside the code directory",
+            Reasons.INVALID_RUNTIME_PARAMETER,
+            "runtime parameter DB defaultValue: a credential" + " is a reference"),
+        Arguments.of(
+            "an entry point outside the code directory",
             VALID + "entryPoint: ../start.sh",
-            Reasons.INVALID_SPEC, "spec.entryPoint: \"../start.sh\" must be a relative path"),
-        Arguments.of("an absolute entry point",
+            Reasons.INVALID_SPEC,
+            "spec.entryPoint: \"../start.sh\" must be a relative path"),
+        Arguments.of(
+            "an absolute entry point",
             VALID + "entryPoint: /bin/sh",
-            Reasons.INVALID_SPEC, "spec.entryPoint: \"/bin/sh\" must be a relative path"),
-        Arguments.of("two code sources",
+            Reasons.INVALID_SPEC,
+            "spec.entryPoint: \"/bin/sh\" must be a relative path"),
+        Arguments.of(
+            "two code sources",
             "environment: {name: py}\ncode: {configMap: {name: code}, image: busybox}",
-            Reasons.INVALID_SPEC, "spec.code: set exactly one of"),
-        Arguments.of("no code source",
+            Reasons.INVALID_SPEC,
+            "spec.code: set exactly one of"),
+        Arguments.of(
+            "no code source",
             "environment: {name: py}\ncode: {}",
-            Reasons.INVALID_SPEC, "spec.code: set exactly one of"),
-        Arguments.of("a git path leaving the repository",
+            Reasons.INVALID_SPEC,
+            "spec.code: set exactly one of"),
+        Arguments.of(
+            "a git path leaving the repository",
             "environment: {name: py}\ncode: {git: {url: \"https://g/x.git\", path: a/../..}}",
-            Reasons.INVALID_SPEC, "spec.code.git.path: \"a/../..\" must be a relative path"),
-        Arguments.of("a git source without a URL",
+            Reasons.INVALID_SPEC,
+            "spec.code.git.path: \"a/../..\" must be a relative path"),
+        Arguments.of(
+            "a git source without a URL",
             "environment: {name: py}\ncode: {git: {ref: main}}",
-            Reasons.INVALID_SPEC, "spec.code.git.url is required"),
-        Arguments.of("an environment version whose image is blank",
+            Reasons.INVALID_SPEC,
+            "spec.code.git.url is required"),
+        Arguments.of(
+            "an environment version whose image is blank",
             "environment: {name: py, version: blank}\ncode: {configMap: {name: code}}",
-            Reasons.ENVIRONMENT_VERSION_NOT_FOUND, "spec.environment.version:"
+            Reasons.ENVIRONMENT_VERSION_NOT_FOUND,
+            "spec.environment.version:"
                 + " ExecutionEnvironment \"py\" has no version \"blank\" with an image"),
-        Arguments.of("a required metadata value without a value",
+        Arguments.of(
+            "a required metadata value without a value",
             VALID + "requiredMetadataValues: [{fieldName: FAMILY}]",
-            Reasons.INVALID_SPEC, "spec.requiredMetadataValues[0].value is required"),
-        Arguments.of("a runtime parameter defined twice",
-            VALID + """
+            Reasons.INVALID_SPEC,
+            "spec.requiredMetadataValues[0].value is required"),
+        Arguments.of(
+            "a runtime parameter defined twice",
+            VALID
+                + """
                 runtimeParameterDefinitions: [{fieldName: X, type: string, defaultValue: a},
                                               {fieldName: X, type: string, defaultValue: b}]
                 """,
-            Reasons.INVALID_SPEC, "spec.runtimeParameterDefinitions[1].fieldName: X is defined"
-                + " twice"),
-        Arguments.of("a runtime parameter name that is no variable name",
-            VALID + "runtimeParameterDefinitions: [{fieldName: a.b, type: string,"
+            Reasons.INVALID_SPEC,
+            "spec.runtimeParameterDefinitions[1].fieldName: X is defined" + " twice"),
+        Arguments.of(
+            "a runtime parameter name that is no variable name",
+            VALID
+                + "runtimeParameterDefinitions: [{fieldName: a.b, type: string,"
                 + " defaultValue: a}]",
-            Reasons.INVALID_SPEC, "spec.runtimeParameterDefinitions[0].fieldName: \"a.b\""));
+            Reasons.INVALID_SPEC,
+            "spec.runtimeParameterDefinitions[0].fieldName: \"a.b\""));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -188,15 +238,19 @@ class CustomModelVersionValidatorTest {
     var outcome = validate(spec);
 
     assertThat(outcome.resolved()).isEmpty();
-    assertThat(outcome.problems()).anySatisfy(p -> {
-      assertThat(p.reason()).isEqualTo(reason);
-      assertThat(p.message()).startsWith(message);
-    });
+    assertThat(outcome.problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.reason()).isEqualTo(reason);
+              assertThat(p.message()).startsWith(message);
+            });
   }
 
   @Test
   void aValidVersionResolvesWhatItsPodNeeds() {
-    var outcome = validate("""
+    var outcome =
+        validate(
+            """
         environment: {name: py}
         code: {git: {url: "https://g/x.git"}}
         runtimeParameterDefinitions: [{fieldName: DB, type: credential}]
@@ -208,23 +262,36 @@ class CustomModelVersionValidatorTest {
     assertThat(resolved.environment().image()).isEqualTo("python:3.11");
     assertThat(resolved.entryPoint()).isEqualTo("start_server.sh");
     // No path and no ref: the repository's root at the remote's HEAD, as the API documents.
-    assertThat(resolved.code()).isEqualTo(new io.modelops.operator.pod.CodeSource.GitCode(
-        "https://g/x.git", "HEAD", "", Optional.empty()));
+    assertThat(resolved.code())
+        .isEqualTo(
+            new io.modelops.operator.pod.CodeOrigin.GitCode(
+                "https://g/x.git", "HEAD", "", Optional.empty()));
     assertThat(resolved.podParameters()).hasSize(1);
   }
 
   @Test
   void reportsEveryProblemAtOnceWithTheMissingModelFirst() {
-    var outcome = CustomModelVersionValidator.validate(spec("""
+    var outcome =
+        CustomModelVersionValidator.validate(
+            spec(
+                """
             environment: {name: nope}
             code: {configMap: {name: missing}}
             entryPoint: /abs
-            """), Optional.empty(), name -> Optional.empty(), FOUND);
+            """),
+            Optional.empty(),
+            name -> Optional.empty(),
+            FOUND);
 
-    assertThat(outcome.problems()).extracting(Problem::reason).containsExactly(
-        Reasons.MODEL_NOT_FOUND, Reasons.ENVIRONMENT_NOT_FOUND, Reasons.CONFIG_MAP_NOT_FOUND,
-        Reasons.INVALID_SPEC);
-    assertThat(outcome.problems().get(0).message()).isEqualTo(
-        "spec.customModelRef.name: CustomModel \"churn\" does not exist in namespace ns");
+    assertThat(outcome.problems())
+        .extracting(Problem::reason)
+        .containsExactly(
+            Reasons.MODEL_NOT_FOUND,
+            Reasons.ENVIRONMENT_NOT_FOUND,
+            Reasons.CONFIG_MAP_NOT_FOUND,
+            Reasons.INVALID_SPEC);
+    assertThat(outcome.problems().get(0).message())
+        .isEqualTo(
+            "spec.customModelRef.name: CustomModel \"churn\" does not exist in namespace ns");
   }
 }

@@ -28,20 +28,33 @@ class VersionNumberingTest {
 
   @Test
   void majorUpdateBumpsMajorAndResetsMinorInCreationOrder() {
-    var numbers = VersionNumbering.assign(List.of(
-        v("d", 3, true), v("b", 1, false), v("a", 0, true), v("c", 2, false), v("e", 4, false)));
-    assertThat(numbers).containsExactly(
-        entry("a", 1, 0), entry("b", 1, 1), entry("c", 1, 2), entry("d", 2, 0),
-        entry("e", 2, 1));
+    var numbers =
+        VersionNumbering.assign(
+            List.of(
+                v("d", 3, true),
+                v("b", 1, false),
+                v("a", 0, true),
+                v("c", 2, false),
+                v("e", 4, false)));
+    assertThat(numbers)
+        .containsExactly(
+            entry("a", 1, 0),
+            entry("b", 1, 1),
+            entry("c", 1, 2),
+            entry("d", 2, 0),
+            entry("e", 2, 1));
   }
 
   @Test
   void assignedNumbersNeverChangeAndNewOnesFollowTheHighest() {
     // "b" (1.1) was deleted; "c" keeps 1.2 and the new version is 1.3, never a reused 1.1.
-    var numbers = VersionNumbering.assign(List.of(
-        numbered("a", 0, 1, 0), numbered("c", 2, 1, 2), v("new", 5, false)));
-    assertThat(numbers).containsEntry("a", new Number(1, 0))
-        .containsEntry("c", new Number(1, 2)).containsEntry("new", new Number(1, 3));
+    var numbers =
+        VersionNumbering.assign(
+            List.of(numbered("a", 0, 1, 0), numbered("c", 2, 1, 2), v("new", 5, false)));
+    assertThat(numbers)
+        .containsEntry("a", new Number(1, 0))
+        .containsEntry("c", new Number(1, 2))
+        .containsEntry("new", new Number(1, 3));
   }
 
   @Test

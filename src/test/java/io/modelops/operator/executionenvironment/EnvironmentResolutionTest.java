@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentResolutionTest {
-  static final ExecutionEnvironment PYTHON = Serialization.unmarshal("""
+  static final ExecutionEnvironment PYTHON =
+      Serialization.unmarshal(
+          """
       apiVersion: modelops.io/v1alpha1
       kind: ExecutionEnvironment
       metadata: {name: python311}
@@ -18,7 +20,8 @@ class EnvironmentResolutionTest {
         programmingLanguage: python
         requiredMetadataKeys: [{fieldName: MODEL_FAMILY}]
         versions: [{label: "1.0", image: "python:3.11-slim"}, {label: "1.1", image: "python:3.11.9"}]
-      """, ExecutionEnvironment.class);
+      """,
+          ExecutionEnvironment.class);
 
   /** YAML flow mappings read as JSON by fabric8 when they start with a brace; nest them. */
   public static class Holder {
@@ -26,7 +29,8 @@ class EnvironmentResolutionTest {
   }
 
   static EnvironmentResolution.Outcome resolve(String yaml) {
-    return EnvironmentResolution.resolve("spec.environment",
+    return EnvironmentResolution.resolve(
+        "spec.environment",
         Serialization.unmarshal("ref: " + yaml, Holder.class).ref,
         name -> name.equals("python311") ? Optional.of(PYTHON) : Optional.empty());
   }
@@ -50,10 +54,16 @@ class EnvironmentResolutionTest {
 
   @Test
   void refusesAMissingEnvironmentOrVersionNamingTheField() {
-    assertThat(resolve("{name: julia}").problem()).contains(Problem.of("EnvironmentNotFound",
-        "spec.environment.name: ExecutionEnvironment \"julia\" does not exist"));
-    assertThat(resolve("{name: python311, version: '9.9'}").problem()).contains(Problem.of(
-        "EnvironmentVersionNotFound", "spec.environment.version: ExecutionEnvironment"
-            + " \"python311\" has no version \"9.9\" with an image"));
+    assertThat(resolve("{name: julia}").problem())
+        .contains(
+            Problem.of(
+                "EnvironmentNotFound",
+                "spec.environment.name: ExecutionEnvironment \"julia\" does not exist"));
+    assertThat(resolve("{name: python311, version: '9.9'}").problem())
+        .contains(
+            Problem.of(
+                "EnvironmentVersionNotFound",
+                "spec.environment.version: ExecutionEnvironment"
+                    + " \"python311\" has no version \"9.9\" with an image"));
   }
 }

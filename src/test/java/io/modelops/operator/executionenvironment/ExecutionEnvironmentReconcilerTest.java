@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.modelops.operator.api.v1alpha1.common.Condition;
-import io.modelops.operator.api.v1alpha1.common.EnvironmentVersion;
+import io.modelops.operator.api.v1alpha1.executionenvironment.EnvironmentVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.EnvironmentVersionStatus;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironmentSpec;
@@ -19,51 +19,69 @@ import org.junit.jupiter.api.Test;
 class ExecutionEnvironmentReconcilerTest {
   private static final String DIGEST =
       "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-  private final ExecutionEnvironmentReconciler reconciler = new ExecutionEnvironmentReconciler(
-      Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+  private final ExecutionEnvironmentReconciler reconciler =
+      new ExecutionEnvironmentReconciler(
+          Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
   @Test
   void reportsEachVersionsParsedReferenceAndWhetherItIsPinned() {
-    ExecutionEnvironmentStatus status = reconcile(env(null,
-        version("1.0", "python:3.11-slim"), version("1.1", "ghcr.io/acme/py@" + DIGEST)));
+    ExecutionEnvironmentStatus status =
+        reconcile(
+            env(
+                null,
+                version("1.0", "python:3.11-slim"),
+                version("1.1", "ghcr.io/acme/py@" + DIGEST)));
 
-    assertThat(status.getVersions()).extracting(EnvironmentVersionStatus::getLabel,
-            EnvironmentVersionStatus::getImageReference, EnvironmentVersionStatus::getPinned,
-            EnvironmentVersionStatus::getRegistry, EnvironmentVersionStatus::getRepository,
-            EnvironmentVersionStatus::getTag, EnvironmentVersionStatus::getDigest)
+    assertThat(status.getVersions())
+        .extracting(
+            EnvironmentVersionStatus::getLabel,
+            EnvironmentVersionStatus::getImageReference,
+            EnvironmentVersionStatus::getPinned,
+            EnvironmentVersionStatus::getRegistry,
+            EnvironmentVersionStatus::getRepository,
+            EnvironmentVersionStatus::getTag,
+            EnvironmentVersionStatus::getDigest)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("1.0", ImageReferenceCheck.VALID, false,
-                "docker.io", "python", "3.11-slim", null),
-            org.assertj.core.groups.Tuple.tuple("1.1", ImageReferenceCheck.VALID, true,
-                "ghcr.io", "acme/py", null, DIGEST));
+            org.assertj.core.groups.Tuple.tuple(
+                "1.0", ImageReferenceCheck.VALID, false, "docker.io", "python", "3.11-slim", null),
+            org.assertj.core.groups.Tuple.tuple(
+                "1.1", ImageReferenceCheck.VALID, true, "ghcr.io", "acme/py", null, DIGEST));
     assertThat(status.getLatestVersion()).isEqualTo("1.1");
-    assertThat(ready(status)).satisfies(c -> {
-      assertThat(c.getStatus().name()).isEqualTo("TRUE");
-      assertThat(c.getReason()).isEqualTo("Available");
-      assertThat(c.getMessage()).contains("1 pinned by digest").contains("latest 1.1");
-    });
+    assertThat(ready(status))
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus().name()).isEqualTo("TRUE");
+              assertThat(c.getReason()).isEqualTo("Available");
+              assertThat(c.getMessage()).contains("1 pinned by digest").contains("latest 1.1");
+            });
   }
 
   @Test
   void anImageThatDoesNotParseMakesTheEnvironmentNotReadyNamingTheField() {
-    ExecutionEnvironmentStatus status = reconcile(env("1.0",
-        version("1.0", "python:3.11-slim"), version("2.0", "Python:3.12")));
+    ExecutionEnvironmentStatus status =
+        reconcile(env("1.0", version("1.0", "python:3.11-slim"), version("2.0", "Python:3.12")));
 
-    assertThat(status.getVersions().get(1)).satisfies(v -> {
-      assertThat(v.getImageReference()).isEqualTo(ImageReferenceCheck.INVALID);
-      assertThat(v.getMessage()).startsWith("spec.versions[1].image: \"Python:3.12\" is not a"
-          + " valid image reference: repository \"Python\"");
-      assertThat(v.getPinned()).isNull();
-      assertThat(v.getRepository()).isNull();
-    });
+    assertThat(status.getVersions().get(1))
+        .satisfies(
+            v -> {
+              assertThat(v.getImageReference()).isEqualTo(ImageReferenceCheck.INVALID);
+              assertThat(v.getMessage())
+                  .startsWith(
+                      "spec.versions[1].image: \"Python:3.12\" is not a"
+                          + " valid image reference: repository \"Python\"");
+              assertThat(v.getPinned()).isNull();
+              assertThat(v.getRepository()).isNull();
+            });
     assertThat(status.getVersions().get(0).getImageReference())
         .isEqualTo(ImageReferenceCheck.VALID);
     assertThat(status.getLatestVersion()).isEqualTo("1.0");
-    assertThat(ready(status)).satisfies(c -> {
-      assertThat(c.getStatus().name()).isEqualTo("FALSE");
-      assertThat(c.getReason()).isEqualTo("InvalidImageReference");
-      assertThat(c.getMessage()).startsWith("spec.versions[1].image:");
-    });
+    assertThat(ready(status))
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus().name()).isEqualTo("FALSE");
+              assertThat(c.getReason()).isEqualTo("InvalidImageReference");
+              assertThat(c.getMessage()).startsWith("spec.versions[1].image:");
+            });
   }
 
   @Test
@@ -87,7 +105,9 @@ class ExecutionEnvironmentReconcilerTest {
   }
 
   private static Condition ready(ExecutionEnvironmentStatus status) {
-    return status.getConditions().stream().filter(c -> c.getType().equals("Ready")).findFirst()
+    return status.getConditions().stream()
+        .filter(c -> c.getType().equals("Ready"))
+        .findFirst()
         .orElseThrow();
   }
 

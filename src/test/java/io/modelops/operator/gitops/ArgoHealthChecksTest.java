@@ -27,10 +27,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Argo CD health checks ({@code helm/modelops-operator/argocd/health/<Kind>.lua}) run by a
- * real Lua 5.1 interpreter in Argo CD's sandbox: each documented state gives the documented
- * status and message (fixtures in {@code src/test/resources/argocd/health-fixtures}), and every
- * combination of phase and condition statuses gives the health docs/argocd.md promises.
+ * The Argo CD health checks ({@code helm/modelops-operator/argocd/health/<Kind>.lua}) run by a real
+ * Lua 5.1 interpreter in Argo CD's sandbox: each documented state gives the documented status and
+ * message (fixtures in {@code src/test/resources/argocd/health-fixtures}), and every combination of
+ * phase and condition statuses gives the health docs/argocd.md promises.
  */
 class ArgoHealthChecksTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -43,16 +43,23 @@ class ArgoHealthChecksTest {
     List<DynamicContainer> kinds = new ArrayList<>();
     for (String kind : ArgoHealthScripts.KINDS) {
       List<JsonNode> cases = fixtures(kind);
-      List<ObjectNode> resources = cases.stream()
-          .map(c -> ArgoHealthScripts.resource(kind, (ObjectNode) c.get("obj"))).toList();
+      List<ObjectNode> resources =
+          cases.stream()
+              .map(c -> ArgoHealthScripts.resource(kind, (ObjectNode) c.get("obj")))
+              .toList();
       List<Health> actual = ArgoHealthScripts.evaluate(kind, resources);
       List<DynamicTest> tests = new ArrayList<>();
       for (int i = 0; i < cases.size(); i++) {
         JsonNode expect = cases.get(i).get("expect");
         Health health = actual.get(i);
-        tests.add(DynamicTest.dynamicTest(cases.get(i).get("name").asText(), () ->
-            assertThat(health).isEqualTo(
-                new Health(expect.get("status").asText(), expect.get("message").asText()))));
+        tests.add(
+            DynamicTest.dynamicTest(
+                cases.get(i).get("name").asText(),
+                () ->
+                    assertThat(health)
+                        .isEqualTo(
+                            new Health(
+                                expect.get("status").asText(), expect.get("message").asText()))));
       }
       kinds.add(DynamicContainer.dynamicContainer(kind, tests));
     }
@@ -64,11 +71,14 @@ class ArgoHealthChecksTest {
     assertThat(phases("CustomModel"))
         .contains("launching", "active", "replacingModel", "errored", "inactive");
     assertThat(phases("CustomModelVersion")).contains("pending", "validated", "invalid", "serving");
-    assertThat(phases("CustomJobRun")).contains("queued", "running", "succeeded", "failed",
-        "interrupted", "canceling", "canceled");
+    assertThat(phases("CustomJobRun"))
+        .contains(
+            "queued", "running", "succeeded", "failed", "interrupted", "canceling", "canceled");
     for (String kind : ArgoHealthScripts.KINDS) {
-      assertThat(fixtures(kind)).extracting(c -> c.at("/expect/status").asText())
-          .as(kind).contains("Progressing", "Healthy");
+      assertThat(fixtures(kind))
+          .extracting(c -> c.at("/expect/status").asText())
+          .as(kind)
+          .contains("Progressing", "Healthy");
     }
     for (String kind : List.of("CustomModel", "CustomModelVersion", "CustomJob")) {
       assertThat(conditionStatuses(kind)).as(kind).contains("True", "False", "Unknown");
@@ -87,11 +97,11 @@ class ArgoHealthChecksTest {
   @Test
   void harnessHasNoStringLibraryLikeArgoCd(@TempDir Path dir) throws IOException {
     Path usesString = dir.resolve("string.lua");
-    Files.writeString(usesString,
-        "return {status = \"Healthy\", message = string.format(\"%d\", 1)}\n");
+    Files.writeString(
+        usesString, "return {status = \"Healthy\", message = string.format(\"%d\", 1)}\n");
     Path usesMethod = dir.resolve("method.lua");
-    Files.writeString(usesMethod,
-        "local s = \"abc\"\nreturn {status = \"Healthy\", message = s:upper()}\n");
+    Files.writeString(
+        usesMethod, "local s = \"abc\"\nreturn {status = \"Healthy\", message = s:upper()}\n");
     Path invalid = dir.resolve("invalid.lua");
     Files.writeString(invalid, "return {status = \"Fine\"}\n");
     ObjectNode resource = ArgoHealthScripts.resource("CustomModel", JSON.objectNode());
@@ -106,8 +116,8 @@ class ArgoHealthChecksTest {
 
   @Test
   void customModelHealthForEveryPhaseAndConditionCombination() {
-    List<String> phases = Arrays.asList(
-        null, "launching", "active", "replacingModel", "errored", "inactive");
+    List<String> phases =
+        Arrays.asList(null, "launching", "active", "replacingModel", "errored", "inactive");
     List<ObjectNode> resources = new ArrayList<>();
     for (long observed : new long[] {1, 2}) {
       for (String phase : phases) {
@@ -124,22 +134,27 @@ class ArgoHealthChecksTest {
         }
       }
     }
-    assertSweep("CustomModel", resources, r -> {
-      JsonNode s = r.get("status");
-      String phase = s.path("phase").asText(null);
-      if (s.get("observedGeneration").asLong() < 2) {
-        return "Progressing";
-      }
-      if (is(s, "Degraded", "True") || "errored".equals(phase)) {
-        return "Degraded";
-      }
-      if ("inactive".equals(phase)) {
-        return "Suspended";
-      }
-      boolean settled = is(s, "Ready", "True") && !is(s, "Progressing", "True")
-          && !"replacingModel".equals(phase);
-      return settled ? "Healthy" : "Progressing";
-    });
+    assertSweep(
+        "CustomModel",
+        resources,
+        r -> {
+          JsonNode s = r.get("status");
+          String phase = s.path("phase").asText(null);
+          if (s.get("observedGeneration").asLong() < 2) {
+            return "Progressing";
+          }
+          if (is(s, "Degraded", "True") || "errored".equals(phase)) {
+            return "Degraded";
+          }
+          if ("inactive".equals(phase)) {
+            return "Suspended";
+          }
+          boolean settled =
+              is(s, "Ready", "True")
+                  && !is(s, "Progressing", "True")
+                  && !"replacingModel".equals(phase);
+          return settled ? "Healthy" : "Progressing";
+        });
   }
 
   @Test
@@ -155,16 +170,19 @@ class ArgoHealthChecksTest {
         }
       }
     }
-    assertSweep("CustomModelVersion", resources, r -> {
-      JsonNode s = r.get("status");
-      if (is(s, "Validated", "False") || "invalid".equals(s.path("phase").asText(null))) {
-        return "Degraded";
-      }
-      if (is(s, "Ready", "True")) {
-        return "Healthy";
-      }
-      return is(s, "Ready", "False") ? "Degraded" : "Progressing";
-    });
+    assertSweep(
+        "CustomModelVersion",
+        resources,
+        r -> {
+          JsonNode s = r.get("status");
+          if (is(s, "Validated", "False") || "invalid".equals(s.path("phase").asText(null))) {
+            return "Degraded";
+          }
+          if (is(s, "Ready", "True")) {
+            return "Healthy";
+          }
+          return is(s, "Ready", "False") ? "Degraded" : "Progressing";
+        });
   }
 
   @Test
@@ -183,26 +201,38 @@ class ArgoHealthChecksTest {
       }
     }
     resources.add(resource("CustomJob", 1, null, null));
-    assertSweep("CustomJob", resources, r -> {
-      JsonNode s = r.get("status");
-      if (s == null) {
-        return "Progressing";
-      }
-      if (is(s, "Ready", "False")) {
-        return "Degraded";
-      }
-      if (r.at("/spec/schedule/suspend").asBoolean(false)) {
-        return "Suspended";
-      }
-      return is(s, "Ready", "True") ? "Healthy" : "Progressing";
-    });
+    assertSweep(
+        "CustomJob",
+        resources,
+        r -> {
+          JsonNode s = r.get("status");
+          if (s == null) {
+            return "Progressing";
+          }
+          if (is(s, "Ready", "False")) {
+            return "Degraded";
+          }
+          if (r.at("/spec/schedule/suspend").asBoolean(false)) {
+            return "Suspended";
+          }
+          return is(s, "Ready", "True") ? "Healthy" : "Progressing";
+        });
   }
 
   @Test
   void customJobRunHealthForEveryPhase() {
     List<ObjectNode> resources = new ArrayList<>();
-    for (String phase : Arrays.asList(null, "queued", "running", "succeeded", "failed",
-        "interrupted", "canceling", "canceled", "somethingNew")) {
+    for (String phase :
+        Arrays.asList(
+            null,
+            "queued",
+            "running",
+            "succeeded",
+            "failed",
+            "interrupted",
+            "canceling",
+            "canceled",
+            "somethingNew")) {
       for (String ready : Arrays.asList(null, "True", "False")) {
         for (String message : Arrays.asList(null, "what happened")) {
           ObjectNode status = status(1, phase);
@@ -218,12 +248,13 @@ class ArgoHealthChecksTest {
     SoftAssertions softly = new SoftAssertions();
     for (int i = 0; i < resources.size(); i++) {
       JsonNode s = resources.get(i).get("status");
-      String expected = switch (s.path("phase").asText("")) {
-        case "succeeded" -> "Healthy";
-        case "failed", "interrupted" -> "Degraded";
-        case "canceled" -> "Suspended";
-        default -> "Progressing";
-      };
+      String expected =
+          switch (s.path("phase").asText("")) {
+            case "succeeded" -> "Healthy";
+            case "failed", "interrupted" -> "Degraded";
+            case "canceled" -> "Suspended";
+            default -> "Progressing";
+          };
       softly.assertThat(actual.get(i).status()).as(s.toString()).isEqualTo(expected);
       if (s.has("message") && s.has("phase") && !s.get("phase").asText().equals("somethingNew")) {
         softly.assertThat(actual.get(i).message()).as(s.toString()).isEqualTo("what happened");
@@ -250,21 +281,31 @@ class ArgoHealthChecksTest {
         }
       }
     }
-    assertSweep("ResourceBundle", resources, r -> {
-      JsonNode s = r.get("status");
-      if (s != null && s.get("observedGeneration").asLong() < 2) {
-        return "Progressing";
-      }
-      return s != null && is(s, "Ready", "False") ? "Degraded" : "Healthy";
-    });
+    assertSweep(
+        "ResourceBundle",
+        resources,
+        r -> {
+          JsonNode s = r.get("status");
+          if (s != null && s.get("observedGeneration").asLong() < 2) {
+            return "Progressing";
+          }
+          return s != null && is(s, "Ready", "False") ? "Degraded" : "Healthy";
+        });
   }
 
   @Test
   void executionEnvironmentHealthForEveryImageReferenceCombination() {
-    List<List<String>> builds = List.of(List.of(), List.of("Valid"),
-        List.of("Valid", "Valid"), List.of("Valid", "Invalid"), List.of("Invalid"),
-        Arrays.asList((String) null), Arrays.asList(null, "Valid"), Arrays.asList("Invalid", null),
-        Arrays.asList("Valid", null));
+    List<List<String>> builds =
+        List.of(
+            List.of(),
+            List.of("Valid"),
+            List.of("Valid", "Valid"),
+            List.of("Valid", "Invalid"),
+            List.of("Invalid"),
+            Arrays.asList((String) null),
+            Arrays.asList(null, "Valid"),
+            Arrays.asList("Invalid", null),
+            Arrays.asList("Valid", null));
     List<ObjectNode> resources = new ArrayList<>();
     for (List<String> build : builds) {
       for (String ready : CONDITION_STATUSES) {
@@ -281,19 +322,22 @@ class ArgoHealthChecksTest {
       }
     }
     resources.add(resource("ExecutionEnvironment", 1, null, null));
-    assertSweep("ExecutionEnvironment", resources, r -> {
-      JsonNode s = r.get("status");
-      if (s == null) {
-        return "Progressing";
-      }
-      List<String> states = new ArrayList<>();
-      s.get("versions").forEach(v -> states.add(v.path("imageReference").asText("none")));
-      if (is(s, "Ready", "False") || states.contains("Invalid")) {
-        return "Degraded";
-      }
-      boolean allValid = !states.isEmpty() && states.stream().allMatch("Valid"::equals);
-      return allValid ? "Healthy" : "Progressing";
-    });
+    assertSweep(
+        "ExecutionEnvironment",
+        resources,
+        r -> {
+          JsonNode s = r.get("status");
+          if (s == null) {
+            return "Progressing";
+          }
+          List<String> states = new ArrayList<>();
+          s.get("versions").forEach(v -> states.add(v.path("imageReference").asText("none")));
+          if (is(s, "Ready", "False") || states.contains("Invalid")) {
+            return "Degraded";
+          }
+          boolean allValid = !states.isEmpty() && states.stream().allMatch("Valid"::equals);
+          return allValid ? "Healthy" : "Progressing";
+        });
   }
 
   private static void assertSweep(
@@ -309,8 +353,8 @@ class ArgoHealthChecksTest {
     softly.assertAll();
   }
 
-  private static ObjectNode resource(String kind, long generation, ObjectNode spec,
-      ObjectNode status) {
+  private static ObjectNode resource(
+      String kind, long generation, ObjectNode spec, ObjectNode status) {
     ObjectNode partial = JSON.objectNode();
     partial.putObject("metadata").put("generation", generation);
     if (spec != null) {
@@ -334,10 +378,16 @@ class ArgoHealthChecksTest {
     if (conditionStatus == null) {
       return;
     }
-    ArrayNode conditions = status.has("conditions")
-        ? (ArrayNode) status.get("conditions") : status.putArray("conditions");
-    conditions.addObject().put("type", type).put("status", conditionStatus)
-        .put("reason", "Because").put("message", type + " is " + conditionStatus);
+    ArrayNode conditions =
+        status.has("conditions")
+            ? (ArrayNode) status.get("conditions")
+            : status.putArray("conditions");
+    conditions
+        .addObject()
+        .put("type", type)
+        .put("status", conditionStatus)
+        .put("reason", "Because")
+        .put("message", type + " is " + conditionStatus);
   }
 
   private static boolean is(JsonNode status, String type, String conditionStatus) {
@@ -350,17 +400,20 @@ class ArgoHealthChecksTest {
   }
 
   private static List<JsonNode> fixtures(String kind) throws IOException {
-    Path file = LocalCluster.repoDir()
-        .resolve("src/test/resources/argocd/health-fixtures/" + kind + ".yaml");
+    Path file =
+        LocalCluster.repoDir()
+            .resolve("src/test/resources/argocd/health-fixtures/" + kind + ".yaml");
     List<JsonNode> cases = new ArrayList<>();
     YAML.readTree(file.toFile()).forEach(cases::add);
     return cases;
   }
 
   private static Set<String> phases(String kind) throws IOException {
-    return Set.copyOf(fixtures(kind).stream()
-        .map(c -> c.at("/obj/status/phase").asText(""))
-        .filter(p -> !p.isEmpty()).toList());
+    return Set.copyOf(
+        fixtures(kind).stream()
+            .map(c -> c.at("/obj/status/phase").asText(""))
+            .filter(p -> !p.isEmpty())
+            .toList());
   }
 
   private static Set<String> conditionStatuses(String kind) throws IOException {

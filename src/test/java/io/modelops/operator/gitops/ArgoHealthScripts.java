@@ -15,13 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Argo CD health scripts shipped in the chart, run by a real Lua 5.1 interpreter through
- * {@code health-harness.lua}, which reproduces Argo CD's sandbox (no string library). Resources
- * are handed over as Lua table literals generated from their JSON, as Argo CD decodes them.
+ * The Argo CD health scripts shipped in the chart, run by a real Lua 5.1 interpreter through {@code
+ * health-harness.lua}, which reproduces Argo CD's sandbox (no string library). Resources are handed
+ * over as Lua table literals generated from their JSON, as Argo CD decodes them.
  */
 final class ArgoHealthScripts {
-  static final List<String> KINDS = List.of("CustomModel", "CustomModelVersion", "CustomJob",
-      "CustomJobRun", "ResourceBundle", "ExecutionEnvironment");
+  static final List<String> KINDS =
+      List.of(
+          "CustomModel",
+          "CustomModelVersion",
+          "CustomJob",
+          "CustomJobRun",
+          "ResourceBundle",
+          "ExecutionEnvironment");
 
   private ArgoHealthScripts() {}
 
@@ -59,15 +65,16 @@ final class ArgoHealthScripts {
       Files.writeString(objects, lua, StandardCharsets.UTF_8);
       ExternalCommand.Result result =
           ExternalCommand.lua(harness.toString(), script.toString(), objects.toString())
-              .run().requireSuccess();
+              .run()
+              .requireSuccess();
       List<Health> healths = new ArrayList<>();
       for (String line : result.stdout().lines().toList()) {
         String[] parts = line.split("\t", 2);
         healths.add(new Health(parts[0], unescape(parts.length > 1 ? parts[1] : "")));
       }
       if (healths.size() != resources.size()) {
-        throw new AssertionError("expected " + resources.size() + " results:\n"
-            + result.describe());
+        throw new AssertionError(
+            "expected " + resources.size() + " results:\n" + result.describe());
       }
       return healths;
     } catch (IOException e) {
@@ -84,8 +91,10 @@ final class ArgoHealthScripts {
     ObjectNode resource = partial.deepCopy();
     resource.put("apiVersion", "modelops.io/v1alpha1");
     resource.put("kind", kind);
-    ObjectNode metadata = resource.has("metadata")
-        ? (ObjectNode) resource.get("metadata") : resource.putObject("metadata");
+    ObjectNode metadata =
+        resource.has("metadata")
+            ? (ObjectNode) resource.get("metadata")
+            : resource.putObject("metadata");
     metadata.put("name", "example");
     if (!kind.equals("ResourceBundle") && !kind.equals("ExecutionEnvironment")) {
       metadata.put("namespace", "team-a");
@@ -106,8 +115,11 @@ final class ArgoHealthScripts {
         if (field.getValue().isNull()) {
           continue;
         }
-        out.append('[').append(quote(field.getKey())).append("]=")
-            .append(literal(field.getValue())).append(',');
+        out.append('[')
+            .append(quote(field.getKey()))
+            .append("]=")
+            .append(literal(field.getValue()))
+            .append(',');
       }
       return out.append('}').toString();
     }

@@ -41,13 +41,17 @@ class ChartRenderTest {
   private final RenderedChart defaults = RenderedChart.render("modelops", NS);
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"", "config.watchNamespaces={team-a,team-b}",
-      "metrics.serviceMonitor.enabled=true",
-      "replicaCount=1,podDisruptionBudget.enabled=false,networkPolicy.enabled=false",
-      "defaults.resourceBundles[0].name=cpu.small,defaults.resourceBundles[0].spec.cpuCount=1"})
+  @ValueSource(
+      strings = {
+        "",
+        "config.watchNamespaces={team-a,team-b}",
+        "metrics.serviceMonitor.enabled=true",
+        "replicaCount=1,podDisruptionBudget.enabled=false,networkPolicy.enabled=false",
+        "defaults.resourceBundles[0].name=cpu.small,defaults.resourceBundles[0].spec.cpuCount=1"
+      })
   void lintsStrictly(String set) {
-    List<String> args = new java.util.ArrayList<>(
-        List.of("lint", "--strict", RenderedChart.chart().toString()));
+    List<String> args =
+        new java.util.ArrayList<>(List.of("lint", "--strict", RenderedChart.chart().toString()));
     if (!set.isEmpty()) {
       args.addAll(List.of("--set", set));
     }
@@ -59,20 +63,27 @@ class ChartRenderTest {
     Deployment deployment = defaults.get("Deployment", "modelops-operator", Deployment.class);
     assertThat(deployment.getMetadata().getNamespace()).isEqualTo(NS);
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
-    assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable()
-        .getIntVal()).isZero();
+    assertThat(
+            deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
+        .isZero();
     Container operator = operatorContainer(deployment);
-    assertThat(operator.getImage()).isEqualTo("ghcr.io/modelops/modelops-operator:"
-        + chartYaml().get("appVersion").asText());
-    assertThat(operator.getPorts()).singleElement().satisfies(p -> {
-      assertThat(p.getName()).isEqualTo("http");
-      assertThat(p.getContainerPort()).isEqualTo(8080);
-    });
+    assertThat(operator.getImage())
+        .isEqualTo("ghcr.io/modelops/modelops-operator:" + chartYaml().get("appVersion").asText());
+    assertThat(operator.getPorts())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getName()).isEqualTo("http");
+              assertThat(p.getContainerPort()).isEqualTo(8080);
+            });
     assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(operator.getStartupProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
-    assertThat(List.of(operator.getLivenessProbe(), operator.getReadinessProbe(),
-        operator.getStartupProbe()))
+    assertThat(
+            List.of(
+                operator.getLivenessProbe(),
+                operator.getReadinessProbe(),
+                operator.getStartupProbe()))
         .allSatisfy(p -> assertThat(p.getHttpGet().getPort().getStrVal()).isEqualTo("http"));
     assertThat(configFile(defaults).leaderElection()).isTrue();
     assertThat(configFile(defaults).leaseNamespace()).isEqualTo(NS);
@@ -84,8 +95,7 @@ class ChartRenderTest {
     PodSpec pod = deployment.getSpec().getTemplate().getSpec();
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
-    assertThat(pod.getSecurityContext().getSeccompProfile().getType())
-        .isEqualTo("RuntimeDefault");
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
     assertThat(pod.getHostNetwork()).isNotEqualTo(Boolean.TRUE);
     Container operator = operatorContainer(deployment);
     assertThat(operator.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
@@ -99,14 +109,17 @@ class ChartRenderTest {
     // Only the operator's pod mounts an API token; its ServiceAccount does not by default.
     assertThat(pod.getAutomountServiceAccountToken()).isTrue();
     assertThat(pod.getServiceAccountName()).isEqualTo("modelops-operator");
-    assertThat(defaults.get("ServiceAccount", "modelops-operator", ServiceAccount.class)
-        .getAutomountServiceAccountToken()).isFalse();
+    assertThat(
+            defaults
+                .get("ServiceAccount", "modelops-operator", ServiceAccount.class)
+                .getAutomountServiceAccountToken())
+        .isFalse();
   }
 
   @Test
   void memoryRequestEqualsLimitAndNoCpuLimit() {
-    Container operator = operatorContainer(
-        defaults.get("Deployment", "modelops-operator", Deployment.class));
+    Container operator =
+        operatorContainer(defaults.get("Deployment", "modelops-operator", Deployment.class));
     Map<String, Quantity> requests = operator.getResources().getRequests();
     Map<String, Quantity> limits = operator.getResources().getLimits();
     assertThat(requests).containsKeys("cpu", "memory");
@@ -121,8 +134,11 @@ class ChartRenderTest {
     String file = env(operator, "MODELOPS_CONFIG_FILE");
     VolumeMount mount = mount(operator, Path.of(file).getParent().toString());
     assertThat(mount.getReadOnly()).isTrue();
-    assertThat(volume(deployment.getSpec().getTemplate().getSpec(), mount.getName())
-        .getConfigMap().getName()).isEqualTo("modelops-operator-config");
+    assertThat(
+            volume(deployment.getSpec().getTemplate().getSpec(), mount.getName())
+                .getConfigMap()
+                .getName())
+        .isEqualTo("modelops-operator-config");
     assertThat(defaults.get("ConfigMap", "modelops-operator-config", ConfigMap.class).getData())
         .containsOnlyKeys(Path.of(file).getFileName().toString());
     assertThat(env(operator, "MODELOPS_LOG_LEVEL")).isEqualTo("INFO");
@@ -134,15 +150,26 @@ class ChartRenderTest {
     assertThat(config.watchNamespaces()).isEmpty();
     assertThat(config.httpPort()).isEqualTo(8080);
 
-    RenderedChart custom = RenderedChart.render("modelops", NS,
-        "--set", "config.watchNamespaces={team-a,team-b}",
-        "--set", "config.limits.maxCustomJobRuns=2",
-        "--set", "config.limits.maxCustomModelReplicasPerDeployment=4",
-        "--set", "config.platformApi.cidrs={10.20.0.0/16}",
-        "--set", "config.platformApi.ports={443}",
-        "--set", "config.platformApi.namespaceSelector.kubernetes\\.io/metadata\\.name=platform",
-        "--set", "config.ingressNamespaces={ingress-nginx}",
-        "--set", "config.httpPort=9090");
+    RenderedChart custom =
+        RenderedChart.render(
+            "modelops",
+            NS,
+            "--set",
+            "config.watchNamespaces={team-a,team-b}",
+            "--set",
+            "config.limits.maxCustomJobRuns=2",
+            "--set",
+            "config.limits.maxCustomModelReplicasPerDeployment=4",
+            "--set",
+            "config.platformApi.cidrs={10.20.0.0/16}",
+            "--set",
+            "config.platformApi.ports={443}",
+            "--set",
+            "config.platformApi.namespaceSelector.kubernetes\\.io/metadata\\.name=platform",
+            "--set",
+            "config.ingressNamespaces={ingress-nginx}",
+            "--set",
+            "config.httpPort=9090");
     OperatorConfig customConfig = configFile(custom);
     assertThat(customConfig.watchNamespaces()).containsExactly("team-a", "team-b");
     assertThat(customConfig.limits().maxCustomJobRuns()).isEqualTo(2);
@@ -156,20 +183,30 @@ class ChartRenderTest {
     Container customOperator =
         operatorContainer(custom.get("Deployment", "modelops-operator", Deployment.class));
     assertThat(customOperator.getPorts().get(0).getContainerPort()).isEqualTo(9090);
-    assertThat(custom.get("Service", "modelops-operator-metrics", Service.class).getSpec()
-        .getPorts().get(0).getPort()).isEqualTo(9090);
+    assertThat(
+            custom
+                .get("Service", "modelops-operator-metrics", Service.class)
+                .getSpec()
+                .getPorts()
+                .get(0)
+                .getPort())
+        .isEqualTo(9090);
   }
 
   @Test
   void configChangeRollsThePodsAndOtherChangesDoNot() {
     String checksum = checksum(defaults);
     assertThat(checksum).matches("[0-9a-f]{64}");
-    assertThat(checksum(RenderedChart.render("modelops", NS,
-        "--set", "config.limits.maxCustomJobRuns=2"))).isNotEqualTo(checksum);
-    assertThat(checksum(RenderedChart.render("modelops", NS,
-        "--set", "config.watchNamespaces={team-a}"))).isNotEqualTo(checksum);
-    assertThat(checksum(RenderedChart.render("modelops", NS,
-        "--set", "podAnnotations.team=ml"))).isEqualTo(checksum);
+    assertThat(
+            checksum(
+                RenderedChart.render("modelops", NS, "--set", "config.limits.maxCustomJobRuns=2")))
+        .isNotEqualTo(checksum);
+    assertThat(
+            checksum(
+                RenderedChart.render("modelops", NS, "--set", "config.watchNamespaces={team-a}")))
+        .isNotEqualTo(checksum);
+    assertThat(checksum(RenderedChart.render("modelops", NS, "--set", "podAnnotations.team=ml")))
+        .isEqualTo(checksum);
   }
 
   @Test
@@ -178,7 +215,8 @@ class ChartRenderTest {
     Deployment deployment = defaults.get("Deployment", "modelops-operator", Deployment.class);
     assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
         .containsAllEntriesOf(service.getSpec().getSelector());
-    assertThat(service.getSpec().getPorts()).singleElement()
+    assertThat(service.getSpec().getPorts())
+        .singleElement()
         .satisfies(p -> assertThat(p.getTargetPort().getStrVal()).isEqualTo("http"));
   }
 
@@ -186,14 +224,23 @@ class ChartRenderTest {
   void serviceMonitorOnlyWhenEnabledAndTheClusterServesIt() {
     String api = "monitoring.coreos.com/v1/ServiceMonitor";
     assertThat(defaults.ofKind("ServiceMonitor")).isEmpty();
-    assertThat(RenderedChart.render("modelops", NS, "--api-versions", api)
-        .ofKind("ServiceMonitor")).isEmpty();
-    assertThat(RenderedChart.render("modelops", NS, "--set", "metrics.serviceMonitor.enabled=true")
-        .ofKind("ServiceMonitor")).isEmpty();
-    JsonNode monitor = RenderedChart.render("modelops", NS, "--api-versions", api,
-        "--set", "metrics.serviceMonitor.enabled=true",
-        "--set", "metrics.serviceMonitor.labels.release=prometheus")
-        .get("ServiceMonitor", "modelops-operator");
+    assertThat(RenderedChart.render("modelops", NS, "--api-versions", api).ofKind("ServiceMonitor"))
+        .isEmpty();
+    assertThat(
+            RenderedChart.render("modelops", NS, "--set", "metrics.serviceMonitor.enabled=true")
+                .ofKind("ServiceMonitor"))
+        .isEmpty();
+    JsonNode monitor =
+        RenderedChart.render(
+                "modelops",
+                NS,
+                "--api-versions",
+                api,
+                "--set",
+                "metrics.serviceMonitor.enabled=true",
+                "--set",
+                "metrics.serviceMonitor.labels.release=prometheus")
+            .get("ServiceMonitor", "modelops-operator");
     assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("prometheus");
     assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
     assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/metrics");
@@ -201,22 +248,27 @@ class ChartRenderTest {
 
   @Test
   void networkPolicyAdmitsOnlyTheHttpPortAndEgressToDnsAndTheApiServer() {
-    NetworkPolicy policy =
-        defaults.get("NetworkPolicy", "modelops-operator", NetworkPolicy.class);
+    NetworkPolicy policy = defaults.get("NetworkPolicy", "modelops-operator", NetworkPolicy.class);
     assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
     assertThat(policy.getSpec().getPodSelector().getMatchLabels())
         .containsEntry("app.kubernetes.io/name", "modelops-operator");
-    assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule ->
-        assertThat(rule.getPorts()).singleElement()
-            .satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http")));
-    assertThat(policy.getSpec().getEgress()).flatExtracting(r -> r.getPorts())
+    assertThat(policy.getSpec().getIngress())
+        .singleElement()
+        .satisfies(
+            rule ->
+                assertThat(rule.getPorts())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http")));
+    assertThat(policy.getSpec().getEgress())
+        .flatExtracting(r -> r.getPorts())
         .extracting(p -> p.getPort().getIntVal())
         .containsExactlyInAnyOrder(53, 53, 443, 6443);
 
-    NetworkPolicy pinned = RenderedChart.render("modelops", NS,
-        "--set", "networkPolicy.apiServerCidrs={10.96.0.1/32}")
-        .get("NetworkPolicy", "modelops-operator", NetworkPolicy.class);
-    assertThat(pinned.getSpec().getEgress().get(1).getTo()).singleElement()
+    NetworkPolicy pinned =
+        RenderedChart.render("modelops", NS, "--set", "networkPolicy.apiServerCidrs={10.96.0.1/32}")
+            .get("NetworkPolicy", "modelops-operator", NetworkPolicy.class);
+    assertThat(pinned.getSpec().getEgress().get(1).getTo())
+        .singleElement()
         .satisfies(peer -> assertThat(peer.getIpBlock().getCidr()).isEqualTo("10.96.0.1/32"));
   }
 
@@ -227,75 +279,94 @@ class ChartRenderTest {
     assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
     assertThat(pdb.getSpec().getSelector().getMatchLabels())
         .containsEntry("app.kubernetes.io/instance", "modelops");
-    assertThat(RenderedChart.render("modelops", NS, "--set", "replicaCount=1")
-        .ofKind("PodDisruptionBudget")).isEmpty();
+    assertThat(
+            RenderedChart.render("modelops", NS, "--set", "replicaCount=1")
+                .ofKind("PodDisruptionBudget"))
+        .isEmpty();
   }
 
   @Test
   void admissionPolicyReservesTheOperatorsMarksForItsServiceAccountOnly() {
-    JsonNode policy = defaults.objects().stream()
-        .filter(o -> o.get("kind").asText().equals("ValidatingAdmissionPolicy")).findFirst()
-        .orElseThrow();
+    JsonNode policy =
+        defaults.objects().stream()
+            .filter(o -> o.get("kind").asText().equals("ValidatingAdmissionPolicy"))
+            .findFirst()
+            .orElseThrow();
     assertThat(policy.at("/spec/failurePolicy").asText()).isEqualTo("Fail");
     assertThat(policy.at("/spec/matchConditions/0/expression").asText())
         .contains("'system:serviceaccount:" + NS + ":modelops-operator'");
     assertThat(policy.at("/spec/validations").toString())
         .contains("modelops.io/", "app.kubernetes.io/managed-by", "spec.template.metadata.labels");
-    JsonNode binding = defaults.objects().stream()
-        .filter(o -> o.get("kind").asText().equals("ValidatingAdmissionPolicyBinding"))
-        .findFirst().orElseThrow();
+    JsonNode binding =
+        defaults.objects().stream()
+            .filter(o -> o.get("kind").asText().equals("ValidatingAdmissionPolicyBinding"))
+            .findFirst()
+            .orElseThrow();
     assertThat(binding.at("/spec/validationActions/0").asText()).isEqualTo("Deny");
     assertThat(binding.at("/spec/matchResources").isMissingNode()).isTrue();
 
-    JsonNode scoped = RenderedChart.render("modelops", NS,
-            "--set", "config.watchNamespaces={team-a,team-b}").objects().stream()
-        .filter(o -> o.get("kind").asText().equals("ValidatingAdmissionPolicyBinding"))
-        .findFirst().orElseThrow();
-    assertThat(scoped.at("/spec/matchResources/namespaceSelector/matchExpressions/0/values")
-        .toString()).isEqualTo("[\"team-a\",\"team-b\"]");
-    assertThat(RenderedChart.render("modelops", NS, "--set", "admissionPolicy.enabled=false")
-        .ofKind("ValidatingAdmissionPolicy")).isEmpty();
+    JsonNode scoped =
+        RenderedChart.render("modelops", NS, "--set", "config.watchNamespaces={team-a,team-b}")
+            .objects()
+            .stream()
+            .filter(o -> o.get("kind").asText().equals("ValidatingAdmissionPolicyBinding"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            scoped
+                .at("/spec/matchResources/namespaceSelector/matchExpressions/0/values")
+                .toString())
+        .isEqualTo("[\"team-a\",\"team-b\"]");
+    assertThat(
+            RenderedChart.render("modelops", NS, "--set", "admissionPolicy.enabled=false")
+                .ofKind("ValidatingAdmissionPolicy"))
+        .isEmpty();
   }
 
   @Test
   void everyObjectIsLabelledAndNamespacedObjectsLiveInTheReleaseNamespace() {
-    assertThat(defaults.objects()).allSatisfy(o -> {
-      assertThat(o.at("/metadata/labels/app.kubernetes.io~1name").asText())
-          .isEqualTo("modelops-operator");
-      assertThat(o.at("/metadata/labels/app.kubernetes.io~1instance").asText())
-          .isEqualTo("modelops");
-      assertThat(o.at("/metadata/labels/app.kubernetes.io~1managed-by").asText())
-          .isEqualTo("Helm");
-      String kind = o.get("kind").asText();
-      boolean clusterScoped = kind.startsWith("Cluster")
-          || kind.startsWith("ValidatingAdmissionPolicy");
-      if (!clusterScoped) {
-        assertThat(o.at("/metadata/namespace").asText()).as(kind).isEqualTo(NS);
-      }
-    });
-    assertThat(defaults.objects()).extracting(RenderedChart::describe).containsExactlyInAnyOrder(
-        "NetworkPolicy modelops-system/modelops-operator",
-        "PodDisruptionBudget modelops-system/modelops-operator",
-        "ServiceAccount modelops-system/modelops-operator",
-        "ConfigMap modelops-system/modelops-operator-config",
-        "ClusterRole modelops-operator",
-        "ClusterRole modelops-view",
-        "ClusterRole modelops-edit",
-        "ClusterRole modelops-admin",
-        "ClusterRoleBinding modelops-operator",
-        "Role modelops-system/modelops-operator-leader-election",
-        "RoleBinding modelops-system/modelops-operator-leader-election",
-        "Service modelops-system/modelops-operator-metrics",
-        "Deployment modelops-system/modelops-operator",
-        "ValidatingAdmissionPolicy modelops-operator-reserved-marks",
-        "ValidatingAdmissionPolicyBinding modelops-operator-reserved-marks");
+    assertThat(defaults.objects())
+        .allSatisfy(
+            o -> {
+              assertThat(o.at("/metadata/labels/app.kubernetes.io~1name").asText())
+                  .isEqualTo("modelops-operator");
+              assertThat(o.at("/metadata/labels/app.kubernetes.io~1instance").asText())
+                  .isEqualTo("modelops");
+              assertThat(o.at("/metadata/labels/app.kubernetes.io~1managed-by").asText())
+                  .isEqualTo("Helm");
+              String kind = o.get("kind").asText();
+              boolean clusterScoped =
+                  kind.startsWith("Cluster") || kind.startsWith("ValidatingAdmissionPolicy");
+              if (!clusterScoped) {
+                assertThat(o.at("/metadata/namespace").asText()).as(kind).isEqualTo(NS);
+              }
+            });
+    assertThat(defaults.objects())
+        .extracting(RenderedChart::describe)
+        .containsExactlyInAnyOrder(
+            "NetworkPolicy modelops-system/modelops-operator",
+            "PodDisruptionBudget modelops-system/modelops-operator",
+            "ServiceAccount modelops-system/modelops-operator",
+            "ConfigMap modelops-system/modelops-operator-config",
+            "ClusterRole modelops-operator",
+            "ClusterRole modelops-view",
+            "ClusterRole modelops-edit",
+            "ClusterRole modelops-admin",
+            "ClusterRoleBinding modelops-operator",
+            "Role modelops-system/modelops-operator-leader-election",
+            "RoleBinding modelops-system/modelops-operator-leader-election",
+            "Service modelops-system/modelops-operator-metrics",
+            "Deployment modelops-system/modelops-operator",
+            "ValidatingAdmissionPolicy modelops-operator-reserved-marks",
+            "ValidatingAdmissionPolicyBinding modelops-operator-reserved-marks");
   }
 
   @Test
   void namespaceIsRenderedForStaticManifestsWithRestrictedPodSecurity() {
     assertThat(defaults.ofKind("Namespace")).isEmpty();
-    Namespace ns = RenderedChart.render("modelops", NS, "--set", "namespace.create=true")
-        .get("Namespace", NS, Namespace.class);
+    Namespace ns =
+        RenderedChart.render("modelops", NS, "--set", "namespace.create=true")
+            .get("Namespace", NS, Namespace.class);
     assertThat(ns.getMetadata().getLabels())
         .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
   }
@@ -304,9 +375,14 @@ class ChartRenderTest {
   void defaultBundlesAndEnvironmentsAreOffUnlessListed() {
     assertThat(defaults.ofKind("ResourceBundle")).isEmpty();
     assertThat(defaults.ofKind("ExecutionEnvironment")).isEmpty();
-    RenderedChart listed = RenderedChart.render("modelops", NS, "-f",
-        LocalCluster.repoDir().resolve("src/test/resources/install/platform-defaults.yaml")
-            .toString());
+    RenderedChart listed =
+        RenderedChart.render(
+            "modelops",
+            NS,
+            "-f",
+            LocalCluster.repoDir()
+                .resolve("src/test/resources/install/platform-defaults.yaml")
+                .toString());
     JsonNode bundle = listed.get("ResourceBundle", "cpu.small");
     assertThat(bundle.at("/metadata/namespace").isMissingNode()).isTrue();
     assertThat(bundle.at("/spec/memoryBytes").asLong()).isEqualTo(1_073_741_824L);
@@ -319,15 +395,21 @@ class ChartRenderTest {
   void schemaRefusesUnknownKeysAndOutOfRangeValues() {
     assertThat(RenderedChart.template("modelops", NS, "--set", "replicas=3").stderr())
         .contains("additional properties 'replicas' not allowed");
-    assertThat(RenderedChart.template("modelops", NS, "--set", "config.limit.maxCustomJobRuns=1")
-        .stderr()).contains("additional properties 'limit' not allowed");
-    assertThat(RenderedChart.template("modelops", NS,
-        "--set", "config.limits.maxCustomModelReplicasPerDeployment=9").stderr())
+    assertThat(
+            RenderedChart.template("modelops", NS, "--set", "config.limit.maxCustomJobRuns=1")
+                .stderr())
+        .contains("additional properties 'limit' not allowed");
+    assertThat(
+            RenderedChart.template(
+                    "modelops", NS, "--set", "config.limits.maxCustomModelReplicasPerDeployment=9")
+                .stderr())
         .contains("/config/limits/maxCustomModelReplicasPerDeployment");
     assertThat(RenderedChart.template("modelops", NS, "--set", "logLevel=LOUD").stderr())
         .contains("/logLevel");
-    assertThat(RenderedChart.template("modelops", NS,
-        "--set", "config.watchNamespaces={Team_A}").stderr()).contains("/config/watchNamespaces");
+    assertThat(
+            RenderedChart.template("modelops", NS, "--set", "config.watchNamespaces={Team_A}")
+                .stderr())
+        .contains("/config/watchNamespaces");
   }
 
   @Test
@@ -336,79 +418,121 @@ class ChartRenderTest {
         RenderedChart.template("modelops", NS, "--set", "leaderElection.enabled=false");
     assertThat(refused.succeeded()).isFalse();
     assertThat(refused.stderr()).contains("replicaCount > 1 needs leaderElection.enabled");
-    RenderedChart single = RenderedChart.render("modelops", NS,
-        "--set", "leaderElection.enabled=false", "--set", "replicaCount=1");
+    RenderedChart single =
+        RenderedChart.render(
+            "modelops", NS, "--set", "leaderElection.enabled=false", "--set", "replicaCount=1");
     assertThat(configFile(single).leaderElection()).isFalse();
   }
 
   @Test
   void imageTagAndDigestCanBeSet() {
-    assertThat(operatorContainer(RenderedChart.render("modelops", NS, "--set", "image.tag=0.2.0")
-        .get("Deployment", "modelops-operator", Deployment.class)).getImage())
+    assertThat(
+            operatorContainer(
+                    RenderedChart.render("modelops", NS, "--set", "image.tag=0.2.0")
+                        .get("Deployment", "modelops-operator", Deployment.class))
+                .getImage())
         .isEqualTo("ghcr.io/modelops/modelops-operator:0.2.0");
     String digest = "sha256:" + "a".repeat(64);
-    assertThat(operatorContainer(RenderedChart.render("modelops", NS,
-        "--set", "image.digest=" + digest)
-        .get("Deployment", "modelops-operator", Deployment.class)).getImage())
+    assertThat(
+            operatorContainer(
+                    RenderedChart.render("modelops", NS, "--set", "image.digest=" + digest)
+                        .get("Deployment", "modelops-operator", Deployment.class))
+                .getImage())
         .isEqualTo("ghcr.io/modelops/modelops-operator@" + digest);
   }
 
   @Test
   void appVersionIsTheMavenVersionAndTheReleaseNameGivesTheObjectNames() throws Exception {
     String pom = Files.readString(LocalCluster.repoDir().resolve("pom.xml"));
-    Matcher version = Pattern.compile("<artifactId>modelops-operator</artifactId>\\s*"
-        + "<version>([^<]+)</version>").matcher(pom);
+    Matcher version =
+        Pattern.compile(
+                "<artifactId>modelops-operator</artifactId>\\s*" + "<version>([^<]+)</version>")
+            .matcher(pom);
     assertThat(version.find()).isTrue();
     assertThat(chartYaml().get("appVersion").asText())
         .isEqualTo(version.group(1).replace("-SNAPSHOT", ""));
     assertThat(chartYaml().get("apiVersion").asText()).isEqualTo("v2");
 
     RenderedChart other = RenderedChart.render("ml-platform", "ops");
-    assertThat(other.ofKind("Deployment")).extracting(RenderedChart::describe)
+    assertThat(other.ofKind("Deployment"))
+        .extracting(RenderedChart::describe)
         .containsExactly("Deployment ops/ml-platform-operator");
-    assertThat(other.ofKind("ClusterRole")).extracting(RenderedChart::describe)
+    assertThat(other.ofKind("ClusterRole"))
+        .extracting(RenderedChart::describe)
         .contains("ClusterRole ml-platform-operator", "ClusterRole ml-platform-view");
   }
 
   @Test
   void notesTellTheUserWhatToDoNext() {
-    String notes = ExternalCommand.helm("install", "modelops", RenderedChart.chart().toString(),
-        "--namespace", NS, "--dry-run=client").run().requireSuccess().stdout();
-    assertThat(notes).contains("NOTES:", "kubectl -n modelops-system rollout status "
-        + "deployment/modelops-operator", "kubectl apply --server-side -f examples/",
-        "kubectl get modelops -A", "kubectl wait --for=condition=Ready", "docs/argocd.md");
+    String notes =
+        ExternalCommand.helm(
+                "install",
+                "modelops",
+                RenderedChart.chart().toString(),
+                "--namespace",
+                NS,
+                "--dry-run=client")
+            .run()
+            .requireSuccess()
+            .stdout();
+    assertThat(notes)
+        .contains(
+            "NOTES:",
+            "kubectl -n modelops-system rollout status " + "deployment/modelops-operator",
+            "kubectl apply --server-side -f examples/",
+            "kubectl get modelops -A",
+            "kubectl wait --for=condition=Ready",
+            "docs/argocd.md");
   }
 
   static Container operatorContainer(Deployment deployment) {
     return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
-        .filter(c -> c.getName().equals("operator")).findFirst().orElseThrow();
+        .filter(c -> c.getName().equals("operator"))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static VolumeMount mount(Container container, String path) {
-    return container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(path))
-        .findFirst().orElseThrow(() -> new AssertionError("nothing mounted at " + path));
+    return container.getVolumeMounts().stream()
+        .filter(m -> m.getMountPath().equals(path))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("nothing mounted at " + path));
   }
 
   private static Volume volume(PodSpec pod, String name) {
-    return pod.getVolumes().stream().filter(v -> v.getName().equals(name)).findFirst()
+    return pod.getVolumes().stream()
+        .filter(v -> v.getName().equals(name))
+        .findFirst()
         .orElseThrow();
   }
 
   private static String env(Container container, String name) {
-    return container.getEnv().stream().filter(e -> e.getName().equals(name))
-        .map(EnvVar::getValue).findFirst().orElseThrow(() -> new AssertionError("no " + name));
+    return container.getEnv().stream()
+        .filter(e -> e.getName().equals(name))
+        .map(EnvVar::getValue)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name));
   }
 
   private static String checksum(RenderedChart render) {
-    return render.get("Deployment", "modelops-operator", Deployment.class).getSpec()
-        .getTemplate().getMetadata().getAnnotations().get("checksum/config");
+    return render
+        .get("Deployment", "modelops-operator", Deployment.class)
+        .getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getAnnotations()
+        .get("checksum/config");
   }
 
   /** The rendered config file, loaded by the operator's own configuration loader. */
   static OperatorConfig configFile(RenderedChart render) {
-    String yaml = render.ofKind("ConfigMap", ConfigMap.class).stream()
-        .filter(c -> c.getMetadata().getName().endsWith("-config")).findFirst().orElseThrow()
-        .getData().get("config.yaml");
+    String yaml =
+        render.ofKind("ConfigMap", ConfigMap.class).stream()
+            .filter(c -> c.getMetadata().getName().endsWith("-config"))
+            .findFirst()
+            .orElseThrow()
+            .getData()
+            .get("config.yaml");
     try {
       Path file = Files.createTempFile("modelops-config-", ".yaml");
       try {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Dockerfile, checked statically (no Docker daemon here): a JDK 17 build stage producing
- * the Maven jar, a JRE 17 run stage with only that jar, a numeric non-root user the chart's
+ * The Dockerfile, checked statically (no Docker daemon here): a JDK 17 build stage producing the
+ * Maven jar, a JRE 17 run stage with only that jar, a numeric non-root user the chart's
  * securityContext agrees with, and an exec-form java entrypoint with container-aware flags.
  */
 class DockerfileTest {
@@ -31,21 +31,23 @@ class DockerfileTest {
     assertThat(stages).hasSize(2);
     Instruction buildFrom = stages.get(0).get(0);
     assertThat(buildFrom.arguments()).matches("eclipse-temurin:17-jdk\\S* AS build");
-    assertThat(arguments(stages.get(0), "RUN")).anyMatch(r -> r.startsWith("./mvnw")
-        && r.contains(" package"));
+    assertThat(arguments(stages.get(0), "RUN"))
+        .anyMatch(r -> r.startsWith("./mvnw") && r.contains(" package"));
     assertThat(stages.get(1).get(0).arguments()).matches("eclipse-temurin:17-jre\\S*");
   }
 
   @Test
   void runStageHoldsOnlyTheJarAndNeedsNoShell() throws IOException {
     List<Instruction> run = stages.get(1);
-    assertThat(arguments(run, "RUN")).as("no RUN: nothing is installed in the run stage")
-        .isEmpty();
-    assertThat(arguments(run, "COPY")).singleElement().satisfies(copy -> {
-      assertThat(copy).startsWith("--from=build ");
-      assertThat(copy).contains("/src/target/" + jarName() + " ");
-      assertThat(copy).endsWith("/app/" + jarName());
-    });
+    assertThat(arguments(run, "RUN")).as("no RUN: nothing is installed in the run stage").isEmpty();
+    assertThat(arguments(run, "COPY"))
+        .singleElement()
+        .satisfies(
+            copy -> {
+              assertThat(copy).startsWith("--from=build ");
+              assertThat(copy).contains("/src/target/" + jarName() + " ");
+              assertThat(copy).endsWith("/app/" + jarName());
+            });
     List<String> entrypoint = entrypoint();
     assertThat(entrypoint.get(0)).isEqualTo("java");
     assertThat(entrypoint.subList(entrypoint.size() - 2, entrypoint.size()))
@@ -55,8 +57,9 @@ class DockerfileTest {
 
   @Test
   void jvmSizesItselfFromTheContainerAndExitsOnOutOfMemory() {
-    assertThat(entrypoint()).contains("-XX:+UseContainerSupport", "-XX:+ExitOnOutOfMemoryError",
-        "-Djava.io.tmpdir=/tmp");
+    assertThat(entrypoint())
+        .contains(
+            "-XX:+UseContainerSupport", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp");
     assertThat(entrypoint()).anyMatch(a -> a.matches("-XX:MaxRAMPercentage=[0-9.]+"));
   }
 
@@ -64,8 +67,8 @@ class DockerfileTest {
   void memorySettingsAreTheOnesTheBenchmarkMeasures() throws IOException {
     // make bench starts the operator with the ENTRYPOINT's JVM flags and the ENV lines
     // (io.modelops.operator.bench.ImageJvm); these are the settings its memory figures are for.
-    assertThat(entrypoint()).contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50.0",
-        "-XX:MaxHeapFreeRatio=30");
+    assertThat(entrypoint())
+        .contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50.0", "-XX:MaxHeapFreeRatio=30");
     assertThat(Files.readAllLines(LocalCluster.repoDir().resolve("Dockerfile")))
         .contains("ENV MALLOC_ARENA_MAX=2");
   }
@@ -76,19 +79,26 @@ class DockerfileTest {
     assertThat(users).singleElement().satisfies(u -> assertThat(u).matches("[0-9]+(:[0-9]+)?"));
     long uid = Long.parseLong(users.get(0).split(":")[0]);
     assertThat(uid).isGreaterThan(0);
-    Deployment deployment = RenderedChart.render("modelops", "modelops-system")
-        .get("Deployment", "modelops-operator", Deployment.class);
+    Deployment deployment =
+        RenderedChart.render("modelops", "modelops-system")
+            .get("Deployment", "modelops-operator", Deployment.class);
     assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
         .isEqualTo(uid);
-    assertThat(arguments(stages.get(1), "EXPOSE")).containsExactly(
-        String.valueOf(ChartRenderTest.operatorContainer(deployment).getPorts().get(0)
-            .getContainerPort()));
+    assertThat(arguments(stages.get(1), "EXPOSE"))
+        .containsExactly(
+            String.valueOf(
+                ChartRenderTest.operatorContainer(deployment)
+                    .getPorts()
+                    .get(0)
+                    .getContainerPort()));
   }
 
   @Test
   void buildContextIsOnlyTheMavenProject() throws IOException {
-    List<String> ignore = Files.readAllLines(LocalCluster.repoDir().resolve(".dockerignore"))
-        .stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> ignore =
+        Files.readAllLines(LocalCluster.repoDir().resolve(".dockerignore")).stream()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .toList();
     assertThat(ignore).containsExactly("*", "!.mvn/", "!mvnw", "!pom.xml", "!src/");
   }
 
@@ -107,7 +117,9 @@ class DockerfileTest {
   }
 
   private static List<String> arguments(List<Instruction> stage, String keyword) {
-    return stage.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments)
+    return stage.stream()
+        .filter(i -> i.keyword().equals(keyword))
+        .map(Instruction::arguments)
         .toList();
   }
 
@@ -141,8 +153,9 @@ class DockerfileTest {
       String text = pending.toString().strip();
       pending.setLength(0);
       String[] parts = text.split("\\s+", 2);
-      Instruction instruction = new Instruction(parts[0].toUpperCase(Locale.ROOT),
-          parts.length > 1 ? parts[1].strip() : "");
+      Instruction instruction =
+          new Instruction(
+              parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1].strip() : "");
       if (instruction.keyword().equals("FROM")) {
         stages.add(new ArrayList<>());
       }

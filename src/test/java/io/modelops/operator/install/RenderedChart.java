@@ -38,8 +38,8 @@ final class RenderedChart {
 
   /** The raw result, for renders that are expected to fail. */
   static ExternalCommand.Result template(String release, String namespace, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        "template", release, chart().toString(), "--namespace", namespace));
+    List<String> command =
+        new ArrayList<>(List.of("template", release, chart().toString(), "--namespace", namespace));
     command.addAll(List.of(args));
     return ExternalCommand.helm(command.toArray(String[]::new)).run();
   }
@@ -73,11 +73,18 @@ final class RenderedChart {
 
   /** The only object of {@code kind} named {@code name} (in any namespace). */
   JsonNode get(String kind, String name) {
-    List<JsonNode> found = ofKind(kind).stream()
-        .filter(o -> o.at("/metadata/name").asText().equals(name)).toList();
+    List<JsonNode> found =
+        ofKind(kind).stream().filter(o -> o.at("/metadata/name").asText().equals(name)).toList();
     if (found.size() != 1) {
-      throw new AssertionError("expected one " + kind + " " + name + ", found " + found.size()
-          + " among " + objects.stream().map(RenderedChart::describe).toList());
+      throw new AssertionError(
+          "expected one "
+              + kind
+              + " "
+              + name
+              + ", found "
+              + found.size()
+              + " among "
+              + objects.stream().map(RenderedChart::describe).toList());
     }
     return found.get(0);
   }
@@ -92,7 +99,9 @@ final class RenderedChart {
 
   static String describe(JsonNode object) {
     String ns = object.at("/metadata/namespace").asText("");
-    return object.path("kind").asText() + " " + (ns.isEmpty() ? "" : ns + "/")
+    return object.path("kind").asText()
+        + " "
+        + (ns.isEmpty() ? "" : ns + "/")
         + object.at("/metadata/name").asText();
   }
 }

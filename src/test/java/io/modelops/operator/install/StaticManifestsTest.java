@@ -18,25 +18,38 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The committed files derived from the chart — the kubectl-apply manifests and the Argo CD
- * health checks in deploy/ and docs/argocd.md — are what dev/scripts/render-manifests.sh
- * produces now, so they never drift from the chart and the Lua scripts.
+ * The committed files derived from the chart — the kubectl-apply manifests and the Argo CD health
+ * checks in deploy/ and docs/argocd.md — are what dev/scripts/render-manifests.sh produces now, so
+ * they never drift from the chart and the Lua scripts.
  */
 class StaticManifestsTest {
-  private static final List<String> KINDS = List.of("CustomModel", "CustomModelVersion",
-      "CustomJob", "CustomJobRun", "ResourceBundle", "ExecutionEnvironment");
+  private static final List<String> KINDS =
+      List.of(
+          "CustomModel",
+          "CustomModelVersion",
+          "CustomJob",
+          "CustomJobRun",
+          "ResourceBundle",
+          "ExecutionEnvironment");
   private static final Path REPO = LocalCluster.repoDir();
 
   @TempDir static Path fresh;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"deploy/modelops-operator.yaml", "deploy/argocd/argocd-cm-health.yaml",
-      "deploy/argocd/argo-cd-values.yaml", "docs/argocd.md"})
+  @ValueSource(
+      strings = {
+        "deploy/modelops-operator.yaml",
+        "deploy/argocd/argocd-cm-health.yaml",
+        "deploy/argocd/argo-cd-values.yaml",
+        "docs/argocd.md"
+      })
   void committedFileMatchesAFreshRender(String file) throws IOException {
     Path rendered = fresh.resolve(file);
     if (!Files.exists(rendered)) {
       ExternalCommand.of("bash", "dev/scripts/render-manifests.sh")
-          .env("OUT_DIR", fresh.toString()).timeout(Duration.ofMinutes(3)).run()
+          .env("OUT_DIR", fresh.toString())
+          .timeout(Duration.ofMinutes(3))
+          .run()
           .requireSuccess();
     }
     assertThat(Files.readString(REPO.resolve(file)))
@@ -57,10 +70,14 @@ class StaticManifestsTest {
 
   @Test
   void argoCdSnippetsHoldEveryHealthScriptVerbatim() throws IOException {
-    JsonNode patch = RenderedChart.YAML.readTree(
-        REPO.resolve("deploy/argocd/argocd-cm-health.yaml").toFile()).get("data");
-    JsonNode values = RenderedChart.YAML.readTree(
-        REPO.resolve("deploy/argocd/argo-cd-values.yaml").toFile()).at("/configs/cm");
+    JsonNode patch =
+        RenderedChart.YAML
+            .readTree(REPO.resolve("deploy/argocd/argocd-cm-health.yaml").toFile())
+            .get("data");
+    JsonNode values =
+        RenderedChart.YAML
+            .readTree(REPO.resolve("deploy/argocd/argo-cd-values.yaml").toFile())
+            .at("/configs/cm");
     String docs = Files.readString(REPO.resolve("docs/argocd.md"));
     Matcher block = Pattern.compile("```yaml\\n(data:\\n.*?)```", Pattern.DOTALL).matcher(docs);
     assertThat(block.find()).as("docs/argocd.md has the argocd-cm block").isTrue();
@@ -69,20 +86,23 @@ class StaticManifestsTest {
     for (JsonNode snippet : List.of(patch, values, documented)) {
       assertThat(snippet.size()).isEqualTo(KINDS.size());
       for (String kind : KINDS) {
-        String script = Files.readString(REPO.resolve(
-            "helm/modelops-operator/argocd/health/" + kind + ".lua"));
+        String script =
+            Files.readString(REPO.resolve("helm/modelops-operator/argocd/health/" + kind + ".lua"));
         assertThat(snippet.path("resource.customizations.health.modelops.io_" + kind).asText())
-            .as(kind).isEqualTo(script);
+            .as(kind)
+            .isEqualTo(script);
       }
     }
   }
 
   @Test
   void argoCdApplicationsInstallTheChartAndSyncTheExamples() throws IOException {
-    JsonNode operator = RenderedChart.YAML.readTree(
-        REPO.resolve("examples/gitops/operator-application.yaml").toFile());
-    JsonNode examples = RenderedChart.YAML.readTree(
-        REPO.resolve("examples/gitops/examples-application.yaml").toFile());
+    JsonNode operator =
+        RenderedChart.YAML.readTree(
+            REPO.resolve("examples/gitops/operator-application.yaml").toFile());
+    JsonNode examples =
+        RenderedChart.YAML.readTree(
+            REPO.resolve("examples/gitops/examples-application.yaml").toFile());
     for (JsonNode app : List.of(operator, examples)) {
       assertThat(app.get("apiVersion").asText()).isEqualTo("argoproj.io/v1alpha1");
       assertThat(app.get("kind").asText()).isEqualTo("Application");
@@ -96,8 +116,7 @@ class StaticManifestsTest {
     assertThat(operator.at("/spec/destination/namespace").asText()).isEqualTo("modelops-system");
     // The chart's values in the Application must pass the chart's strict schema.
     Path values = Files.createTempFile(fresh, "values-", ".yaml");
-    RenderedChart.YAML.writeValue(values.toFile(),
-        operator.at("/spec/source/helm/valuesObject"));
+    RenderedChart.YAML.writeValue(values.toFile(), operator.at("/spec/source/helm/valuesObject"));
     RenderedChart.render("modelops", "modelops-system", "-f", values.toString());
 
     assertThat(examples.at("/spec/source/path").asText()).isEqualTo("examples");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.modelops.operator.api.v1alpha1.common.NetworkEgressPolicy;
+import io.modelops.operator.api.v1alpha1.customjob.JobEgressPolicy;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.config.OperatorConfig.PlatformApiDestinations;
 import io.modelops.operator.network.EgressPolicies.Egress;
@@ -14,10 +16,20 @@ import org.junit.jupiter.api.Test;
 
 class EgressPoliciesTest {
   static final Map<String, String> POD = Map.of("modelops.io/model", "churn");
-  static final OperatorConfig CONFIG = new OperatorConfig(null,
-      new PlatformApiDestinations(Map.of("kubernetes.io/metadata.name", "platform"),
-          List.of("10.20.0.0/16"), List.of(443)),
-      List.of("gateway"), null, null, false, null, 0, 0);
+  static final OperatorConfig CONFIG =
+      new OperatorConfig(
+          null,
+          new PlatformApiDestinations(
+              Map.of("kubernetes.io/metadata.name", "platform"),
+              List.of("10.20.0.0/16"),
+              List.of(443)),
+          List.of("gateway"),
+          null,
+          null,
+          false,
+          null,
+          0,
+          0);
 
   static NetworkPolicy of(Egress egress, Optional<Integer> port) {
     return EgressPolicies.policy("churn", "team-a", Map.of(), POD, egress, port, CONFIG);
@@ -29,7 +41,8 @@ class EgressPoliciesTest {
     assertThat(spec.getPolicyTypes()).containsExactly("Ingress", "Egress");
     assertThat(spec.getEgress()).hasSize(1);
     var dns = spec.getEgress().get(0);
-    assertThat(dns.getPorts()).extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
+    assertThat(dns.getPorts())
+        .extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
         .containsExactly("UDP/53", "TCP/53");
     assertThat(dns.getTo().get(0).getNamespaceSelector().getMatchLabels())
         .containsEntry("kubernetes.io/metadata.name", "kube-system");
@@ -59,7 +72,8 @@ class EgressPoliciesTest {
   void modelPodsAcceptTheirNamespaceAndConfiguredNamespacesOnTheirPortOnly() {
     var ingress = of(Egress.NONE, Optional.of(8080)).getSpec().getIngress();
     assertThat(ingress).hasSize(1);
-    assertThat(ingress.get(0).getPorts()).extracting(p -> p.getPort().getIntVal())
+    assertThat(ingress.get(0).getPorts())
+        .extracting(p -> p.getPort().getIntVal())
         .containsExactly(8080);
     assertThat(ingress.get(0).getFrom()).hasSize(2);
     assertThat(ingress.get(0).getFrom().get(1).getNamespaceSelector().getMatchLabels())
@@ -75,9 +89,10 @@ class EgressPoliciesTest {
 
   @Test
   void parsesModelAndJobSpellings() {
-    assertThat(Egress.parse("none")).isEqualTo(Egress.NONE);
-    assertThat(Egress.parse("public")).isEqualTo(Egress.PUBLIC);
-    assertThat(Egress.parse("DR_API_ACCESS")).isEqualTo(Egress.DR_API_ACCESS);
-    assertThat(Egress.parse(null)).isEqualTo(Egress.NONE);
+    assertThat(Egress.of(JobEgressPolicy.NONE)).isEqualTo(Egress.NONE);
+    assertThat(Egress.of(JobEgressPolicy.PUBLIC)).isEqualTo(Egress.PUBLIC);
+    assertThat(Egress.of(NetworkEgressPolicy.DR_API_ACCESS)).isEqualTo(Egress.DR_API_ACCESS);
+    assertThat(Egress.of((NetworkEgressPolicy) null)).isEqualTo(Egress.NONE);
+    assertThat(Egress.of((JobEgressPolicy) null)).isEqualTo(Egress.NONE);
   }
 }

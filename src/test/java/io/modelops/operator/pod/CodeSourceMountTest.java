@@ -27,12 +27,16 @@ class CodeSourceMountTest {
   }
 
   private static Volume codeVolume(PodSpec spec) {
-    return spec.getVolumes().stream().filter(v -> v.getName().equals("code")).findFirst()
+    return spec.getVolumes().stream()
+        .filter(v -> v.getName().equals("code"))
+        .findFirst()
         .orElseThrow();
   }
 
   private static EnvVar env(Container container, String name) {
-    return container.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst()
+    return container.getEnv().stream()
+        .filter(e -> e.getName().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + name + " in " + container.getEnv()));
   }
 
@@ -70,8 +74,10 @@ class CodeSourceMountTest {
   @Test
   void gitInitContainerUsesTheConfiguredFetcherImage() {
     Container fetcher =
-        init(model().code(git(Optional.empty()))
-            .operatorSettings(new OperatorPodSettings("registry.internal/git:1")));
+        init(
+            model()
+                .code(git(Optional.empty()))
+                .operatorSettings(new OperatorPodSettings("registry.internal/git:1")));
 
     assertThat(fetcher.getImage()).isEqualTo("registry.internal/git:1");
   }
@@ -88,7 +94,7 @@ class CodeSourceMountTest {
   @Test
   void gitCodeAtTheRepositoryRootMountsTheWholeCheckout() {
     var code =
-        new CodeSource.GitCode("https://git.example.com/m.git", "main", "/", Optional.empty());
+        new CodeOrigin.GitCode("https://git.example.com/m.git", "main", "/", Optional.empty());
 
     assertThat(codeMount(main(model().code(code))).getSubPath()).isEqualTo("repo");
   }
@@ -96,7 +102,7 @@ class CodeSourceMountTest {
   @Test
   void gitUrlRefAndPathReachTheFetcherAsEnvironmentNotAsScript() {
     String hostileUrl = "https://git.example.com/x.git\"; rm -rf /; echo \"$(id)";
-    var code = new CodeSource.GitCode(hostileUrl, "main", "a b", Optional.empty());
+    var code = new CodeOrigin.GitCode(hostileUrl, "main", "a b", Optional.empty());
     Container fetcher = init(model().code(code));
 
     assertThat(fetcher.getCommand().get(2))
@@ -152,7 +158,7 @@ class CodeSourceMountTest {
 
   @Test
   void imageCodeIsCopiedByAnInitContainerRunningTheCodeImage() {
-    PodSpec spec = spec(model().code(new CodeSource.ImageCode("registry/org/churn-code:2")));
+    PodSpec spec = spec(model().code(new CodeOrigin.ImageCode("registry/org/churn-code:2")));
 
     Container copier = spec.getInitContainers().get(0);
     assertThat(copier.getName()).isEqualTo("copy-code");
@@ -168,7 +174,7 @@ class CodeSourceMountTest {
 
   @Test
   void mountsPvcCodeReadOnlyAtItsSubPath() {
-    PodSpec spec = spec(model().code(new CodeSource.PvcCode("models", "/churn/v2/")));
+    PodSpec spec = spec(model().code(new CodeOrigin.PvcCode("models", "/churn/v2/")));
 
     var claim = codeVolume(spec).getPersistentVolumeClaim();
     assertThat(claim.getClaimName()).isEqualTo("models");
@@ -182,16 +188,18 @@ class CodeSourceMountTest {
 
   @Test
   void pvcCodeWithoutSubPathMountsTheVolumeRoot() {
-    assertThat(codeMount(main(model().code(new CodeSource.PvcCode("models", "")))).getSubPath())
+    assertThat(codeMount(main(model().code(new CodeOrigin.PvcCode("models", "")))).getSubPath())
         .isNull();
   }
 
   @Test
   void initContainersGetCpuAndMemoryButNeverGpus() {
-    var resources = ComputeResources.requestsEqualLimits(Map.of(
-        "cpu", new Quantity("2"),
-        "memory", new Quantity("4Gi"),
-        "nvidia.com/gpu", new Quantity("1")));
+    var resources =
+        ComputeResources.requestsEqualLimits(
+            Map.of(
+                "cpu", new Quantity("2"),
+                "memory", new Quantity("4Gi"),
+                "nvidia.com/gpu", new Quantity("1")));
     Container fetcher = init(model().code(git(Optional.empty())).resources(resources));
 
     assertThat(fetcher.getResources().getRequests())
@@ -202,8 +210,8 @@ class CodeSourceMountTest {
 
   @Test
   void initContainersHaveScratchSpaceAndTheRestrictedSecurityContext() {
-    for (CodeSource code : new CodeSource[] {
-        git(Optional.empty()), new CodeSource.ImageCode("registry/org/code:1")}) {
+    for (CodeOrigin code :
+        new CodeOrigin[] {git(Optional.empty()), new CodeOrigin.ImageCode("registry/org/code:1")}) {
       Container init = init(model().code(code));
 
       assertThat(init.getVolumeMounts()).extracting(VolumeMount::getMountPath).contains("/tmp");

@@ -36,9 +36,11 @@ class ContainerEnvironmentTest {
 
   @Test
   void servingPodStartsWithHomePortAndUrlPrefix() {
-    Map<String, String> env = environment(model().serving(new Serving(9000, "/churn")));
+    Map<String, String> env = environment(model().serving(new ModelServer(9000, "/churn")));
 
-    assertThat(env).containsEntry("HOME", "/tmp").containsEntry("PORT", "9000")
+    assertThat(env)
+        .containsEntry("HOME", "/tmp")
+        .containsEntry("PORT", "9000")
         .containsEntry("URL_PREFIX", "/churn");
     assertThat(env.keySet()).startsWith("HOME", "PORT", "URL_PREFIX");
   }
@@ -50,16 +52,24 @@ class ContainerEnvironmentTest {
 
   @Test
   void keepsTheCallersVariablesInTheCallersOrder() {
-    var target = List.of(
-        new EnvironmentVariable("TARGET_TYPE", "Binary"),
-        new EnvironmentVariable("TARGET_NAME", "churned"),
-        new EnvironmentVariable("POSITIVE_CLASS_LABEL", "yes"),
-        new EnvironmentVariable("NEGATIVE_CLASS_LABEL", "no"),
-        new EnvironmentVariable("PREDICTION_THRESHOLD", "0.4"));
+    var target =
+        List.of(
+            new EnvironmentVariable("TARGET_TYPE", "Binary"),
+            new EnvironmentVariable("TARGET_NAME", "churned"),
+            new EnvironmentVariable("POSITIVE_CLASS_LABEL", "yes"),
+            new EnvironmentVariable("NEGATIVE_CLASS_LABEL", "no"),
+            new EnvironmentVariable("PREDICTION_THRESHOLD", "0.4"));
 
-    assertThat(names(main(model().environment(target)))).containsExactly(
-        "HOME", "PORT", "URL_PREFIX", "TARGET_TYPE", "TARGET_NAME", "POSITIVE_CLASS_LABEL",
-        "NEGATIVE_CLASS_LABEL", "PREDICTION_THRESHOLD");
+    assertThat(names(main(model().environment(target))))
+        .containsExactly(
+            "HOME",
+            "PORT",
+            "URL_PREFIX",
+            "TARGET_TYPE",
+            "TARGET_NAME",
+            "POSITIVE_CLASS_LABEL",
+            "NEGATIVE_CLASS_LABEL",
+            "PREDICTION_THRESHOLD");
   }
 
   @Test
@@ -67,26 +77,33 @@ class ContainerEnvironmentTest {
     Container main = main(job().requiredMetadata(Map.of("MODEL_FAMILY", "gbm", "BATCH", "7")));
 
     assertThat(names(main)).containsExactly("HOME", "BATCH", "MODEL_FAMILY");
-    assertThat(KubeletEnvironment.resolve(main, Map.of())).containsEntry("MODEL_FAMILY", "gbm")
+    assertThat(KubeletEnvironment.resolve(main, Map.of()))
+        .containsEntry("MODEL_FAMILY", "gbm")
         .containsEntry("BATCH", "7");
   }
 
   @Test
   void ordersCallerVariablesThenMetadataThenRuntimeParameters() {
-    Container main = main(job()
-        .environment(List.of(new EnvironmentVariable("TARGET_TYPE", "Regression")))
-        .requiredMetadata(Map.of("MODEL_FAMILY", "gbm"))
-        .runtimeParameters(List.of(RuntimeParameter.numeric("EPOCHS", 3))));
+    Container main =
+        main(
+            job()
+                .environment(List.of(new EnvironmentVariable("TARGET_TYPE", "Regression")))
+                .requiredMetadata(Map.of("MODEL_FAMILY", "gbm"))
+                .runtimeParameters(List.of(RuntimeParameter.numeric("EPOCHS", 3))));
 
-    assertThat(names(main)).containsExactly(
-        "HOME", "TARGET_TYPE", "MODEL_FAMILY", "MLOPS_RUNTIME_PARAM_EPOCHS");
+    assertThat(names(main))
+        .containsExactly("HOME", "TARGET_TYPE", "MODEL_FAMILY", "MLOPS_RUNTIME_PARAM_EPOCHS");
   }
 
   @Test
   void numericParameterIsAJsonNumberInItsEnvelope() throws Exception {
-    var env = environment(job().runtimeParameters(List.of(
-        RuntimeParameter.numeric("THRESHOLD_BOOST", 0.1),
-        RuntimeParameter.numeric("EPOCHS", 3))));
+    var env =
+        environment(
+            job()
+                .runtimeParameters(
+                    List.of(
+                        RuntimeParameter.numeric("THRESHOLD_BOOST", 0.1),
+                        RuntimeParameter.numeric("EPOCHS", 3))));
 
     assertThat(env.get("MLOPS_RUNTIME_PARAM_THRESHOLD_BOOST"))
         .isEqualTo("{\"type\":\"numeric\",\"payload\":0.1}");
@@ -114,8 +131,9 @@ class ContainerEnvironmentTest {
 
   @Test
   void otherPlainTypesAndNullPayloadsKeepTheirJsonForm() {
-    var deployment = new RuntimeParameter.Plain(
-        "UPSTREAM", "deployment", JsonNodeFactory.instance.textNode("dep-1"));
+    var deployment =
+        new RuntimeParameter.Plain(
+            "UPSTREAM", "deployment", JsonNodeFactory.instance.textNode("dep-1"));
     var unset =
         new RuntimeParameter.Plain("OPTIONAL", "string", JsonNodeFactory.instance.nullNode());
 
@@ -148,30 +166,40 @@ class ContainerEnvironmentTest {
     JsonNode envelope = json(env.get("MLOPS_RUNTIME_PARAM_WAREHOUSE"));
     assertThat(envelope.get("type").asText()).isEqualTo("credential");
     assertThat(envelope.get("payload")).isEqualTo(json(WAREHOUSE_CREDENTIAL));
-    assertThat(names(main)).containsSubsequence(
-        "MLOPS_CREDENTIAL_WAREHOUSE", "MLOPS_RUNTIME_PARAM_WAREHOUSE");
+    assertThat(names(main))
+        .containsSubsequence("MLOPS_CREDENTIAL_WAREHOUSE", "MLOPS_RUNTIME_PARAM_WAREHOUSE");
   }
 
   @Test
   void exportsRuntimeParametersSortedByVariableName() {
-    Container main = main(job().runtimeParameters(List.of(
-        RuntimeParameter.string("ZONE", "eu"),
-        new RuntimeParameter.Credential("BUCKET", new SecretKey("s3", "credential")),
-        RuntimeParameter.numeric("ALPHA", 1))));
+    Container main =
+        main(
+            job()
+                .runtimeParameters(
+                    List.of(
+                        RuntimeParameter.string("ZONE", "eu"),
+                        new RuntimeParameter.Credential(
+                            "BUCKET", new SecretKey("s3", "credential")),
+                        RuntimeParameter.numeric("ALPHA", 1))));
 
-    assertThat(names(main)).containsExactly("HOME",
-        "MLOPS_RUNTIME_PARAM_ALPHA",
-        "MLOPS_CREDENTIAL_BUCKET", "MLOPS_RUNTIME_PARAM_BUCKET",
-        "MLOPS_RUNTIME_PARAM_ZONE");
+    assertThat(names(main))
+        .containsExactly(
+            "HOME",
+            "MLOPS_RUNTIME_PARAM_ALPHA",
+            "MLOPS_CREDENTIAL_BUCKET",
+            "MLOPS_RUNTIME_PARAM_BUCKET",
+            "MLOPS_RUNTIME_PARAM_ZONE");
   }
 
   @Test
   void literalValuesReachTheProcessVerbatimDespiteKubeletExpansion() throws Exception {
     String tricky = "$(HOME) $$ $PATH $(";
-    Container main = main(model()
-        .environment(List.of(new EnvironmentVariable("TARGET_NAME", tricky)))
-        .requiredMetadata(Map.of("NOTE", tricky))
-        .runtimeParameters(List.of(RuntimeParameter.string("PATTERN", tricky))));
+    Container main =
+        main(
+            model()
+                .environment(List.of(new EnvironmentVariable("TARGET_NAME", tricky)))
+                .requiredMetadata(Map.of("NOTE", tricky))
+                .runtimeParameters(List.of(RuntimeParameter.string("PATTERN", tricky))));
 
     Map<String, String> env = KubeletEnvironment.resolve(main, Map.of());
 
@@ -182,12 +210,14 @@ class ContainerEnvironmentTest {
 
   @Test
   void sanitizesFieldNamesIntoCIdentifiersDeterministically() {
-    var env = environment(job()
-        .requiredMetadata(Map.of("model.family", "gbm", "2fa-key", "x", "größe", "l"))
-        .runtimeParameters(List.of(RuntimeParameter.bool("use-gpu", false))));
+    var env =
+        environment(
+            job()
+                .requiredMetadata(Map.of("model.family", "gbm", "2fa-key", "x", "größe", "l"))
+                .runtimeParameters(List.of(RuntimeParameter.bool("use-gpu", false))));
 
-    assertThat(env).containsKeys(
-        "model_family", "_2fa_key", "gr__e", "MLOPS_RUNTIME_PARAM_use_gpu");
+    assertThat(env)
+        .containsKeys("model_family", "_2fa_key", "gr__e", "MLOPS_RUNTIME_PARAM_use_gpu");
     assertThat(EnvVarNames.sanitize("a.b-c d")).isEqualTo("a_b_c_d");
     assertThat(EnvVarNames.sanitize("emoji\uD83D\uDE00")).isEqualTo("emoji_");
     assertThat(EnvVarNames.sanitize("KeepCase_09")).isEqualTo("KeepCase_09");
@@ -195,8 +225,12 @@ class ContainerEnvironmentTest {
 
   @Test
   void refusesTwoFieldsThatSanitizeToTheSameVariable() {
-    var inputs = job().runtimeParameters(List.of(
-        RuntimeParameter.numeric("max-depth", 3), RuntimeParameter.numeric("max.depth", 4)));
+    var inputs =
+        job()
+            .runtimeParameters(
+                List.of(
+                    RuntimeParameter.numeric("max-depth", 3),
+                    RuntimeParameter.numeric("max.depth", 4)));
 
     assertThatThrownBy(() -> PodAssembly.podTemplate(inputs.build()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -209,8 +243,13 @@ class ContainerEnvironmentTest {
   void refusesACredentialVariableThatShadowsAnotherSource() {
     Map<String, String> shadowing = new LinkedHashMap<>();
     shadowing.put("MLOPS_CREDENTIAL_WAREHOUSE", "x");
-    var inputs = job().requiredMetadata(shadowing).runtimeParameters(List.of(
-        new RuntimeParameter.Credential("WAREHOUSE", new SecretKey("w", "credential"))));
+    var inputs =
+        job()
+            .requiredMetadata(shadowing)
+            .runtimeParameters(
+                List.of(
+                    new RuntimeParameter.Credential(
+                        "WAREHOUSE", new SecretKey("w", "credential"))));
 
     assertThatThrownBy(() -> PodAssembly.podTemplate(inputs.build()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -230,16 +269,19 @@ class ContainerEnvironmentTest {
 
   @Test
   void refusesAPlainParameterOfTypeCredential() {
-    assertThatThrownBy(() -> new RuntimeParameter.Plain(
-            "WAREHOUSE", "credential", JsonNodeFactory.instance.textNode("secret!")))
+    assertThatThrownBy(
+            () ->
+                new RuntimeParameter.Plain(
+                    "WAREHOUSE", "credential", JsonNodeFactory.instance.textNode("secret!")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("RuntimeParameter.Credential");
   }
 
   @Test
   void refusesAnUnknownParameterType() {
-    assertThatThrownBy(() -> new RuntimeParameter.Plain(
-            "X", "Numeric", JsonNodeFactory.instance.numberNode(1)))
+    assertThatThrownBy(
+            () ->
+                new RuntimeParameter.Plain("X", "Numeric", JsonNodeFactory.instance.numberNode(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'Numeric'");
   }

@@ -21,12 +21,16 @@ import org.junit.jupiter.api.Test;
 class DeterminismTest {
 
   private static WorkloadInputs.Builder richModel(
-      Map<String, String> labels, Map<String, String> metadata, List<RuntimeParameter> params,
+      Map<String, String> labels,
+      Map<String, String> metadata,
+      List<RuntimeParameter> params,
       Map<String, Quantity> limits) {
     return model()
         .code(git(Optional.of(new SecretKey("git", "token"))))
-        .environment(List.of(new EnvironmentVariable("TARGET_TYPE", "Binary"),
-            new EnvironmentVariable("TARGET_NAME", "churned")))
+        .environment(
+            List.of(
+                new EnvironmentVariable("TARGET_TYPE", "Binary"),
+                new EnvironmentVariable("TARGET_NAME", "churned")))
         .requiredMetadata(metadata)
         .runtimeParameters(params)
         .resources(ComputeResources.requestsEqualLimits(limits))
@@ -46,8 +50,13 @@ class DeterminismTest {
 
   @Test
   void equalInputsGiveEqualPods() {
-    WorkloadInputs inputs = richModel(SELECTOR, Map.of("A", "1"),
-        List.of(RuntimeParameter.numeric("X", 1)), Map.of("cpu", new Quantity("1"))).build();
+    WorkloadInputs inputs =
+        richModel(
+                SELECTOR,
+                Map.of("A", "1"),
+                List.of(RuntimeParameter.numeric("X", 1)),
+                Map.of("cpu", new Quantity("1")))
+            .build();
 
     PodTemplateSpec first = PodAssembly.podTemplate(inputs);
     PodTemplateSpec second = PodAssembly.podTemplate(inputs);
@@ -63,21 +72,26 @@ class DeterminismTest {
     labels.put("a", "1");
     labels.put("c", "3");
     Map<String, String> metadata = new HashMap<>(Map.of("Z", "z", "M", "m", "A", "a"));
-    List<RuntimeParameter> params = List.of(
-        RuntimeParameter.numeric("EPOCHS", 3),
-        new RuntimeParameter.Credential("DB", new SecretKey("db", "credential")),
-        RuntimeParameter.string("MODE", "fast"));
+    List<RuntimeParameter> params =
+        List.of(
+            RuntimeParameter.numeric("EPOCHS", 3),
+            new RuntimeParameter.Credential("DB", new SecretKey("db", "credential")),
+            RuntimeParameter.string("MODE", "fast"));
     Map<String, Quantity> limits = new LinkedHashMap<>();
     limits.put("memory", new Quantity("1Gi"));
     limits.put("cpu", new Quantity("1"));
     limits.put("nvidia.com/gpu", new Quantity("1"));
 
-    String one = Serialization.asYaml(PodAssembly.podTemplate(
-        richModel(labels, metadata, params, limits).build()));
+    String one =
+        Serialization.asYaml(
+            PodAssembly.podTemplate(richModel(labels, metadata, params, limits).build()));
     List<RuntimeParameter> shuffled = new ArrayList<>(params);
     Collections.reverse(shuffled);
-    String other = Serialization.asYaml(PodAssembly.podTemplate(
-        richModel(reversed(labels), reversed(metadata), shuffled, reversed(limits)).build()));
+    String other =
+        Serialization.asYaml(
+            PodAssembly.podTemplate(
+                richModel(reversed(labels), reversed(metadata), shuffled, reversed(limits))
+                    .build()));
 
     assertThat(other).isEqualTo(one);
   }
@@ -85,8 +99,8 @@ class DeterminismTest {
   @Test
   void changingTheCallersQuantityAfterwardsDoesNotChangeTheInputs() {
     Quantity memory = new Quantity("1Gi");
-    WorkloadInputs inputs = model()
-        .resources(ComputeResources.requestsEqualLimits(Map.of("memory", memory))).build();
+    WorkloadInputs inputs =
+        model().resources(ComputeResources.requestsEqualLimits(Map.of("memory", memory))).build();
     PodTemplateSpec before = PodAssembly.podTemplate(inputs);
 
     memory.setAmount("64");
@@ -96,9 +110,10 @@ class DeterminismTest {
 
   @Test
   void changingAnAssembledPodDoesNotLeakIntoTheNextOne() {
-    WorkloadInputs inputs = model()
-        .resources(ComputeResources.requestsEqualLimits(Map.of("memory", new Quantity("1Gi"))))
-        .build();
+    WorkloadInputs inputs =
+        model()
+            .resources(ComputeResources.requestsEqualLimits(Map.of("memory", new Quantity("1Gi"))))
+            .build();
     PodTemplateSpec first = PodAssembly.podTemplate(inputs);
     PodTemplateSpec pristine = PodAssembly.podTemplate(inputs);
 

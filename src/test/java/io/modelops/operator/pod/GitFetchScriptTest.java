@@ -31,7 +31,8 @@ class GitFetchScriptTest {
   @BeforeAll
   static void createOrigin() throws Exception {
     assertThat(run(List.of("git", "--version"), Map.of(), "").exitCode())
-        .as("git is needed to test the git fetcher").isZero();
+        .as("git is needed to test the git fetcher")
+        .isZero();
     origin = dir.resolve("origin");
     Path script = origin.resolve("models/churn/start_server.sh");
     Files.createDirectories(script.getParent());
@@ -77,12 +78,13 @@ class GitFetchScriptTest {
   void credentialHelperKeepsTheUserNameFromTheUrl() throws Exception {
     Run fill = credentialFill("https://bob@git.example.com/team/models.git");
 
-    assertThat(fill.output()).contains("username=bob\n", "password=s3cr$t\n")
+    assertThat(fill.output())
+        .contains("username=bob\n", "password=s3cr$t\n")
         .doesNotContain("x-access-token");
   }
 
   private static Run fetch(String ref, String path, Path workspace) throws Exception {
-    var code = new CodeSource.GitCode(origin.toUri().toString(), ref, path, Optional.empty());
+    var code = new CodeOrigin.GitCode(origin.toUri().toString(), ref, path, Optional.empty());
     Container fetcher = Workloads.init(Workloads.model().code(code));
     Map<String, String> env = new HashMap<>(KubeletEnvironment.resolve(fetcher, Map.of()));
     // The emptyDir the container would see at /workspace.
@@ -92,7 +94,7 @@ class GitFetchScriptTest {
   }
 
   private static Run credentialFill(String url) throws Exception {
-    var code = new CodeSource.GitCode(url, "main", "", Optional.of(new SecretKey("git", "token")));
+    var code = new CodeOrigin.GitCode(url, "main", "", Optional.of(new SecretKey("git", "token")));
     Container fetcher = Workloads.init(Workloads.model().code(code));
     Map<String, String> env =
         KubeletEnvironment.resolve(fetcher, Map.of("git", Map.of("token", "s3cr$t")));

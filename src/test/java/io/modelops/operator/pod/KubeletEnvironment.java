@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a process in a container actually sees: resolves env and command the way kubelet does
- * when it starts the container ({@code $(NAME)} replaced by an earlier variable's value, {@code
- * $$} turned into {@code $}, Secret keys read through secretKeyRef), so tests can assert on the
- * result instead of on the escaping.
+ * What a process in a container actually sees: resolves env and command the way kubelet does when
+ * it starts the container ({@code $(NAME)} replaced by an earlier variable's value, {@code $$}
+ * turned into {@code $}, Secret keys read through secretKeyRef), so tests can assert on the result
+ * instead of on the escaping.
  */
 final class KubeletEnvironment {
   private KubeletEnvironment() {}
@@ -29,8 +29,11 @@ final class KubeletEnvironment {
         var ref = variable.getValueFrom().getSecretKeyRef();
         Map<String, String> secret = secrets.get(ref.getName());
         if (secret == null || !secret.containsKey(ref.getKey())) {
-          throw new IllegalStateException("CreateContainerConfigError: secret " + ref.getName()
-              + " has no key " + ref.getKey());
+          throw new IllegalStateException(
+              "CreateContainerConfigError: secret "
+                  + ref.getName()
+                  + " has no key "
+                  + ref.getKey());
         }
         value = secret.get(ref.getKey());
       } else {

@@ -22,24 +22,37 @@ class PodSecurityTest {
 
   /** Every kind of pod the operator assembles: each code source, served and run as a job. */
   static Stream<WorkloadInputs> everyKindOfPod() {
-    List<CodeSource> sources = List.of(
-        new CodeSource.ConfigMapCode("code"),
-        git(Optional.empty()),
-        git(Optional.of(new SecretKey("git-token", "token"))),
-        new CodeSource.ImageCode("registry/org/code:1"),
-        new CodeSource.PvcCode("models", "churn"));
+    List<CodeOrigin> sources =
+        List.of(
+            new CodeOrigin.ConfigMapCode("code"),
+            git(Optional.empty()),
+            git(Optional.of(new SecretKey("git-token", "token"))),
+            new CodeOrigin.ImageCode("registry/org/code:1"),
+            new CodeOrigin.PvcCode("models", "churn"));
     List<WorkloadInputs> pods = new ArrayList<>();
-    for (CodeSource code : sources) {
-      pods.add(model().code(code).hostAntiAffinity(new HostAntiAffinity(SELECTOR))
-          .resources(ComputeResources.requestsEqualLimits(Map.of(
-              "cpu", new Quantity("1"), "memory", new Quantity("1Gi"),
-              "nvidia.com/gpu", new Quantity("1"))))
-          .runtimeParameters(List.of(
-              new RuntimeParameter.Credential("DB", new SecretKey("db", "credential"))))
-          .build());
-      pods.add(job().code(code).workerConfig(new WorkerConfig("cfg", "config.json"))
-          .configMapMounts(List.of(new ConfigMapMount("metrics", "/etc/modelops/metrics")))
-          .build());
+    for (CodeOrigin code : sources) {
+      pods.add(
+          model()
+              .code(code)
+              .hostAntiAffinity(new HostAntiAffinity(SELECTOR))
+              .resources(
+                  ComputeResources.requestsEqualLimits(
+                      Map.of(
+                          "cpu",
+                          new Quantity("1"),
+                          "memory",
+                          new Quantity("1Gi"),
+                          "nvidia.com/gpu",
+                          new Quantity("1"))))
+              .runtimeParameters(
+                  List.of(new RuntimeParameter.Credential("DB", new SecretKey("db", "credential"))))
+              .build());
+      pods.add(
+          job()
+              .code(code)
+              .workerConfig(new WorkerConfig("cfg", "config.json"))
+              .configMapMounts(List.of(new ConfigMapMount("metrics", "/etc/modelops/metrics")))
+              .build());
     }
     return pods.stream();
   }
@@ -63,8 +76,10 @@ class PodSecurityTest {
   void everyContainerHasAReadOnlyRootAndAWritableTmp(WorkloadInputs inputs) {
     for (Container container : allContainers(PodAssembly.podTemplate(inputs).getSpec())) {
       assertThat(container.getSecurityContext().getReadOnlyRootFilesystem())
-          .as(container.getName()).isTrue();
-      assertThat(container.getVolumeMounts()).as(container.getName())
+          .as(container.getName())
+          .isTrue();
+      assertThat(container.getVolumeMounts())
+          .as(container.getName())
           .filteredOn(m -> m.getMountPath().equals("/tmp"))
           .singleElement()
           .satisfies(m -> assertThat(m.getReadOnly()).isNotEqualTo(true));
@@ -115,8 +130,8 @@ class PodSecurityTest {
     for (Container container : allContainers(spec)) {
       container.getEnv().stream()
           .filter(e -> e.getValueFrom() != null)
-          .forEach(e -> assertThat(e.getName())
-              .isIn("MLOPS_CREDENTIAL_DB", "MODELOPS_GIT_PASSWORD"));
+          .forEach(
+              e -> assertThat(e.getName()).isIn("MLOPS_CREDENTIAL_DB", "MODELOPS_GIT_PASSWORD"));
     }
   }
 

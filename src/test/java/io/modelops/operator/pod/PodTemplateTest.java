@@ -23,12 +23,16 @@ import org.junit.jupiter.api.Test;
 class PodTemplateTest {
 
   private static VolumeMount mountAt(Container container, String path) {
-    return container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(path))
-        .findFirst().orElseThrow(() -> new AssertionError("nothing mounted at " + path));
+    return container.getVolumeMounts().stream()
+        .filter(m -> m.getMountPath().equals(path))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("nothing mounted at " + path));
   }
 
   private static Volume volume(PodSpec spec, String name) {
-    return spec.getVolumes().stream().filter(v -> v.getName().equals(name)).findFirst()
+    return spec.getVolumes().stream()
+        .filter(v -> v.getName().equals(name))
+        .findFirst()
         .orElseThrow();
   }
 
@@ -53,13 +57,16 @@ class PodTemplateTest {
 
   @Test
   void servingPodExposesItsPortAndIsReadyWhenUrlPrefixAnswers() {
-    Container main = main(model().serving(new Serving(9000, "/models/churn/")));
+    Container main = main(model().serving(new ModelServer(9000, "/models/churn/")));
 
-    assertThat(main.getPorts()).singleElement().satisfies(port -> {
-      assertThat(port.getName()).isEqualTo("http");
-      assertThat(port.getContainerPort()).isEqualTo(9000);
-      assertThat(port.getProtocol()).isEqualTo("TCP");
-    });
+    assertThat(main.getPorts())
+        .singleElement()
+        .satisfies(
+            port -> {
+              assertThat(port.getName()).isEqualTo("http");
+              assertThat(port.getContainerPort()).isEqualTo(9000);
+              assertThat(port.getProtocol()).isEqualTo("TCP");
+            });
     Probe readiness = main.getReadinessProbe();
     assertThat(readiness.getHttpGet().getPath()).isEqualTo("/models/churn/");
     assertThat(readiness.getHttpGet().getPort().getStrVal()).isEqualTo("http");
@@ -78,10 +85,10 @@ class PodTemplateTest {
 
   @Test
   void normalizesTheUrlPrefixSoRoutesAreWellFormed() {
-    assertThat(new Serving(8080, "churn").urlPrefix()).isEqualTo("/churn");
-    assertThat(new Serving(8080, "/churn//").urlPrefix()).isEqualTo("/churn");
-    assertThat(new Serving(8080, "/").urlPrefix()).isEmpty();
-    assertThat(new Serving(8080, "/churn").readinessPath()).isEqualTo("/churn/");
+    assertThat(new ModelServer(8080, "churn").urlPrefix()).isEqualTo("/churn");
+    assertThat(new ModelServer(8080, "/churn//").urlPrefix()).isEqualTo("/churn");
+    assertThat(new ModelServer(8080, "/").urlPrefix()).isEmpty();
+    assertThat(new ModelServer(8080, "/churn").readinessPath()).isEqualTo("/churn/");
   }
 
   @Test
@@ -102,30 +109,42 @@ class PodTemplateTest {
 
   @Test
   void appliesRequestsAndLimitsExactlyIncludingGpus() {
-    var resources = new ComputeResources(
-        Map.of("cpu", new Quantity("1"), "memory", new Quantity("1Gi")),
-        Map.of("cpu", new Quantity("1"), "memory", new Quantity("2Gi"),
-            "nvidia.com/gpu", new Quantity("2")));
+    var resources =
+        new ComputeResources(
+            Map.of("cpu", new Quantity("1"), "memory", new Quantity("1Gi")),
+            Map.of(
+                "cpu",
+                new Quantity("1"),
+                "memory",
+                new Quantity("2Gi"),
+                "nvidia.com/gpu",
+                new Quantity("2")));
 
     var requirements = main(model().resources(resources)).getResources();
 
-    assertThat(requirements.getRequests()).containsExactlyEntriesOf(
-        new java.util.TreeMap<>(Map.of("cpu", new Quantity("1"), "memory", new Quantity("1Gi"))));
-    assertThat(requirements.getLimits()).containsOnlyKeys("cpu", "memory", "nvidia.com/gpu")
+    assertThat(requirements.getRequests())
+        .containsExactlyEntriesOf(
+            new java.util.TreeMap<>(
+                Map.of("cpu", new Quantity("1"), "memory", new Quantity("1Gi"))));
+    assertThat(requirements.getLimits())
+        .containsOnlyKeys("cpu", "memory", "nvidia.com/gpu")
         .containsEntry("memory", new Quantity("2Gi"))
         .containsEntry("nvidia.com/gpu", new Quantity("2"));
   }
 
   @Test
   void bundleResourcesRequestWhatTheyLimit() {
-    var bundle = ComputeResources.requestsEqualLimits(Map.of(
-        "cpu", new Quantity("4"),
-        "memory", new Quantity("16Gi"),
-        "amd.com/gpu", new Quantity("1")));
+    var bundle =
+        ComputeResources.requestsEqualLimits(
+            Map.of(
+                "cpu", new Quantity("4"),
+                "memory", new Quantity("16Gi"),
+                "amd.com/gpu", new Quantity("1")));
 
     var requirements = main(job().resources(bundle)).getResources();
 
-    assertThat(requirements.getRequests()).isEqualTo(requirements.getLimits())
+    assertThat(requirements.getRequests())
+        .isEqualTo(requirements.getLimits())
         .containsEntry("amd.com/gpu", new Quantity("1"));
   }
 
@@ -143,12 +162,18 @@ class PodTemplateTest {
 
     var terms =
         spec.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
-    assertThat(terms).singleElement().satisfies(term -> {
-      assertThat(term.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
-      assertThat(term.getLabelSelector().getMatchLabels()).isEqualTo(SELECTOR);
-    });
-    assertThat(spec.getAffinity().getPodAntiAffinity()
-        .getPreferredDuringSchedulingIgnoredDuringExecution()).isEmpty();
+    assertThat(terms)
+        .singleElement()
+        .satisfies(
+            term -> {
+              assertThat(term.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+              assertThat(term.getLabelSelector().getMatchLabels()).isEqualTo(SELECTOR);
+            });
+    assertThat(
+            spec.getAffinity()
+                .getPodAntiAffinity()
+                .getPreferredDuringSchedulingIgnoredDuringExecution())
+        .isEmpty();
   }
 
   @Test
@@ -172,33 +197,46 @@ class PodTemplateTest {
     assertThat(mount.getSubPath()).isEqualTo("worker-config.json");
     var source = volume(spec, mount.getName()).getConfigMap();
     assertThat(source.getName()).isEqualTo("retrain-run-1-config");
-    assertThat(source.getItems()).singleElement().satisfies(item -> {
-      assertThat(item.getKey()).isEqualTo("config.json");
-      assertThat(item.getPath()).isEqualTo("worker-config.json");
-    });
+    assertThat(source.getItems())
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.getKey()).isEqualTo("config.json");
+              assertThat(item.getPath()).isEqualTo("worker-config.json");
+            });
   }
 
   @Test
   void podsWithoutWorkerConfigMountNone() {
-    assertThat(main(job()).getVolumeMounts()).extracting(VolumeMount::getMountPath)
+    assertThat(main(job()).getVolumeMounts())
+        .extracting(VolumeMount::getMountPath)
         .containsExactly("/opt/code", "/tmp");
   }
 
   @Test
   void mountsFurtherConfigMapsReadOnlyInOrder() {
-    PodSpec spec = spec(job().configMapMounts(List.of(
-        new ConfigMapMount("metric-definitions", "/etc/modelops/custom-metrics/"),
-        new ConfigMapMount("thresholds", "/etc/modelops/thresholds"))));
+    PodSpec spec =
+        spec(
+            job()
+                .configMapMounts(
+                    List.of(
+                        new ConfigMapMount("metric-definitions", "/etc/modelops/custom-metrics/"),
+                        new ConfigMapMount("thresholds", "/etc/modelops/thresholds"))));
 
     Container main = spec.getContainers().get(0);
-    assertThat(main.getVolumeMounts()).extracting(VolumeMount::getMountPath).containsExactly(
-        "/opt/code", "/tmp", "/etc/modelops/custom-metrics", "/etc/modelops/thresholds");
+    assertThat(main.getVolumeMounts())
+        .extracting(VolumeMount::getMountPath)
+        .containsExactly(
+            "/opt/code", "/tmp", "/etc/modelops/custom-metrics", "/etc/modelops/thresholds");
     VolumeMount metrics = mountAt(main, "/etc/modelops/custom-metrics");
     assertThat(metrics.getReadOnly()).isTrue();
     assertThat(volume(spec, metrics.getName()).getConfigMap().getName())
         .isEqualTo("metric-definitions");
-    assertThat(volume(spec, mountAt(main, "/etc/modelops/thresholds").getName())
-        .getConfigMap().getName()).isEqualTo("thresholds");
+    assertThat(
+            volume(spec, mountAt(main, "/etc/modelops/thresholds").getName())
+                .getConfigMap()
+                .getName())
+        .isEqualTo("thresholds");
   }
 
   @Test
@@ -210,22 +248,25 @@ class PodTemplateTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("overlap");
     }
-    var nestedInWorkerConfig = job()
-        .workerConfig(new WorkerConfig("c", "k"))
-        .configMapMounts(List.of(new ConfigMapMount("x", "/etc/modelops/worker-config.json")));
+    var nestedInWorkerConfig =
+        job()
+            .workerConfig(new WorkerConfig("c", "k"))
+            .configMapMounts(List.of(new ConfigMapMount("x", "/etc/modelops/worker-config.json")));
     assertThatThrownBy(() -> PodAssembly.podTemplate(nestedInWorkerConfig.build()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void carriesTheCallersLabelsAndAnnotations() {
-    var template = pod(model()
-        .podLabels(Map.of("modelops.io/model", "churn", "modelops.io/version", "churn-v2"))
-        .podAnnotations(Map.of("modelops.io/config-hash", "abc")));
+    var template =
+        pod(
+            model()
+                .podLabels(Map.of("modelops.io/model", "churn", "modelops.io/version", "churn-v2"))
+                .podAnnotations(Map.of("modelops.io/config-hash", "abc")));
 
     assertThat(template.getMetadata().getLabels())
-        .containsExactly(Map.entry("modelops.io/model", "churn"),
-            Map.entry("modelops.io/version", "churn-v2"));
+        .containsExactly(
+            Map.entry("modelops.io/model", "churn"), Map.entry("modelops.io/version", "churn-v2"));
     assertThat(template.getMetadata().getAnnotations())
         .containsExactly(Map.entry("modelops.io/config-hash", "abc"));
   }

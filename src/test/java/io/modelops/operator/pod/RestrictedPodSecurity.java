@@ -15,20 +15,27 @@ import java.util.Set;
 
 /**
  * Checks a PodSpec against the Pod Security Standards "restricted" profile (which includes
- * "baseline"), as the Pod Security admission controller of Kubernetes 1.33+ applies it to
- * Linux pods. Returns one line per violation, naming the field; an empty list means the pod
- * would be admitted into a namespace enforcing "restricted".
+ * "baseline"), as the Pod Security admission controller of Kubernetes 1.33+ applies it to Linux
+ * pods. Returns one line per violation, naming the field; an empty list means the pod would be
+ * admitted into a namespace enforcing "restricted".
  *
- * <p>Reusable by any test that builds pods (serving Deployments, job runs, the model test
- * job). Annotations (the legacy AppArmor and seccomp ones) are outside a PodSpec and not
- * checked; the operator never writes them.
+ * <p>Reusable by any test that builds pods (serving Deployments, job runs, the model test job).
+ * Annotations (the legacy AppArmor and seccomp ones) are outside a PodSpec and not checked; the
+ * operator never writes them.
  */
 public final class RestrictedPodSecurity {
   /** "restricted" volume types; {@code image} was added in Kubernetes 1.33. */
   private static final Set<String> ALLOWED_VOLUME_TYPES =
       Set.of(
-          "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image",
-          "persistentVolumeClaim", "projected", "secret");
+          "configMap",
+          "csi",
+          "downwardAPI",
+          "emptyDir",
+          "ephemeral",
+          "image",
+          "persistentVolumeClaim",
+          "projected",
+          "secret");
 
   private static final Set<String> SAFE_SYSCTLS =
       Set.of(
@@ -82,25 +89,31 @@ public final class RestrictedPodSecurity {
     if (spec.getInitContainers() != null) {
       for (int i = 0; i < spec.getInitContainers().size(); i++) {
         var c = spec.getInitContainers().get(i);
-        views.add(new ContainerView(
-            "spec.initContainers[" + i + "] (" + c.getName() + ")",
-            c.getSecurityContext(), c.getPorts()));
+        views.add(
+            new ContainerView(
+                "spec.initContainers[" + i + "] (" + c.getName() + ")",
+                c.getSecurityContext(),
+                c.getPorts()));
       }
     }
     if (spec.getContainers() != null) {
       for (int i = 0; i < spec.getContainers().size(); i++) {
         var c = spec.getContainers().get(i);
-        views.add(new ContainerView(
-            "spec.containers[" + i + "] (" + c.getName() + ")",
-            c.getSecurityContext(), c.getPorts()));
+        views.add(
+            new ContainerView(
+                "spec.containers[" + i + "] (" + c.getName() + ")",
+                c.getSecurityContext(),
+                c.getPorts()));
       }
     }
     if (spec.getEphemeralContainers() != null) {
       for (int i = 0; i < spec.getEphemeralContainers().size(); i++) {
         var c = spec.getEphemeralContainers().get(i);
-        views.add(new ContainerView(
-            "spec.ephemeralContainers[" + i + "] (" + c.getName() + ")",
-            c.getSecurityContext(), c.getPorts()));
+        views.add(
+            new ContainerView(
+                "spec.ephemeralContainers[" + i + "] (" + c.getName() + ")",
+                c.getSecurityContext(),
+                c.getPorts()));
       }
     }
     return views;
@@ -154,8 +167,10 @@ public final class RestrictedPodSecurity {
     seLinux("spec.securityContext", pod.getSeLinuxOptions(), violations);
     if (pod.getAppArmorProfile() != null
         && !ALLOWED_APPARMOR.contains(pod.getAppArmorProfile().getType())) {
-      violations.add("spec.securityContext.appArmorProfile.type must be RuntimeDefault or "
-          + "Localhost, not " + pod.getAppArmorProfile().getType());
+      violations.add(
+          "spec.securityContext.appArmorProfile.type must be RuntimeDefault or "
+              + "Localhost, not "
+              + pod.getAppArmorProfile().getType());
     }
     if (pod.getSysctls() != null) {
       for (Sysctl sysctl : pod.getSysctls()) {
@@ -190,8 +205,8 @@ public final class RestrictedPodSecurity {
     }
     for (ContainerPort port : container.ports()) {
       if (port.getHostPort() != null && port.getHostPort() != 0) {
-        violations.add(container.path() + ".ports hostPort " + port.getHostPort()
-            + " must be unset or 0");
+        violations.add(
+            container.path() + ".ports hostPort " + port.getHostPort() + " must be unset or 0");
       }
     }
   }
@@ -220,7 +235,8 @@ public final class RestrictedPodSecurity {
     if (options == null) {
       return;
     }
-    if (options.getType() != null && !options.getType().isEmpty()
+    if (options.getType() != null
+        && !options.getType().isEmpty()
         && !ALLOWED_SELINUX_TYPES.contains(options.getType())) {
       violations.add(path + ".seLinuxOptions.type " + options.getType() + " is not allowed");
     }
@@ -233,8 +249,8 @@ public final class RestrictedPodSecurity {
   }
 
   /**
-   * runAsNonRoot must be true on the pod (containers may leave it unset, not set it false) or
-   * else on every container.
+   * runAsNonRoot must be true on the pod (containers may leave it unset, not set it false) or else
+   * on every container.
    */
   private static void runAsNonRoot(
       PodSecurityContext pod, List<ContainerView> containers, List<String> violations) {
@@ -247,32 +263,39 @@ public final class RestrictedPodSecurity {
       if (Boolean.FALSE.equals(own)) {
         violations.add(container.path() + ".securityContext.runAsNonRoot must not be false");
       } else if (own == null && !podNonRoot) {
-        violations.add(container.path()
-            + ".securityContext.runAsNonRoot must be true (the pod does not set it)");
+        violations.add(
+            container.path()
+                + ".securityContext.runAsNonRoot must be true (the pod does not set it)");
       }
     }
   }
 
   /**
-   * seccompProfile.type must be RuntimeDefault or Localhost wherever it is set, and set on the
-   * pod or else on every container.
+   * seccompProfile.type must be RuntimeDefault or Localhost wherever it is set, and set on the pod
+   * or else on every container.
    */
   private static void seccomp(
       PodSecurityContext pod, List<ContainerView> containers, List<String> violations) {
     String podType = pod.getSeccompProfile() == null ? null : pod.getSeccompProfile().getType();
     if (podType != null && !ALLOWED_SECCOMP.contains(podType)) {
-      violations.add("spec.securityContext.seccompProfile.type must be RuntimeDefault or "
-          + "Localhost, not " + podType);
+      violations.add(
+          "spec.securityContext.seccompProfile.type must be RuntimeDefault or "
+              + "Localhost, not "
+              + podType);
     }
     for (ContainerView container : containers) {
       var profile = container.context().getSeccompProfile();
       String type = profile == null ? null : profile.getType();
       if (type != null && !ALLOWED_SECCOMP.contains(type)) {
-        violations.add(container.path() + ".securityContext.seccompProfile.type must be "
-            + "RuntimeDefault or Localhost, not " + type);
+        violations.add(
+            container.path()
+                + ".securityContext.seccompProfile.type must be "
+                + "RuntimeDefault or Localhost, not "
+                + type);
       } else if (type == null && podType == null) {
-        violations.add(container.path()
-            + ".securityContext.seccompProfile must be set (the pod does not set it)");
+        violations.add(
+            container.path()
+                + ".securityContext.seccompProfile must be set (the pod does not set it)");
       }
     }
   }

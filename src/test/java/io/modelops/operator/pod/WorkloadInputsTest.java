@@ -18,7 +18,7 @@ class WorkloadInputsTest {
 
   @Test
   void aBuilderWithOnlyTheEssentialsDescribesAPlainJob() {
-    var code = new CodeSource.ConfigMapCode("code");
+    var code = new CodeOrigin.ConfigMapCode("code");
     WorkloadInputs inputs =
         WorkloadInputs.builder("job", "python:3.11-slim", code, "run.sh", SETTINGS).build();
 
@@ -35,8 +35,8 @@ class WorkloadInputsTest {
 
   @Test
   void toBuilderReproducesTheSameInputs() {
-    WorkloadInputs inputs = model().requiredMetadata(Map.of("A", "1"))
-        .workerConfig(new WorkerConfig("c", "k")).build();
+    WorkloadInputs inputs =
+        model().requiredMetadata(Map.of("A", "1")).workerConfig(new WorkerConfig("c", "k")).build();
 
     assertThat(Workloads.toBuilder(inputs).build()).isEqualTo(inputs);
   }
@@ -50,7 +50,8 @@ class WorkloadInputsTest {
   @Test
   void refusesAContainerNameThatIsNotADnsLabel() {
     assertThatThrownBy(() -> model().containerName("Model_1").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DNS label");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DNS label");
   }
 
   @Test
@@ -58,35 +59,40 @@ class WorkloadInputsTest {
     var inputs = model().containerName("fetch-code").code(git(Optional.empty())).build();
 
     assertThatThrownBy(() -> PodAssembly.podTemplate(inputs))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fetch-code");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fetch-code");
   }
 
   @Test
   void refusesAnEntryPointOutsideTheCodeDirectory() {
     for (String entryPoint : List.of("/bin/sh", "../start.sh", "bin/../../x", "bin//x", " ")) {
       assertThatThrownBy(() -> job().entryPoint(entryPoint).build())
-          .as(entryPoint).isInstanceOf(IllegalArgumentException.class);
+          .as(entryPoint)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
   @Test
   void refusesCodePathsThatLeaveTheirVolume() {
-    assertThatThrownBy(() -> new CodeSource.GitCode("https://g/x.git", "main", "a/../..",
-            Optional.empty()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("git path");
-    assertThatThrownBy(() -> new CodeSource.PvcCode("models", "../other"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("code subPath");
+    assertThatThrownBy(
+            () -> new CodeOrigin.GitCode("https://g/x.git", "main", "a/../..", Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("git path");
+    assertThatThrownBy(() -> new CodeOrigin.PvcCode("models", "../other"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("code subPath");
   }
 
   @Test
   void refusesServingPortsOutOfRange() {
-    assertThatThrownBy(() -> new Serving(0, "")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Serving(65536, "")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ModelServer(0, "")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ModelServer(65536, ""))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void refusesAUrlPrefixThatIsNotAPath() {
-    assertThatThrownBy(() -> new Serving(8080, "/a?b=c"))
+    assertThatThrownBy(() -> new ModelServer(8080, "/a?b=c"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -94,7 +100,8 @@ class WorkloadInputsTest {
   void refusesEnvironmentVariableNamesThatAreNotCIdentifiers() {
     for (String name : List.of("1ST", "A-B", "A B", "")) {
       assertThatThrownBy(() -> new EnvironmentVariable(name, "x"))
-          .as(name).isInstanceOf(IllegalArgumentException.class);
+          .as(name)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -116,7 +123,7 @@ class WorkloadInputsTest {
 
   @Test
   void refusesNullsInsteadOfEmptyParts() {
-    assertThatThrownBy(() -> job().serving((Optional<Serving>) null).build())
+    assertThatThrownBy(() -> job().serving((Optional<ModelServer>) null).build())
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> job().environment(null).build())
         .isInstanceOf(NullPointerException.class);

@@ -18,17 +18,21 @@ final class Workloads {
     return WorkloadInputs.builder(
             "model",
             "python:3.11-slim",
-            new CodeSource.ConfigMapCode("churn-code-v2"),
+            new CodeOrigin.ConfigMapCode("churn-code-v2"),
             "start_server.sh",
             SETTINGS)
-        .serving(new Serving(Serving.DEFAULT_PORT, ""))
+        .serving(new ModelServer(ModelServer.DEFAULT_PORT, ""))
         .podLabels(SELECTOR);
   }
 
   /** A builder holding {@code inputs}, to derive a variant. */
   static WorkloadInputs.Builder toBuilder(WorkloadInputs inputs) {
-    return WorkloadInputs.builder(inputs.containerName(), inputs.image(), inputs.code(),
-            inputs.entryPoint(), inputs.operatorSettings())
+    return WorkloadInputs.builder(
+            inputs.containerName(),
+            inputs.image(),
+            inputs.code(),
+            inputs.entryPoint(),
+            inputs.operatorSettings())
         .environment(inputs.environment())
         .runtimeParameters(inputs.runtimeParameters())
         .requiredMetadata(inputs.requiredMetadata())
@@ -43,12 +47,15 @@ final class Workloads {
 
   static WorkloadInputs.Builder job() {
     return WorkloadInputs.builder(
-        "job", "python:3.11-slim", new CodeSource.ConfigMapCode("retrain-code"), "run.sh",
+        "job",
+        "python:3.11-slim",
+        new CodeOrigin.ConfigMapCode("retrain-code"),
+        "run.sh",
         SETTINGS);
   }
 
-  static CodeSource.GitCode git(Optional<SecretKey> credentials) {
-    return new CodeSource.GitCode(
+  static CodeOrigin.GitCode git(Optional<SecretKey> credentials) {
+    return new CodeOrigin.GitCode(
         "https://git.example.com/team/models.git", "v2", "models/churn", credentials);
   }
 

@@ -84,10 +84,11 @@ public final class ExternalCommand {
     try {
       out = Files.createTempFile("modelops-cmd-", ".out");
       err = Files.createTempFile("modelops-cmd-", ".err");
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .directory(directory.toFile())
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(directory.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
       builder.environment().putAll(env);
       Process process = builder.start();
       try (OutputStream in = process.getOutputStream()) {
@@ -100,7 +101,10 @@ public final class ExternalCommand {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
-      return new Result(command, finished ? process.exitValue() : -1, !finished,
+      return new Result(
+          command,
+          finished ? process.exitValue() : -1,
+          !finished,
           Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -115,16 +119,17 @@ public final class ExternalCommand {
   }
 
   /**
-   * Starts the command in the background (a server under test); {@link Running#close()} stops
-   * it. Output goes to one temporary file, stdout and stderr interleaved.
+   * Starts the command in the background (a server under test); {@link Running#close()} stops it.
+   * Output goes to one temporary file, stdout and stderr interleaved.
    */
   public Running start() {
     try {
       Path log = Files.createTempFile("modelops-cmd-", ".log");
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .directory(directory.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(directory.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       builder.environment().putAll(env);
       Process process = builder.start();
       process.getOutputStream().close();
@@ -196,8 +201,10 @@ public final class ExternalCommand {
     public String describe() {
       return String.join(" ", command)
           + (timedOut ? "\n  timed out" : "\n  exit code " + exitCode)
-          + "\n  stdout: " + stdout.strip()
-          + "\n  stderr: " + stderr.strip();
+          + "\n  stdout: "
+          + stdout.strip()
+          + "\n  stderr: "
+          + stderr.strip();
     }
   }
 
@@ -206,7 +213,9 @@ public final class ExternalCommand {
     Path dir = cliDir();
     Path tool = dir.resolve(name);
     if (!Files.isExecutable(tool)) {
-      of("bash", "dev/scripts/install-cli.sh").timeout(Duration.ofMinutes(5)).run()
+      of("bash", "dev/scripts/install-cli.sh")
+          .timeout(Duration.ofMinutes(5))
+          .run()
           .requireSuccess();
     }
     return tool;
@@ -220,8 +229,9 @@ public final class ExternalCommand {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file, e);
     }
-    String cache = System.getenv().getOrDefault("MODELOPS_CACHE",
-        System.getProperty("user.home") + "/.cache/modelops");
+    String cache =
+        System.getenv()
+            .getOrDefault("MODELOPS_CACHE", System.getProperty("user.home") + "/.cache/modelops");
     return Path.of(cache, "bin", "kubectl-layer-" + versions.getProperty("KUBECTL_LAYER_VERSION"));
   }
 

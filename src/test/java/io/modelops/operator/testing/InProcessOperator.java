@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * The operator with all its controllers, running inside the test JVM against a cluster and
- * watching only the given namespaces, so test classes (and test runs of other work trees)
- * sharing the local control plane never reconcile each other's objects. It counts finished
- * reconciliations per resource, so a test can wait for one to have happened.
+ * The operator with all its controllers, running inside the test JVM against a cluster and watching
+ * only the given namespaces, so test classes (and test runs of other work trees) sharing the local
+ * control plane never reconcile each other's objects. It counts finished reconciliations per
+ * resource, so a test can wait for one to have happened.
  */
 public final class InProcessOperator implements AutoCloseable {
   private final Operator operator;
@@ -33,40 +33,60 @@ public final class InProcessOperator implements AutoCloseable {
   }
 
   /** Starts the operator with a configuration derived from the defaults. */
-  public static InProcessOperator start(KubernetesClient client,
-      UnaryOperator<OperatorConfig> customize, String... namespaces) {
+  public static InProcessOperator start(
+      KubernetesClient client, UnaryOperator<OperatorConfig> customize, String... namespaces) {
     return start(client, customize, Clock.systemUTC(), namespaces);
   }
 
   /** Starts the operator with a configuration and a clock (schedules follow the clock). */
-  public static InProcessOperator start(KubernetesClient client,
-      UnaryOperator<OperatorConfig> customize, Clock clock, String... namespaces) {
+  public static InProcessOperator start(
+      KubernetesClient client,
+      UnaryOperator<OperatorConfig> customize,
+      Clock clock,
+      String... namespaces) {
     OperatorConfig base = customize.apply(OperatorConfig.defaults());
-    OperatorConfig config = new OperatorConfig(base.limits(), base.platformApi(),
-        base.ingressNamespaces(), base.gitFetcherImage(), List.of(namespaces), false,
-        base.leaseNamespace(), base.httpPort(), base.reconcileThreads());
+    OperatorConfig config =
+        new OperatorConfig(
+            base.limits(),
+            base.platformApi(),
+            base.ingressNamespaces(),
+            base.gitFetcherImage(),
+            List.of(namespaces),
+            false,
+            base.leaseNamespace(),
+            base.httpPort(),
+            base.reconcileThreads());
     Map<String, Integer> reconciled = new ConcurrentHashMap<>();
-    Metrics counting = new Metrics() {
-      @Override
-      public void finishedReconciliation(HasMetadata resource, Map<String, Object> metadata) {
-        count(resource);
-      }
+    Metrics counting =
+        new Metrics() {
+          @Override
+          public void finishedReconciliation(HasMetadata resource, Map<String, Object> metadata) {
+            count(resource);
+          }
 
-      @Override
-      public void failedReconciliation(HasMetadata resource, Exception exception,
-          Map<String, Object> metadata) {
-        count(resource);
-      }
+          @Override
+          public void failedReconciliation(
+              HasMetadata resource, Exception exception, Map<String, Object> metadata) {
+            count(resource);
+          }
 
-      private void count(HasMetadata resource) {
-        reconciled.merge(key(resource.getKind(), resource.getMetadata().getNamespace(),
-            resource.getMetadata().getName()), 1, Integer::sum);
-      }
-    };
-    Operator operator = new Operator(o -> o.withKubernetesClient(client)
-        .withCloseClientOnStop(false)
-        .withMetrics(counting)
-        .withConcurrentReconciliationThreads(config.reconcileThreads()));
+          private void count(HasMetadata resource) {
+            reconciled.merge(
+                key(
+                    resource.getKind(),
+                    resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName()),
+                1,
+                Integer::sum);
+          }
+        };
+    Operator operator =
+        new Operator(
+            o ->
+                o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    .withMetrics(counting)
+                    .withConcurrentReconciliationThreads(config.reconcileThreads()));
     Controllers.register(operator, config, Controllers.all(config, clock));
     operator.start();
     return new InProcessOperator(operator, reconciled);

@@ -14,9 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The local control plane (dev/, kwok nodes) shared by every real-cluster test of one JVM:
- * brought up once through {@code dev/scripts/cluster-up.sh}, with the CRDs from this build
- * installed.
+ * The local control plane (dev/, kwok nodes) shared by every real-cluster test of one JVM: brought
+ * up once through {@code dev/scripts/cluster-up.sh}, with the CRDs from this build installed.
  */
 public final class LocalCluster {
   private static Path kubeconfig;
@@ -32,11 +31,15 @@ public final class LocalCluster {
   /** The real kubectl or helm binary that dev/scripts/install-cli.sh installed. */
   public static Path cliBinary(String name) {
     try {
-      String version = Files.readAllLines(repoDir().resolve("dev/versions.env")).stream()
-          .filter(l -> l.startsWith("KUBECTL_LAYER_VERSION="))
-          .map(l -> l.substring(l.indexOf('=') + 1).trim()).findFirst().orElseThrow();
-      String cache = System.getenv().getOrDefault("MODELOPS_CACHE",
-          System.getProperty("user.home") + "/.cache/modelops");
+      String version =
+          Files.readAllLines(repoDir().resolve("dev/versions.env")).stream()
+              .filter(l -> l.startsWith("KUBECTL_LAYER_VERSION="))
+              .map(l -> l.substring(l.indexOf('=') + 1).trim())
+              .findFirst()
+              .orElseThrow();
+      String cache =
+          System.getenv()
+              .getOrDefault("MODELOPS_CACHE", System.getProperty("user.home") + "/.cache/modelops");
       return Path.of(cache, "bin", "kubectl-layer-" + version, name);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read dev/versions.env", e);

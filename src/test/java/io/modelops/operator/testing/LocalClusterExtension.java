@@ -11,9 +11,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Gives a real-cluster test class a client for the local control plane and a namespace of its
- * own, deleted afterwards. Register as {@code @RegisterExtension static LocalClusterExtension
- * cluster = new LocalClusterExtension();} and tag the class {@code @Tag("cluster")}.
+ * Gives a real-cluster test class a client for the local control plane and a namespace of its own,
+ * deleted afterwards. Register as {@code @RegisterExtension static LocalClusterExtension cluster =
+ * new LocalClusterExtension();} and tag the class {@code @Tag("cluster")}.
  */
 public class LocalClusterExtension implements BeforeAllCallback, AfterAllCallback {
   private final Map<String, String> namespaceLabels = new HashMap<>();

@@ -18,15 +18,21 @@ public final class RequestCounter {
   private final KubernetesClient client;
 
   public RequestCounter(Config config) {
-    this.client = new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes",
-            new Interceptor() {
-              @Override
-              public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-                requests.add(request.method() + " " + request.uri().getPath());
-              }
-            }))
-        .build();
+    this.client =
+        new KubernetesClientBuilder()
+            .withConfig(config)
+            .withHttpClientBuilderConsumer(
+                b ->
+                    b.addOrReplaceInterceptor(
+                        "count-writes",
+                        new Interceptor() {
+                          @Override
+                          public void before(
+                              BasicBuilder builder, HttpRequest request, RequestTags tags) {
+                            requests.add(request.method() + " " + request.uri().getPath());
+                          }
+                        }))
+            .build();
   }
 
   public KubernetesClient client() {

@@ -22,7 +22,8 @@ public class GitSource {
 
   @Size(max = 1024)
   @Pattern(Formats.RELATIVE_PATH)
-  @JsonPropertyDescription("Directory inside the repository that holds the code. Default: the root.")
+  @JsonPropertyDescription(
+      "Directory inside the repository that holds the code. Default: the root.")
   private String path;
 
   @JsonPropertyDescription(

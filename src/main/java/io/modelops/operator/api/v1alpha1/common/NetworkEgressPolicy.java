@@ -3,8 +3,8 @@ package io.modelops.operator.api.v1alpha1.common;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Where a model's pods may connect to: NONE (cluster DNS only), DR_API_ACCESS (DNS and the
- * platform API destinations of the operator configuration) or PUBLIC (anywhere).
+ * Where a model's pods may connect to: NONE (cluster DNS only), DR_API_ACCESS (DNS and the platform
+ * API destinations of the operator configuration) or PUBLIC (anywhere).
  */
 public enum NetworkEgressPolicy {
   @JsonProperty("NONE")

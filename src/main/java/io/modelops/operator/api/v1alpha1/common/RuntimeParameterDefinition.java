@@ -30,7 +30,8 @@ import io.modelops.operator.api.SchemaPatch;
 // and maxItems only to objects and arrays).
 @SchemaCustomizer(
     value = SchemaPatch.class,
-    input = "{\"properties\":{\"defaultValue\":{\"maxLength\":4096,\"maxProperties\":0,\"maxItems\":0}}}")
+    input =
+        "{\"properties\":{\"defaultValue\":{\"maxLength\":4096,\"maxProperties\":0,\"maxItems\":0}}}")
 public class RuntimeParameterDefinition {
   @Required
   @Size(max = 100)

@@ -17,12 +17,12 @@ import io.modelops.operator.api.SchemaPatch;
  * <p>{@code value} takes several JSON types, so its schema has no type and CEL cannot read it
  * (Kubernetes hides untyped fields from CEL). The type/value rule is therefore two OpenAPI
  * implications: a value that is an object or array needs type credential (object and array
- * constraints nothing satisfies, which scalars pass vacuously), and type credential needs an
- * object value (the "not" of such a constraint). The value alternative comes first in each
- * {@code anyOf} so the API server's refusal points at {@code value}; the credential alternative
- * also requires {@code secretRef} (kept out of the value's own schema, where kubectl explain would
- * show it as required for every type). maxLength bounds string values and maxProperties makes a
- * credential's object exactly {@code {secretRef}}.
+ * constraints nothing satisfies, which scalars pass vacuously), and type credential needs an object
+ * value (the "not" of such a constraint). The value alternative comes first in each {@code anyOf}
+ * so the API server's refusal points at {@code value}; the credential alternative also requires
+ * {@code secretRef} (kept out of the value's own schema, where kubectl explain would show it as
+ * required for every type). maxLength bounds string values and maxProperties makes a credential's
+ * object exactly {@code {secretRef}}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaCustomizer(value = SchemaPatch.class, input = RuntimeParameterValue.SCHEMA_PATCH)

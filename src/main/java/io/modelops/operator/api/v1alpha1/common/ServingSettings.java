@@ -12,15 +12,19 @@ import io.fabric8.generator.annotation.ValidationRule;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "!has(self.resourceBundleRef) || (!has(self.maximumMemory) && !has(self.desiredMemory))",
-    message = "resourceBundleRef cannot be combined with maximumMemory or desiredMemory: the bundle sets the memory",
+    value =
+        "!has(self.resourceBundleRef) || (!has(self.maximumMemory) && !has(self.desiredMemory))",
+    message =
+        "resourceBundleRef cannot be combined with maximumMemory or desiredMemory: the bundle sets the memory",
     fieldPath = ".resourceBundleRef")
 @ValidationRule(
-    value = "!has(self.desiredMemory) || !has(self.maximumMemory) || self.desiredMemory <= self.maximumMemory",
+    value =
+        "!has(self.desiredMemory) || !has(self.maximumMemory) || self.desiredMemory <= self.maximumMemory",
     message = "desiredMemory must not be greater than maximumMemory",
     fieldPath = ".desiredMemory")
 @ValidationRule(
-    value = "!has(self.requiresHa) || !self.requiresHa || !has(self.replicas) || self.replicas >= 2",
+    value =
+        "!has(self.requiresHa) || !self.requiresHa || !has(self.replicas) || self.replicas >= 2",
     message = "requiresHa needs replicas >= 2: each replica runs on a different node",
     fieldPath = ".replicas")
 public abstract class ServingSettings {

@@ -1,7 +1,7 @@
 package io.modelops.operator.api.v1alpha1.customjob;
 
-import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -23,10 +23,7 @@ import io.modelops.operator.api.SchemaPatch;
 @Categories("modelops")
 @AdditionalPrinterColumn(name = "Type", jsonPath = ".spec.jobType", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Schedule", jsonPath = ".spec.schedule.cron", type = Type.STRING)
-@AdditionalPrinterColumn(
-    name = "Suspend",
-    jsonPath = ".spec.schedule.suspend",
-    type = Type.BOOLEAN)
+@AdditionalPrinterColumn(name = "Suspend", jsonPath = ".spec.schedule.suspend", type = Type.BOOLEAN)
 @AdditionalPrinterColumn(
     name = "Ready",
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",

@@ -13,15 +13,11 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.modelops.operator.api.SchemaPatch;
 import io.modelops.operator.api.v1alpha1.common.CodeSource;
-import io.modelops.operator.api.v1alpha1.common.CustomMetric;
 import io.modelops.operator.api.v1alpha1.common.EnvironmentRef;
 import io.modelops.operator.api.v1alpha1.common.Formats;
-import io.modelops.operator.api.v1alpha1.common.JobResources;
-import io.modelops.operator.api.v1alpha1.common.JobType;
 import io.modelops.operator.api.v1alpha1.common.NameRef;
 import io.modelops.operator.api.v1alpha1.common.RuntimeParameterDefinition;
 import io.modelops.operator.api.v1alpha1.common.RuntimeParameterValue;
-import io.modelops.operator.api.v1alpha1.common.Schedule;
 import java.util.List;
 
 /**
@@ -30,12 +26,14 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "!has(self.customMetrics) || (has(self.jobType) && self.jobType == 'hostedCustomMetric')",
+    value =
+        "!has(self.customMetrics) || (has(self.jobType) && self.jobType == 'hostedCustomMetric')",
     message = "customMetrics are only allowed when jobType is hostedCustomMetric",
     reason = "FieldValueForbidden",
     fieldPath = ".customMetrics")
 @ValidationRule(
-    value = "!has(self.sidecarModelRef) || (has(self.jobType) && self.jobType == 'hostedCustomMetric')",
+    value =
+        "!has(self.sidecarModelRef) || (has(self.jobType) && self.jobType == 'hostedCustomMetric')",
     message = "sidecarModelRef is only allowed when jobType is hostedCustomMetric",
     reason = "FieldValueForbidden",
     fieldPath = ".sidecarModelRef")
@@ -117,7 +115,8 @@ public class CustomJobSpec {
 
   @Min(0)
   @Max(10)
-  @JsonPropertyDescription("How often a failed pod is retried (Job backoffLimit), 0..10. Default: 0.")
+  @JsonPropertyDescription(
+      "How often a failed pod is retried (Job backoffLimit), 0..10. Default: 0.")
   private Integer retries;
 
   @PreserveUnknownFields
@@ -127,7 +126,8 @@ public class CustomJobSpec {
   private JsonNode workerConfig;
 
   @Size(max = 50)
-  @JsonPropertyDescription("For hostedCustomMetric jobs: the metrics the job reports, one per name.")
+  @JsonPropertyDescription(
+      "For hostedCustomMetric jobs: the metrics the job reports, one per name.")
   private List<CustomMetric> customMetrics;
 
   @JsonPropertyDescription("For hostedCustomMetric jobs: a CustomModel the metric job runs beside.")
@@ -177,7 +177,8 @@ public class CustomJobSpec {
     return runtimeParameterDefinitions;
   }
 
-  public void setRuntimeParameterDefinitions(List<RuntimeParameterDefinition> runtimeParameterDefinitions) {
+  public void setRuntimeParameterDefinitions(
+      List<RuntimeParameterDefinition> runtimeParameterDefinitions) {
     this.runtimeParameterDefinitions = runtimeParameterDefinitions;
   }
 

@@ -3,7 +3,6 @@ package io.modelops.operator.api.v1alpha1.customjob;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.modelops.operator.api.v1alpha1.common.ConditionedStatus;
-import io.modelops.operator.api.v1alpha1.common.RunSummary;
 
 /** Observed state of a custom job: its runs and its schedule. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -11,7 +10,8 @@ public class CustomJobStatus extends ConditionedStatus {
   @JsonPropertyDescription("The most recently started run.")
   private RunSummary lastRun;
 
-  @JsonPropertyDescription("RFC 3339 time of the next scheduled run (absent without schedule or when suspended).")
+  @JsonPropertyDescription(
+      "RFC 3339 time of the next scheduled run (absent without schedule or when suspended).")
   private String nextScheduleTime;
 
   @JsonPropertyDescription("RFC 3339 time a run was last scheduled.")
@@ -27,7 +27,8 @@ public class CustomJobStatus extends ConditionedStatus {
           + " operator was down.")
   private Long missedSchedules;
 
-  @JsonPropertyDescription("Configuration version: 1 at creation, incremented on every spec change.")
+  @JsonPropertyDescription(
+      "Configuration version: 1 at creation, incremented on every spec change.")
   private Long configVersion;
 
   public RunSummary getLastRun() {

@@ -17,15 +17,18 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "has(self.customJobRef) == has(oldSelf.customJobRef) && (!has(self.customJobRef) || self.customJobRef == oldSelf.customJobRef)",
+    value =
+        "has(self.customJobRef) == has(oldSelf.customJobRef) && (!has(self.customJobRef) || self.customJobRef == oldSelf.customJobRef)",
     message = "customJobRef" + CustomJobRunSpec.IMMUTABLE,
     fieldPath = ".customJobRef")
 @ValidationRule(
-    value = "has(self.description) == has(oldSelf.description) && (!has(self.description) || self.description == oldSelf.description)",
+    value =
+        "has(self.description) == has(oldSelf.description) && (!has(self.description) || self.description == oldSelf.description)",
     message = "description" + CustomJobRunSpec.IMMUTABLE,
     fieldPath = ".description")
 @ValidationRule(
-    value = "has(self.runtimeParameterValues) == has(oldSelf.runtimeParameterValues) && (!has(self.runtimeParameterValues) || self.runtimeParameterValues == oldSelf.runtimeParameterValues)",
+    value =
+        "has(self.runtimeParameterValues) == has(oldSelf.runtimeParameterValues) && (!has(self.runtimeParameterValues) || self.runtimeParameterValues == oldSelf.runtimeParameterValues)",
     message = "runtimeParameterValues" + CustomJobRunSpec.IMMUTABLE,
     fieldPath = ".runtimeParameterValues")
 @ValidationRule(

@@ -3,7 +3,6 @@ package io.modelops.operator.api.v1alpha1.customjobrun;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.modelops.operator.api.v1alpha1.common.ConditionedStatus;
-import io.modelops.operator.api.v1alpha1.common.CustomJobRunPhase;
 
 /** Observed state of a run: its phase, timing, Job and pod, and how to read its logs. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,7 +33,8 @@ public class CustomJobRunStatus extends ConditionedStatus {
   @JsonPropertyDescription("One line on the outcome, e.g. the failure reason.")
   private String message;
 
-  @JsonPropertyDescription("Command that prints the run's logs, e.g. kubectl logs -n team-a job/<jobName>.")
+  @JsonPropertyDescription(
+      "Command that prints the run's logs, e.g. kubectl logs -n team-a job/<jobName>.")
   private String logsCommand;
 
   public CustomJobRunPhase getPhase() {

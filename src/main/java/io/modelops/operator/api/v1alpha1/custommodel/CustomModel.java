@@ -1,7 +1,7 @@
 package io.modelops.operator.api.v1alpha1.custommodel;
 
-import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -14,7 +14,10 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.modelops.operator.api.SchemaPatch;
 
-/** A model served from its active CustomModelVersion: a Deployment per served version behind one Service. */
+/**
+ * A model served from its active CustomModelVersion: a Deployment per served version behind one
+ * Service.
+ */
 @Group("modelops.io")
 @Version("v1alpha1")
 @Singular("custommodel")

@@ -11,14 +11,12 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.modelops.operator.api.SchemaPatch;
 import io.modelops.operator.api.v1alpha1.common.Formats;
-import io.modelops.operator.api.v1alpha1.common.Serving;
 import io.modelops.operator.api.v1alpha1.common.ServingSettings;
-import io.modelops.operator.api.v1alpha1.common.TargetType;
 import java.util.List;
 
 /**
- * What a custom model predicts and how it is served by default; the serving fields come from
- * {@link ServingSettings}, shared with versions, which may override them.
+ * What a custom model predicts and how it is served by default; the serving fields come from {@link
+ * ServingSettings}, shared with versions, which may override them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
@@ -32,7 +30,8 @@ import java.util.List;
 @ValidationRule(
     value =
         "self.targetType == 'Binary' || !(has(self.positiveClassLabel) || has(self.negativeClassLabel))",
-    message = "positiveClassLabel and negativeClassLabel are only allowed when targetType is Binary",
+    message =
+        "positiveClassLabel and negativeClassLabel are only allowed when targetType is Binary",
     reason = "FieldValueForbidden")
 @ValidationRule(
     value = "self.targetType == 'Binary' || !has(self.predictionThreshold)",
@@ -40,7 +39,8 @@ import java.util.List;
     reason = "FieldValueForbidden",
     fieldPath = ".predictionThreshold")
 @ValidationRule(
-    value = "self.targetType != 'Multiclass' || (has(self.classLabels) && size(self.classLabels) >= 2)",
+    value =
+        "self.targetType != 'Multiclass' || (has(self.classLabels) && size(self.classLabels) >= 2)",
     message = "classLabels (at least 2) are required when targetType is Multiclass",
     reason = "FieldValueRequired",
     fieldPath = ".classLabels")

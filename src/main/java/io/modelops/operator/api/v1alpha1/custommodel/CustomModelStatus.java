@@ -3,7 +3,6 @@ package io.modelops.operator.api.v1alpha1.custommodel;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.modelops.operator.api.v1alpha1.common.ConditionedStatus;
-import io.modelops.operator.api.v1alpha1.common.CustomModelPhase;
 
 /** Observed state of a custom model (conditions Ready, Progressing, Degraded). */
 @JsonInclude(JsonInclude.Include.NON_NULL)

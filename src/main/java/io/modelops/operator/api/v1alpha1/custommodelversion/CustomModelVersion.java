@@ -1,7 +1,7 @@
 package io.modelops.operator.api.v1alpha1.custommodelversion;
 
-import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -39,8 +39,7 @@ import io.modelops.operator.api.SchemaPatch;
 // Descriptions of the root, spec and status for kubectl explain.
 @SchemaCustomizer(value = SchemaPatch.class, input = CustomModelVersion.SCHEMA_PATCH)
 public class CustomModelVersion
-    extends CustomResource<CustomModelVersionSpec, CustomModelVersionStatus>
-    implements Namespaced {
+    extends CustomResource<CustomModelVersionSpec, CustomModelVersionStatus> implements Namespaced {
   static final String SCHEMA_PATCH =
       """
       {"description": "A version of a CustomModel: code, execution environment and runtime parameters. Immutable after creation except description and requiredMetadataValues; numbered by the operator.",

@@ -9,11 +9,9 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.modelops.operator.api.SchemaPatch;
 import io.modelops.operator.api.v1alpha1.common.CodeSource;
-import io.modelops.operator.api.v1alpha1.common.DatasetRef;
 import io.modelops.operator.api.v1alpha1.common.EnvironmentRef;
 import io.modelops.operator.api.v1alpha1.common.Formats;
 import io.modelops.operator.api.v1alpha1.common.NameRef;
-import io.modelops.operator.api.v1alpha1.common.RequiredMetadataValue;
 import io.modelops.operator.api.v1alpha1.common.RuntimeParameterDefinition;
 import io.modelops.operator.api.v1alpha1.common.RuntimeParameterValue;
 import io.modelops.operator.api.v1alpha1.common.ServingSettings;
@@ -21,16 +19,18 @@ import java.util.List;
 
 /**
  * One immutable version of a custom model's code and runtime, with optional serving overrides.
- * After creation only description and requiredMetadataValues may change (what a version served
- * is then always what its spec says): one CEL transition rule per other field says so.
+ * After creation only description and requiredMetadataValues may change (what a version served is
+ * then always what its spec says): one CEL transition rule per other field says so.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "has(self.customModelRef) == has(oldSelf.customModelRef) && (!has(self.customModelRef) || self.customModelRef == oldSelf.customModelRef)",
+    value =
+        "has(self.customModelRef) == has(oldSelf.customModelRef) && (!has(self.customModelRef) || self.customModelRef == oldSelf.customModelRef)",
     message = "customModelRef" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".customModelRef")
 @ValidationRule(
-    value = "has(self.environment) == has(oldSelf.environment) && (!has(self.environment) || self.environment == oldSelf.environment)",
+    value =
+        "has(self.environment) == has(oldSelf.environment) && (!has(self.environment) || self.environment == oldSelf.environment)",
     message = "environment" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".environment")
 @ValidationRule(
@@ -38,60 +38,71 @@ import java.util.List;
     message = "code" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".code")
 @ValidationRule(
-    value = "has(self.entryPoint) == has(oldSelf.entryPoint) && (!has(self.entryPoint) || self.entryPoint == oldSelf.entryPoint)",
+    value =
+        "has(self.entryPoint) == has(oldSelf.entryPoint) && (!has(self.entryPoint) || self.entryPoint == oldSelf.entryPoint)",
     message = "entryPoint" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".entryPoint")
 @ValidationRule(
-    value = "has(self.label) == has(oldSelf.label) && (!has(self.label) || self.label == oldSelf.label)",
+    value =
+        "has(self.label) == has(oldSelf.label) && (!has(self.label) || self.label == oldSelf.label)",
     message = "label" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".label")
 @ValidationRule(
-    value = "has(self.isMajorUpdate) == has(oldSelf.isMajorUpdate) && (!has(self.isMajorUpdate) || self.isMajorUpdate == oldSelf.isMajorUpdate)",
+    value =
+        "has(self.isMajorUpdate) == has(oldSelf.isMajorUpdate) && (!has(self.isMajorUpdate) || self.isMajorUpdate == oldSelf.isMajorUpdate)",
     message = "isMajorUpdate" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".isMajorUpdate")
 @ValidationRule(
-    value = "has(self.runtimeParameterDefinitions) == has(oldSelf.runtimeParameterDefinitions) && (!has(self.runtimeParameterDefinitions) || self.runtimeParameterDefinitions == oldSelf.runtimeParameterDefinitions)",
+    value =
+        "has(self.runtimeParameterDefinitions) == has(oldSelf.runtimeParameterDefinitions) && (!has(self.runtimeParameterDefinitions) || self.runtimeParameterDefinitions == oldSelf.runtimeParameterDefinitions)",
     message = "runtimeParameterDefinitions" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".runtimeParameterDefinitions")
 @ValidationRule(
-    value = "has(self.runtimeParameterValues) == has(oldSelf.runtimeParameterValues) && (!has(self.runtimeParameterValues) || self.runtimeParameterValues == oldSelf.runtimeParameterValues)",
+    value =
+        "has(self.runtimeParameterValues) == has(oldSelf.runtimeParameterValues) && (!has(self.runtimeParameterValues) || self.runtimeParameterValues == oldSelf.runtimeParameterValues)",
     message = "runtimeParameterValues" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".runtimeParameterValues")
 @ValidationRule(
-    value = "has(self.trainingData) == has(oldSelf.trainingData) && (!has(self.trainingData) || self.trainingData == oldSelf.trainingData)",
+    value =
+        "has(self.trainingData) == has(oldSelf.trainingData) && (!has(self.trainingData) || self.trainingData == oldSelf.trainingData)",
     message = "trainingData" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".trainingData")
 @ValidationRule(
-    value = "has(self.holdoutData) == has(oldSelf.holdoutData) && (!has(self.holdoutData) || self.holdoutData == oldSelf.holdoutData)",
+    value =
+        "has(self.holdoutData) == has(oldSelf.holdoutData) && (!has(self.holdoutData) || self.holdoutData == oldSelf.holdoutData)",
     message = "holdoutData" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".holdoutData")
 @ValidationRule(
-    value = "has(self.replicas) == has(oldSelf.replicas) && (!has(self.replicas) || self.replicas == oldSelf.replicas)",
+    value =
+        "has(self.replicas) == has(oldSelf.replicas) && (!has(self.replicas) || self.replicas == oldSelf.replicas)",
     message = "replicas" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".replicas")
 @ValidationRule(
-    value = "has(self.maximumMemory) == has(oldSelf.maximumMemory) && (!has(self.maximumMemory) || self.maximumMemory == oldSelf.maximumMemory)",
+    value =
+        "has(self.maximumMemory) == has(oldSelf.maximumMemory) && (!has(self.maximumMemory) || self.maximumMemory == oldSelf.maximumMemory)",
     message = "maximumMemory" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".maximumMemory")
 @ValidationRule(
-    value = "has(self.desiredMemory) == has(oldSelf.desiredMemory) && (!has(self.desiredMemory) || self.desiredMemory == oldSelf.desiredMemory)",
+    value =
+        "has(self.desiredMemory) == has(oldSelf.desiredMemory) && (!has(self.desiredMemory) || self.desiredMemory == oldSelf.desiredMemory)",
     message = "desiredMemory" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".desiredMemory")
 @ValidationRule(
-    value = "has(self.resourceBundleRef) == has(oldSelf.resourceBundleRef) && (!has(self.resourceBundleRef) || self.resourceBundleRef == oldSelf.resourceBundleRef)",
+    value =
+        "has(self.resourceBundleRef) == has(oldSelf.resourceBundleRef) && (!has(self.resourceBundleRef) || self.resourceBundleRef == oldSelf.resourceBundleRef)",
     message = "resourceBundleRef" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".resourceBundleRef")
 @ValidationRule(
-    value = "has(self.networkEgressPolicy) == has(oldSelf.networkEgressPolicy) && (!has(self.networkEgressPolicy) || self.networkEgressPolicy == oldSelf.networkEgressPolicy)",
+    value =
+        "has(self.networkEgressPolicy) == has(oldSelf.networkEgressPolicy) && (!has(self.networkEgressPolicy) || self.networkEgressPolicy == oldSelf.networkEgressPolicy)",
     message = "networkEgressPolicy" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".networkEgressPolicy")
 @ValidationRule(
-    value = "has(self.requiresHa) == has(oldSelf.requiresHa) && (!has(self.requiresHa) || self.requiresHa == oldSelf.requiresHa)",
+    value =
+        "has(self.requiresHa) == has(oldSelf.requiresHa) && (!has(self.requiresHa) || self.requiresHa == oldSelf.requiresHa)",
     message = "requiresHa" + CustomModelVersionSpec.IMMUTABLE,
     fieldPath = ".requiresHa")
-@SchemaCustomizer(
-    value = SchemaPatch.class,
-    input = CustomModelVersionSpec.LIST_KEYS)
+@SchemaCustomizer(value = SchemaPatch.class, input = CustomModelVersionSpec.LIST_KEYS)
 public class CustomModelVersionSpec extends ServingSettings {
   static final String IMMUTABLE =
       " is immutable: create a new CustomModelVersion instead (only description and"
@@ -159,7 +170,8 @@ public class CustomModelVersionSpec extends ServingSettings {
           + " edited.")
   private List<RequiredMetadataValue> requiredMetadataValues;
 
-  @JsonPropertyDescription("Dataset the model was trained on (surfaced only; never blocks serving).")
+  @JsonPropertyDescription(
+      "Dataset the model was trained on (surfaced only; never blocks serving).")
   private DatasetRef trainingData;
 
   @JsonPropertyDescription("Holdout dataset of the model (surfaced only; never blocks serving).")
@@ -225,7 +237,8 @@ public class CustomModelVersionSpec extends ServingSettings {
     return runtimeParameterDefinitions;
   }
 
-  public void setRuntimeParameterDefinitions(List<RuntimeParameterDefinition> runtimeParameterDefinitions) {
+  public void setRuntimeParameterDefinitions(
+      List<RuntimeParameterDefinition> runtimeParameterDefinitions) {
     this.runtimeParameterDefinitions = runtimeParameterDefinitions;
   }
 

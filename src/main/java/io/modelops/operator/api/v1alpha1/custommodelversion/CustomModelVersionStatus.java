@@ -3,7 +3,6 @@ package io.modelops.operator.api.v1alpha1.custommodelversion;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.modelops.operator.api.v1alpha1.common.ConditionedStatus;
-import io.modelops.operator.api.v1alpha1.common.CustomModelVersionPhase;
 import io.modelops.operator.api.v1alpha1.common.RuntimeParameterStatus;
 import java.util.List;
 
@@ -28,7 +27,8 @@ public class CustomModelVersionStatus extends ConditionedStatus {
   @JsonPropertyDescription("The image the version runs, resolved from its environment.")
   private String image;
 
-  @JsonPropertyDescription("The environment version label in effect, when an ExecutionEnvironment is used.")
+  @JsonPropertyDescription(
+      "The environment version label in effect, when an ExecutionEnvironment is used.")
   private String environmentVersion;
 
   @JsonPropertyDescription(

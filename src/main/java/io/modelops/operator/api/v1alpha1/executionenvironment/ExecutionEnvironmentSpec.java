@@ -8,10 +8,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.modelops.operator.api.SchemaPatch;
-import io.modelops.operator.api.v1alpha1.common.EnvironmentVersion;
 import io.modelops.operator.api.v1alpha1.common.Formats;
-import io.modelops.operator.api.v1alpha1.common.ProgrammingLanguage;
-import io.modelops.operator.api.v1alpha1.common.RequiredMetadataKey;
 import java.util.List;
 
 /** An execution environment: its language, required metadata and labelled versions. */
@@ -20,9 +17,7 @@ import java.util.List;
     value = "!has(self.latestVersion) || self.versions.exists(v, v.label == self.latestVersion)",
     message = "latestVersion must be the label of one of versions",
     fieldPath = ".latestVersion")
-@SchemaCustomizer(
-    value = SchemaPatch.class,
-    input = ExecutionEnvironmentSpec.LIST_KEYS)
+@SchemaCustomizer(value = SchemaPatch.class, input = ExecutionEnvironmentSpec.LIST_KEYS)
 public class ExecutionEnvironmentSpec {
   // Keyed lists: labels and field names are unique and server-side apply merges by them.
   static final String LIST_KEYS =

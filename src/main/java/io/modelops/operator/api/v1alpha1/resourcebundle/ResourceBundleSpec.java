@@ -9,13 +9,9 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.modelops.operator.api.SchemaPatch;
-import io.modelops.operator.api.v1alpha1.common.GpuMaker;
-import io.modelops.operator.api.v1alpha1.common.UseCase;
 import java.util.List;
 
-/**
- * Compute of a bundle, applied as requests = limits for cpu, memory and GPUs.
- */
+/** Compute of a bundle, applied as requests = limits for cpu, memory and GPUs. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value = "!has(self.gpuCount) || self.gpuCount == 0 || has(self.gpuMaker)",
