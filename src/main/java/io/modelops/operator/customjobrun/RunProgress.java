@@ -7,13 +7,13 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunPhase;
+import io.modelops.operator.pod.ContainerStatuses;
 import io.modelops.operator.pod.WaitingReasons;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Where a CustomJobRun stands, read from its Job and the Job's pods: the run phases (queued,
@@ -170,15 +170,7 @@ public final class RunProgress {
     if (pod.getStatus() == null) {
       return Optional.empty();
     }
-    List<ContainerStatus> all =
-        Stream.concat(
-                Optional.ofNullable(pod.getStatus().getInitContainerStatuses())
-                    .orElse(List.of())
-                    .stream(),
-                Optional.ofNullable(pod.getStatus().getContainerStatuses())
-                    .orElse(List.of())
-                    .stream())
-            .toList();
+    List<ContainerStatus> all = ContainerStatuses.of(pod);
     for (ContainerStatus status : all) {
       ContainerStateWaiting waiting =
           status.getState() == null ? null : status.getState().getWaiting();

@@ -3,11 +3,11 @@ package io.modelops.operator.custommodel;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.modelops.operator.pod.ContainerStatuses;
 import io.modelops.operator.pod.WaitingReasons;
 import io.modelops.operator.status.Problem;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Turns what a served version's pods report into a reason a user can act on: {@code
@@ -42,15 +42,7 @@ public final class ServedPodProblems {
       return Optional.empty();
     }
     String podName = pod.getMetadata().getName();
-    List<ContainerStatus> statuses =
-        Stream.concat(
-                Optional.ofNullable(pod.getStatus().getInitContainerStatuses())
-                    .orElse(List.of())
-                    .stream(),
-                Optional.ofNullable(pod.getStatus().getContainerStatuses())
-                    .orElse(List.of())
-                    .stream())
-            .toList();
+    List<ContainerStatus> statuses = ContainerStatuses.of(pod);
     for (ContainerStatus status : statuses) {
       var state = status.getState();
       if (state != null && state.getWaiting() != null && state.getWaiting().getReason() != null) {
