@@ -1,6 +1,5 @@
 package io.modelops.operator.customjob;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -29,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -45,11 +43,14 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
   private static final Logger LOG = LoggerFactory.getLogger(CustomJobReconciler.class);
 
   private final Clock clock;
+  private final ErrorStatus<CustomJobStatus, CustomJob> errors;
   private final JobNetworkPolicy networkPolicy;
   private WarningEvents events;
 
   public CustomJobReconciler(OperatorConfig config, Clock clock) {
     this.clock = clock;
+    this.errors =
+        new ErrorStatus<>(Conditions.READY, CustomJobStatus::new, CustomJob::new, clock, LOG);
     this.networkPolicy = new JobNetworkPolicy(config);
   }
 
@@ -107,10 +108,10 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
                   Instant.parse(job.getMetadata().getCreationTimestamp()),
                   clock.instant(),
                   runs.stream().anyMatch(JobRuns::active)));
-      carryOut(job, context, decision.get(), runs);
+      JobRunWrites.carryOut(job, context.getClient(), decision.get(), runs);
       conditions.set(Conditions.READY, true, decision.get().reason(), decision.get().message());
     }
-    trimHistory(job, context, runs);
+    JobRunWrites.trimHistory(job, context.getClient(), runs);
 
     CustomJobStatus status =
         JobStatusBuilder.build(
@@ -134,54 +135,9 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
     return decision.flatMap(ScheduleDecision::wake).map(control::rescheduleAfter).orElse(control);
   }
 
-  private void carryOut(
-      CustomJob job,
-      Context<CustomJob> context,
-      ScheduleDecision decision,
-      List<CustomJobRun> runs) {
-    String name = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
-    if (decision.action() == ScheduleDecision.Action.REPLACE_AND_START) {
-      runs.stream()
-          .filter(r -> JobRuns.active(r) && JobRuns.ownedBy(r, job))
-          .forEach(
-              r -> {
-                LOG.info("{}: Replace: deleting active run {}", name, r.getMetadata().getName());
-                context.getClient().resource(r).delete();
-              });
-    }
-    if (decision.starts()) {
-      CustomJobRun run = ScheduledRun.of(job, decision.runAt().orElseThrow());
-      try {
-        context.getClient().resource(run).create();
-        LOG.info(
-            "{}: started run {} for {}", name, run.getMetadata().getName(), decision.runAt().get());
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != 409) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  private void trimHistory(CustomJob job, Context<CustomJob> context, List<CustomJobRun> runs) {
-    Set<String> delete = JobRuns.beyondHistory(job, runs);
-    runs.stream()
-        .filter(r -> delete.contains(r.getMetadata().getName()))
-        .forEach(
-            r -> {
-              LOG.debug(
-                  "{}/{}: run {} is beyond the history limits",
-                  r.getMetadata().getNamespace(),
-                  job.getMetadata().getName(),
-                  r.getMetadata().getName());
-              context.getClient().resource(r).delete();
-            });
-  }
-
   @Override
   public ErrorStatusUpdateControl<CustomJob> updateErrorStatus(
       CustomJob job, Context<CustomJob> context, Exception e) {
-    return ErrorStatus.report(
-        job, context, e, Conditions.READY, CustomJobStatus::new, CustomJob::new, clock, LOG);
+    return errors.report(job, context, e);
   }
 }

@@ -61,11 +61,15 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
 
   private final OperatorConfig config;
   private final Clock clock;
+  private final ErrorStatus<CustomJobRunStatus, CustomJobRun> errors;
   private WarningEvents events;
 
   public CustomJobRunReconciler(OperatorConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
+    this.errors =
+        new ErrorStatus<>(
+            Conditions.PROGRESSING, CustomJobRunStatus::new, CustomJobRun::new, clock, LOG);
   }
 
   @Override
@@ -162,14 +166,6 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
   @Override
   public ErrorStatusUpdateControl<CustomJobRun> updateErrorStatus(
       CustomJobRun run, Context<CustomJobRun> context, Exception e) {
-    return ErrorStatus.report(
-        run,
-        context,
-        e,
-        Conditions.PROGRESSING,
-        CustomJobRunStatus::new,
-        CustomJobRun::new,
-        clock,
-        LOG);
+    return errors.report(run, context, e);
   }
 }

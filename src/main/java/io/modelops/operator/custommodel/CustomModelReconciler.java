@@ -60,12 +60,16 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
 
   private final OperatorConfig config;
   private final Clock clock;
+  private final ErrorStatus<CustomModelStatus, CustomModel> errors;
   private WarningEvents events;
   private ModelEventSources sources;
 
   public CustomModelReconciler(OperatorConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
+    this.errors =
+        new ErrorStatus<>(
+            Conditions.PROGRESSING, CustomModelStatus::new, CustomModel::new, clock, LOG);
   }
 
   @Override
@@ -150,14 +154,6 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
   @Override
   public ErrorStatusUpdateControl<CustomModel> updateErrorStatus(
       CustomModel model, Context<CustomModel> context, Exception e) {
-    return ErrorStatus.report(
-        model,
-        context,
-        e,
-        Conditions.PROGRESSING,
-        CustomModelStatus::new,
-        CustomModel::new,
-        clock,
-        LOG);
+    return errors.report(model, context, e);
   }
 }

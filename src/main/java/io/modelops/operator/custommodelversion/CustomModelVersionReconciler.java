@@ -43,10 +43,14 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
   private static final Logger LOG = LoggerFactory.getLogger(CustomModelVersionReconciler.class);
 
   private final Clock clock;
+  private final ErrorStatus<CustomModelVersionStatus, CustomModelVersion> errors;
   private WarningEvents events;
 
   public CustomModelVersionReconciler(Clock clock) {
     this.clock = clock;
+    this.errors =
+        new ErrorStatus<>(
+            Conditions.READY, CustomModelVersionStatus::new, CustomModelVersion::new, clock, LOG);
   }
 
   @Override
@@ -159,14 +163,6 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
   @Override
   public ErrorStatusUpdateControl<CustomModelVersion> updateErrorStatus(
       CustomModelVersion version, Context<CustomModelVersion> context, Exception e) {
-    return ErrorStatus.report(
-        version,
-        context,
-        e,
-        Conditions.READY,
-        CustomModelVersionStatus::new,
-        CustomModelVersion::new,
-        clock,
-        LOG);
+    return errors.report(version, context, e);
   }
 }

@@ -22,28 +22,37 @@ import org.slf4j.Logger;
  * resource is scheduled again after {@link #AFTER_EXHAUSTED}, so nothing is left stuck waiting for
  * an unrelated event.
  */
-public final class ErrorStatus {
+public final class ErrorStatus<S extends ConditionedStatus, R extends CustomResource<?, S>> {
   public static final String REASON = "ReconcileError";
 
   /** How long a resource whose retries were exhausted waits before it is reconciled again. */
   public static final Duration AFTER_EXHAUSTED = Duration.ofMinutes(2);
 
-  private ErrorStatus() {}
+  private final String conditionType;
+  private final Supplier<S> emptyStatus;
+  private final Supplier<R> emptyResource;
+  private final Clock clock;
+  private final Logger log;
 
   /**
-   * The error status of {@code resource}: its current status with {@code conditionType} set to
-   * Unknown.
+   * The error status of one kind: {@code conditionType} is the condition set to Unknown; the
+   * suppliers make an empty status and an empty resource (for the status patch).
    */
-  public static <S extends ConditionedStatus, R extends CustomResource<?, S>>
-      ErrorStatusUpdateControl<R> report(
-          R resource,
-          Context<R> context,
-          Exception e,
-          String conditionType,
-          Supplier<S> emptyStatus,
-          Supplier<R> emptyResource,
-          Clock clock,
-          Logger log) {
+  public ErrorStatus(
+      String conditionType,
+      Supplier<S> emptyStatus,
+      Supplier<R> emptyResource,
+      Clock clock,
+      Logger log) {
+    this.conditionType = conditionType;
+    this.emptyStatus = emptyStatus;
+    this.emptyResource = emptyResource;
+    this.clock = clock;
+    this.log = log;
+  }
+
+  /** The error status of {@code resource}: its current status with the condition Unknown. */
+  public ErrorStatusUpdateControl<R> report(R resource, Context<R> context, Exception e) {
     boolean exhausted = context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(false);
     log.warn(
         "{}/{}: reconcile failed{}",
