@@ -78,6 +78,24 @@ class HealthServerTest {
     }
   }
 
+  @Test
+  void aRequestHeadOverTheLimitIsCutWithoutAnAnswer() throws Exception {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (HealthServer server = start(registry, 2, () -> true, () -> true);
+        Socket socket = connect(server.metricsPort())) {
+      socket.setSoTimeout(5000);
+      send(socket, "GET /metrics HTTP/1.1\r\nX-Padding: " + "a".repeat(16 * 1024) + "\r\n\r\n");
+      String answer;
+      try {
+        answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      } catch (java.net.SocketException reset) {
+        answer = "";
+      }
+      assertThat(answer).as("no answer to an oversized request").isEmpty();
+      assertThat(get(server.metricsPort(), "/metrics").statusCode()).isEqualTo(200);
+    }
+  }
+
   /**
    * Slow clients hold every thread of /metrics — each sends its request a few bytes at a time and
    * never finishes — and more wait behind them, connected and silent, or sending a request and
