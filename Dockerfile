@@ -21,7 +21,8 @@ WORKDIR /app
 # Owned by root and read-only for the operator's user: the pod's root filesystem is read-only.
 COPY --from=build --chown=0:0 --chmod=0444 /src/target/modelops-operator.jar /app/modelops-operator.jar
 USER 10001:10001
-EXPOSE 8080
+# /metrics and the probes (/healthz, /readyz): separate ports, separate servers.
+EXPOSE 8080 8081
 # Memory (measured by `make bench`, which starts the operator with exactly these flags): the
 # heap may grow to half the container's memory limit (the chart sets request = limit) but
 # follows the live set (Serial GC returns memory: at most 30% free after a collection); C1 only

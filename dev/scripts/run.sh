@@ -14,7 +14,7 @@ if compgen -G "crds/*.yml" >/dev/null; then
   kubectl wait --for condition=Established --timeout=60s -f crds/ >&2
 fi
 
-port="${MODELOPS_HTTP_PORT:-8080}"
+port="${MODELOPS_PROBE_PORT:-8081}"
 (
   for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
@@ -34,4 +34,4 @@ port="${MODELOPS_HTTP_PORT:-8080}"
 MSG
 ) &
 trap 'kill $! 2>/dev/null || true' EXIT
-MODELOPS_LEADER_ELECTION=false MODELOPS_HTTP_PORT="$port" java -jar target/modelops-operator.jar
+MODELOPS_LEADER_ELECTION=false MODELOPS_PROBE_PORT="$port" java -jar target/modelops-operator.jar

@@ -70,7 +70,8 @@ gitFetcherImage: {{ $c.gitFetcherImage | quote }}
 watchNamespaces: {{ $c.watchNamespaces | toJson }}
 leaderElection: {{ .Values.leaderElection.enabled }}
 leaseNamespace: {{ .Release.Namespace | quote }}
-httpPort: {{ $c.httpPort }}
+endpoints:
+  {{- toYaml $c.endpoints | nindent 2 }}
 reconcileThreads: {{ $c.reconcileThreads }}
 {{- end -}}
 

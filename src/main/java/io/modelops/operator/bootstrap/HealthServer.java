@@ -1,46 +1,80 @@
 package io.modelops.operator.bootstrap;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.modelops.operator.config.HttpEndpoints;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
+import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Serves {@code /metrics} (Prometheus text format), {@code /healthz} (the process is alive and the
- * operator has not stopped) and {@code /readyz} (every informer of a leading replica is healthy; a
- * standby replica waiting for the Lease is ready too, so a rollout is not blocked).
+ * The operator's own endpoints, on two ports with separate servers and threads: {@code /metrics}
+ * (Prometheus text format) on the metrics port, and the kubelet's probes on the probe port — {@code
+ * /healthz} (the process is alive and the operator has not stopped) and {@code /readyz} (every
+ * informer of a leading replica is healthy; a standby replica waiting for the Lease is ready too,
+ * so a rollout is not blocked). However many clients hold {@code /metrics}, a probe is answered by
+ * threads of its own; every connection has a deadline (see {@link BoundedHttpServer}).
  */
 public final class HealthServer implements AutoCloseable {
-  private final HttpServer server;
+  /** Probes are answered from memory: two threads keep one slow kubelet from delaying another. */
+  private static final int PROBE_THREADS = 2;
 
-  private HealthServer(HttpServer server) {
-    this.server = server;
+  private final BoundedHttpServer metrics;
+  private final BoundedHttpServer probes;
+
+  private HealthServer(BoundedHttpServer metrics, BoundedHttpServer probes) {
+    this.metrics = metrics;
+    this.probes = probes;
   }
 
-  /** Starts serving on {@code port} (0 picks a free port). */
+  /** Starts both servers as the operator's configuration says. */
   public static HealthServer start(
-      int port, PrometheusMeterRegistry registry, BooleanSupplier alive, BooleanSupplier ready)
+      HttpEndpoints endpoints,
+      PrometheusMeterRegistry registry,
+      BooleanSupplier alive,
+      BooleanSupplier ready)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
-    server.setExecutor(
-        Executors.newFixedThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "modelops-http");
-              t.setDaemon(true);
-              return t;
-            }));
-    server.createContext("/metrics", ex -> respond(ex, 200, registry.scrape()));
-    server.createContext("/healthz", ex -> probe(ex, alive));
-    server.createContext("/readyz", ex -> probe(ex, ready));
-    server.start();
-    return new HealthServer(server);
+    return start(
+        endpoints.metricsPort(),
+        endpoints.probePort(),
+        endpoints.metricsThreads(),
+        Duration.ofSeconds(endpoints.requestTimeoutSeconds()),
+        registry,
+        alive,
+        ready);
+  }
+
+  /** Starts both servers; a port of 0 picks a free one. */
+  public static HealthServer start(
+      int metricsPort,
+      int probePort,
+      int metricsThreads,
+      Duration requestTimeout,
+      PrometheusMeterRegistry registry,
+      BooleanSupplier alive,
+      BooleanSupplier ready)
+      throws IOException {
+    BoundedHttpServer probes =
+        BoundedHttpServer.start(
+            "probes",
+            probePort,
+            Map.of("/healthz", () -> probe(alive), "/readyz", () -> probe(ready)),
+            PROBE_THREADS,
+            requestTimeout);
+    try {
+      BoundedHttpServer metrics =
+          BoundedHttpServer.start(
+              "metrics",
+              metricsPort,
+              Map.of("/metrics", () -> new BoundedHttpServer.Response(200, registry.scrape())),
+              metricsThreads,
+              requestTimeout);
+      return new HealthServer(metrics, probes);
+    } catch (IOException | RuntimeException e) {
+      probes.close();
+      throw e;
+    }
   }
 
   /** Readiness of an operator: not started yet is not ready; started means healthy informers. */
@@ -48,31 +82,27 @@ public final class HealthServer implements AutoCloseable {
     return info.isStarted() && info.allEventSourcesAreHealthy();
   }
 
-  public int port() {
-    return server.getAddress().getPort();
+  public int metricsPort() {
+    return metrics.port();
   }
 
-  private static void probe(HttpExchange exchange, BooleanSupplier check) throws IOException {
+  public int probePort() {
+    return probes.port();
+  }
+
+  private static BoundedHttpServer.Response probe(BooleanSupplier check) {
     boolean ok;
     try {
       ok = check.getAsBoolean();
     } catch (RuntimeException e) {
       ok = false;
     }
-    respond(exchange, ok ? 200 : 503, ok ? "ok\n" : "not ok\n");
-  }
-
-  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    return new BoundedHttpServer.Response(ok ? 200 : 503, ok ? "ok\n" : "not ok\n");
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    metrics.close();
+    probes.close();
   }
 }

@@ -54,7 +54,7 @@ public final class Main {
     CountDownLatch stopped = new CountDownLatch(1);
     HealthServer http =
         HealthServer.start(
-            config.httpPort(),
+            config.endpoints(),
             registry,
             () -> stopped.getCount() > 0,
             () -> controllers.isEmpty() || HealthServer.ready(operator.getRuntimeInfo()));
@@ -73,13 +73,14 @@ public final class Main {
 
     LOG.info(
         "modelops-operator starting: api server {}, namespaces {}, leader election {}, "
-            + "http :{}, controllers {}",
+            + "metrics :{}, probes :{}, controllers {}",
         client.getMasterUrl(),
         config.watchNamespaces().isEmpty() ? "all" : config.watchNamespaces(),
         config.leaderElection()
             ? "on (Lease " + config.leaseNamespace() + "/" + OperatorConfig.LEASE_NAME + ")"
             : "off",
-        http.port(),
+        http.metricsPort(),
+        http.probePort(),
         controllers);
     if (controllers.isEmpty()) {
       LOG.warn("no controllers are registered; serving health and metrics only");

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param watchNamespaces namespaces to reconcile; empty means all namespaces
  * @param leaderElection whether to elect a leader on a Lease before reconciling
  * @param leaseNamespace namespace of the leader-election Lease
- * @param httpPort port of /metrics, /healthz and /readyz
+ * @param endpoints ports, threads and timeouts of /metrics and of the probes
  * @param reconcileThreads concurrent reconciliations
  */
 public record OperatorConfig(
@@ -33,7 +33,7 @@ public record OperatorConfig(
     List<String> watchNamespaces,
     boolean leaderElection,
     String leaseNamespace,
-    int httpPort,
+    HttpEndpoints endpoints,
     int reconcileThreads) {
 
   public static final String LEASE_NAME = "modelops-operator-leader";
@@ -55,20 +55,21 @@ public record OperatorConfig(
     watchNamespaces = watchNamespaces == null ? List.of() : List.copyOf(watchNamespaces);
     gitFetcherImage = gitFetcherImage == null ? "alpine/git:2.47.2" : gitFetcherImage;
     leaseNamespace = leaseNamespace == null ? "modelops-system" : leaseNamespace;
-    httpPort = httpPort == 0 ? 8080 : httpPort;
+    endpoints = endpoints == null ? HttpEndpoints.defaults() : endpoints;
     reconcileThreads = reconcileThreads == 0 ? 32 : reconcileThreads;
   }
 
   /** Every setting at its default. */
   public static OperatorConfig defaults() {
-    return new OperatorConfig(null, null, null, null, null, false, null, 0, 0);
+    return new OperatorConfig(null, null, null, null, null, false, null, null, 0);
   }
 
   /**
    * Reads the configuration: defaults, then the YAML file named by {@code MODELOPS_CONFIG_FILE} (if
    * set), then single environment overrides ({@code MODELOPS_WATCH_NAMESPACES} comma separated,
    * {@code MODELOPS_LEADER_ELECTION}, {@code MODELOPS_LEASE_NAMESPACE}, {@code
-   * MODELOPS_HTTP_PORT}). Leader election defaults to on when running in a pod.
+   * MODELOPS_METRICS_PORT}, {@code MODELOPS_PROBE_PORT}, {@code MODELOPS_RECONCILE_THREADS}).
+   * Leader election defaults to on when running in a pod.
    */
   public static OperatorConfig load(Map<String, String> env) {
     ObjectMapper yaml =
@@ -101,7 +102,14 @@ public record OperatorConfig(
     override(
         env, "MODELOPS_LEADER_ELECTION", v -> tree.put("leaderElection", Boolean.parseBoolean(v)));
     override(env, "MODELOPS_LEASE_NAMESPACE", v -> tree.put("leaseNamespace", v));
-    override(env, "MODELOPS_HTTP_PORT", v -> tree.put("httpPort", Integer.parseInt(v)));
+    override(
+        env,
+        "MODELOPS_METRICS_PORT",
+        v -> tree.withObject("/endpoints").put("metricsPort", Integer.parseInt(v)));
+    override(
+        env,
+        "MODELOPS_PROBE_PORT",
+        v -> tree.withObject("/endpoints").put("probePort", Integer.parseInt(v)));
     override(
         env, "MODELOPS_RECONCILE_THREADS", v -> tree.put("reconcileThreads", Integer.parseInt(v)));
     try {

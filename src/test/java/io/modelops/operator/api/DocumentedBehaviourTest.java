@@ -43,7 +43,7 @@ class DocumentedBehaviourTest {
           null,
           false,
           null,
-          0,
+          null,
           0);
 
   @Test

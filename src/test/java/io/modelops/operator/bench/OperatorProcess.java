@@ -18,14 +18,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class OperatorProcess implements AutoCloseable {
   private final Process process;
-  private final int port;
+  private final int metricsPort;
+  private final int probePort;
   private final long startedNanos;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private OperatorProcess(Process process, int port, long startedNanos) {
+  private OperatorProcess(Process process, int metricsPort, int probePort, long startedNanos) {
     this.process = process;
-    this.port = port;
+    this.metricsPort = metricsPort;
+    this.probePort = probePort;
     this.startedNanos = startedNanos;
   }
 
@@ -37,9 +39,12 @@ final class OperatorProcess implements AutoCloseable {
       java.util.Map<String, String> env,
       Path log)
       throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+    int metricsPort;
+    int probePort;
+    try (ServerSocket a = new ServerSocket(0);
+        ServerSocket b = new ServerSocket(0)) {
+      metricsPort = a.getLocalPort();
+      probePort = b.getLocalPort();
     }
     Files.createDirectories(log.getParent());
     List<String> command = new java.util.ArrayList<>();
@@ -54,9 +59,10 @@ final class OperatorProcess implements AutoCloseable {
     pb.environment().put("KUBECONFIG", kubeconfig.toString());
     pb.environment().put("MODELOPS_WATCH_NAMESPACES", namespace);
     pb.environment().put("MODELOPS_LEADER_ELECTION", "false");
-    pb.environment().put("MODELOPS_HTTP_PORT", Integer.toString(port));
+    pb.environment().put("MODELOPS_METRICS_PORT", Integer.toString(metricsPort));
+    pb.environment().put("MODELOPS_PROBE_PORT", Integer.toString(probePort));
     long t0 = System.nanoTime();
-    return new OperatorProcess(pb.start(), port, t0);
+    return new OperatorProcess(pb.start(), metricsPort, probePort, t0);
   }
 
   long pid() {
@@ -134,7 +140,7 @@ final class OperatorProcess implements AutoCloseable {
       try {
         HttpResponse<Void> r =
             http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + probePort + "/readyz"))
                     .timeout(Duration.ofSeconds(5))
                     .build(),
                 HttpResponse.BodyHandlers.discarding());
@@ -154,7 +160,7 @@ final class OperatorProcess implements AutoCloseable {
     try {
       HttpResponse<String> r =
           http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
                   .timeout(Duration.ofSeconds(10))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

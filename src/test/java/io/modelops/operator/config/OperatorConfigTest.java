@@ -20,8 +20,46 @@ class OperatorConfigTest {
     assertThat(config.limits().desiredCustomModelContainerSize()).isEqualTo(134_217_728L);
     assertThat(config.watchNamespaces()).isEmpty();
     assertThat(config.leaderElection()).isFalse();
-    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.endpoints()).isEqualTo(new HttpEndpoints(8080, 8081, 4, 10));
     assertThat(config.reconcileThreads()).isEqualTo(32);
+  }
+
+  @Test
+  void endpointsComeFromTheFileAndPortsFromTheEnvironment() throws Exception {
+    Path file = dir.resolve("config.yaml");
+    Files.writeString(
+        file,
+        """
+        endpoints: {metricsPort: 9090, probePort: 9091, metricsThreads: 8, requestTimeoutSeconds: 5}
+        """);
+    assertThat(OperatorConfig.load(Map.of("MODELOPS_CONFIG_FILE", file.toString())).endpoints())
+        .isEqualTo(new HttpEndpoints(9090, 9091, 8, 5));
+    assertThat(
+            OperatorConfig.load(
+                    Map.of(
+                        "MODELOPS_CONFIG_FILE",
+                        file.toString(),
+                        "MODELOPS_METRICS_PORT",
+                        "7000",
+                        "MODELOPS_PROBE_PORT",
+                        "7001"))
+                .endpoints())
+        .isEqualTo(new HttpEndpoints(7000, 7001, 8, 5));
+  }
+
+  @Test
+  void refusesEndpointsThatWouldShareAServerOrHaveNoBound() {
+    assertThatThrownBy(
+            () ->
+                OperatorConfig.load(
+                    Map.of("MODELOPS_METRICS_PORT", "8081", "MODELOPS_PROBE_PORT", "8081")))
+        .hasMessageContaining("endpoints.metricsPort and endpoints.probePort must differ");
+    assertThatThrownBy(() -> new HttpEndpoints(0, 0, 1000, 0))
+        .hasMessageContaining("endpoints.metricsThreads must be within 1..64");
+    assertThatThrownBy(() -> new HttpEndpoints(0, 0, 0, 3600))
+        .hasMessageContaining("endpoints.requestTimeoutSeconds must be within 1..300");
+    assertThatThrownBy(() -> new HttpEndpoints(70000, 0, 0, 0))
+        .hasMessageContaining("endpoints.metricsPort must be within 1..65535");
   }
 
   @Test

@@ -42,7 +42,7 @@ class ConcurrencyPolicyMockServerTest {
 
   void startScheduler() {
     OperatorConfig config =
-        new OperatorConfig(null, null, null, null, List.of(NS), false, null, 0, 0);
+        new OperatorConfig(null, null, null, null, List.of(NS), false, null, null, 0);
     operator =
         new Operator(
             o ->

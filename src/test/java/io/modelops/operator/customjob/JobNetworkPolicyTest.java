@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class JobNetworkPolicyTest {
   static final OperatorConfig CONFIG =
-      new OperatorConfig(null, null, null, null, List.of(), false, null, 0, 0);
+      new OperatorConfig(null, null, null, null, List.of(), false, null, null, 0);
 
   static CustomJob job(String resources) {
     return Serialization.unmarshal(

@@ -57,7 +57,7 @@ class CustomJobRunTest {
                     null,
                     false,
                     null,
-                    0,
+                    null,
                     0),
             ns);
     Manifests.applyClusterScoped(

@@ -25,7 +25,7 @@ final class RunFixtures {
           null,
           false,
           null,
-          0,
+          null,
           0);
   static final Bundle JOBS =
       new Bundle(

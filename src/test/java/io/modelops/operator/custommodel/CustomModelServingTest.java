@@ -664,7 +664,7 @@ class CustomModelServingTest {
                       null,
                       false,
                       null,
-                      0,
+                      null,
                       0),
               ns);
       await()

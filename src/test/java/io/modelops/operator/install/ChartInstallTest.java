@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -339,11 +340,33 @@ class ChartInstallTest {
         "config.watchNamespaces={" + String.join(",", watched) + "}",
         "--set",
         "replicaCount=1",
+        "--set",
+        "metrics.allowedNamespaces={" + base + "-monitoring}",
+        "--set",
+        "networkPolicy.probesFrom[0].ipBlock.cidr=10.0.0.0/8",
         "--wait=watcher",
         "--timeout",
         "3m");
     CLEANUP.add(() -> helmQuietly("uninstall", scoped, "--namespace", ops));
     String account = "system:serviceaccount:" + ops + ":" + scoped + "-operator";
+    // The API server accepts the policy: /metrics from the named namespace only, the probe port
+    // from the nodes' range.
+    NetworkPolicy policy =
+        client().network().networkPolicies().inNamespace(ops).withName(scoped + "-operator").get();
+    assertThat(policy.getSpec().getIngress())
+        .extracting(
+            rule ->
+                rule.getPorts().get(0).getPort().getStrVal()
+                    + " from "
+                    + (rule.getFrom().get(0).getIpBlock() != null
+                        ? rule.getFrom().get(0).getIpBlock().getCidr()
+                        : rule.getFrom()
+                            .get(0)
+                            .getNamespaceSelector()
+                            .getMatchExpressions()
+                            .get(0)
+                            .getValues()))
+        .containsExactly("metrics from [" + base + "-monitoring]", "probes from 10.0.0.0/8");
 
     for (String ns : watched) {
       List<String> in = List.of("-n", ns);
@@ -517,16 +540,19 @@ class ChartInstallTest {
             .get()
             .getData()
             .get("config.yaml"));
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
+    int metricsPort;
+    int probePort;
+    try (ServerSocket a = new ServerSocket(0);
+        ServerSocket b = new ServerSocket(0)) {
+      metricsPort = a.getLocalPort();
+      probePort = b.getLocalPort();
     }
     String identity = "chartinstalltest-" + suffix;
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest readyz =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build();
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + probePort + "/readyz")).build();
 
     try (ExternalCommand.Running running =
         ExternalCommand.of(
@@ -536,7 +562,8 @@ class ChartInstallTest {
                 "io.modelops.operator.bootstrap.Main")
             .env("KUBECONFIG", kubeconfigFile.toString())
             .env("MODELOPS_CONFIG_FILE", configFile.toString())
-            .env("MODELOPS_HTTP_PORT", String.valueOf(port))
+            .env("MODELOPS_METRICS_PORT", String.valueOf(metricsPort))
+            .env("MODELOPS_PROBE_PORT", String.valueOf(probePort))
             .env("HOSTNAME", identity)
             .timeout(Duration.ofSeconds(20))
             .start()) {

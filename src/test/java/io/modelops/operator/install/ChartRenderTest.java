@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.modelops.operator.config.HttpEndpoints;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.testing.ExternalCommand;
 import io.modelops.operator.testing.LocalCluster;
@@ -46,6 +47,7 @@ class ChartRenderTest {
         "",
         "config.watchNamespaces={team-a,team-b}",
         "metrics.serviceMonitor.enabled=true",
+        "metrics.allowedNamespaces={monitoring},networkPolicy.probesFrom[0].ipBlock.cidr=10.0.0.0/16",
         "replicaCount=1,podDisruptionBudget.enabled=false,networkPolicy.enabled=false",
         "defaults.resourceBundles[0].name=cpu.small,defaults.resourceBundles[0].spec.cpuCount=1"
       })
@@ -59,7 +61,7 @@ class ChartRenderTest {
   }
 
   @Test
-  void operatorRunsTwoLeaderElectedReplicasWithProbesOnItsHttpPort() {
+  void operatorRunsTwoLeaderElectedReplicasWithProbesOnAPortOfTheirOwn() {
     Deployment deployment = defaults.get("Deployment", "modelops-operator", Deployment.class);
     assertThat(deployment.getMetadata().getNamespace()).isEqualTo(NS);
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
@@ -70,12 +72,8 @@ class ChartRenderTest {
     assertThat(operator.getImage())
         .isEqualTo("ghcr.io/modelops/modelops-operator:" + chartYaml().get("appVersion").asText());
     assertThat(operator.getPorts())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.getName()).isEqualTo("http");
-              assertThat(p.getContainerPort()).isEqualTo(8080);
-            });
+        .extracting(p -> p.getName() + "=" + p.getContainerPort())
+        .containsExactly("metrics=8080", "probes=8081");
     assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(operator.getStartupProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
@@ -84,7 +82,7 @@ class ChartRenderTest {
                 operator.getLivenessProbe(),
                 operator.getReadinessProbe(),
                 operator.getStartupProbe()))
-        .allSatisfy(p -> assertThat(p.getHttpGet().getPort().getStrVal()).isEqualTo("http"));
+        .allSatisfy(p -> assertThat(p.getHttpGet().getPort().getStrVal()).isEqualTo("probes"));
     assertThat(configFile(defaults).leaderElection()).isTrue();
     assertThat(configFile(defaults).leaseNamespace()).isEqualTo(NS);
   }
@@ -148,7 +146,7 @@ class ChartRenderTest {
     assertThat(config.limits().maxCustomModelContainerSize()).isEqualTo(15_032_385_536L);
     assertThat(config.limits().desiredCustomModelContainerSize()).isEqualTo(134_217_728L);
     assertThat(config.watchNamespaces()).isEmpty();
-    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.endpoints()).isEqualTo(new HttpEndpoints(8080, 8081, 4, 10));
 
     RenderedChart custom =
         RenderedChart.render(
@@ -169,7 +167,11 @@ class ChartRenderTest {
             "--set",
             "config.ingressNamespaces={ingress-nginx}",
             "--set",
-            "config.httpPort=9090");
+            "config.endpoints.metricsPort=9090",
+            "--set",
+            "config.endpoints.probePort=9091",
+            "--set",
+            "config.endpoints.metricsThreads=8");
     OperatorConfig customConfig = configFile(custom);
     assertThat(customConfig.watchNamespaces()).containsExactly("team-a", "team-b");
     assertThat(customConfig.limits().maxCustomJobRuns()).isEqualTo(2);
@@ -179,10 +181,12 @@ class ChartRenderTest {
     assertThat(customConfig.platformApi().namespaceSelector())
         .containsEntry("kubernetes.io/metadata.name", "platform");
     assertThat(customConfig.ingressNamespaces()).containsExactly("ingress-nginx");
-    assertThat(customConfig.httpPort()).isEqualTo(9090);
+    assertThat(customConfig.endpoints()).isEqualTo(new HttpEndpoints(9090, 9091, 8, 10));
     Container customOperator =
         operatorContainer(custom.get("Deployment", "modelops-operator", Deployment.class));
-    assertThat(customOperator.getPorts().get(0).getContainerPort()).isEqualTo(9090);
+    assertThat(customOperator.getPorts())
+        .extracting(p -> p.getContainerPort())
+        .containsExactly(9090, 9091);
     assertThat(
             custom
                 .get("Service", "modelops-operator-metrics", Service.class)
@@ -210,14 +214,14 @@ class ChartRenderTest {
   }
 
   @Test
-  void metricsServiceSelectsTheOperatorPods() {
+  void metricsServiceSelectsTheOperatorPodsAndExposesOnlyMetrics() {
     Service service = defaults.get("Service", "modelops-operator-metrics", Service.class);
     Deployment deployment = defaults.get("Deployment", "modelops-operator", Deployment.class);
     assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
         .containsAllEntriesOf(service.getSpec().getSelector());
     assertThat(service.getSpec().getPorts())
         .singleElement()
-        .satisfies(p -> assertThat(p.getTargetPort().getStrVal()).isEqualTo("http"));
+        .satisfies(p -> assertThat(p.getTargetPort().getStrVal()).isEqualTo("metrics"));
   }
 
   @Test
@@ -242,23 +246,18 @@ class ChartRenderTest {
                 "metrics.serviceMonitor.labels.release=prometheus")
             .get("ServiceMonitor", "modelops-operator");
     assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("prometheus");
-    assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
+    assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("metrics");
     assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/metrics");
   }
 
   @Test
-  void networkPolicyAdmitsOnlyTheHttpPortAndEgressToDnsAndTheApiServer() {
+  void networkPolicyAdmitsNoPodByDefaultAndEgressOnlyToDnsAndTheApiServer() {
     NetworkPolicy policy = defaults.get("NetworkPolicy", "modelops-operator", NetworkPolicy.class);
     assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
     assertThat(policy.getSpec().getPodSelector().getMatchLabels())
         .containsEntry("app.kubernetes.io/name", "modelops-operator");
-    assertThat(policy.getSpec().getIngress())
-        .singleElement()
-        .satisfies(
-            rule ->
-                assertThat(rule.getPorts())
-                    .singleElement()
-                    .satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http")));
+    // No platform namespace named: no pod may connect at all (fail closed).
+    assertThat(policy.getSpec().getIngress()).isEmpty();
     assertThat(policy.getSpec().getEgress())
         .flatExtracting(r -> r.getPorts())
         .extracting(p -> p.getPort().getIntVal())
@@ -270,6 +269,61 @@ class ChartRenderTest {
     assertThat(pinned.getSpec().getEgress().get(1).getTo())
         .singleElement()
         .satisfies(peer -> assertThat(peer.getIpBlock().getCidr()).isEqualTo("10.96.0.1/32"));
+  }
+
+  @Test
+  void metricsAreReachableOnlyFromTheNamespacesThePlatformNames() {
+    NetworkPolicy policy =
+        RenderedChart.render(
+                "modelops",
+                NS,
+                "--set",
+                "metrics.allowedNamespaces={monitoring,observability}",
+                "--set",
+                "metrics.allowedFrom[0].namespaceSelector.matchLabels.team=sre",
+                "--set",
+                "metrics.allowedFrom[0].podSelector.matchLabels.app=prometheus")
+            .get("NetworkPolicy", "modelops-operator", NetworkPolicy.class);
+    assertThat(policy.getSpec().getIngress())
+        .singleElement()
+        .satisfies(
+            rule -> {
+              assertThat(rule.getPorts())
+                  .singleElement()
+                  .satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("metrics"));
+              assertThat(rule.getFrom()).hasSize(2);
+              var byName = rule.getFrom().get(0).getNamespaceSelector();
+              assertThat(byName.getMatchLabels()).isNullOrEmpty();
+              assertThat(byName.getMatchExpressions())
+                  .singleElement()
+                  .satisfies(
+                      e -> {
+                        assertThat(e.getKey()).isEqualTo("kubernetes.io/metadata.name");
+                        assertThat(e.getOperator()).isEqualTo("In");
+                        assertThat(e.getValues()).containsExactly("monitoring", "observability");
+                      });
+              assertThat(rule.getFrom().get(0).getPodSelector()).isNull();
+              assertThat(rule.getFrom().get(1).getNamespaceSelector().getMatchLabels())
+                  .containsExactly(Map.entry("team", "sre"));
+              assertThat(rule.getFrom().get(1).getPodSelector().getMatchLabels())
+                  .containsExactly(Map.entry("app", "prometheus"));
+            });
+    // The probe port gets a rule only for network plugins that filter node traffic.
+    NetworkPolicy probes =
+        RenderedChart.render(
+                "modelops", NS, "--set", "networkPolicy.probesFrom[0].ipBlock.cidr=10.0.0.0/16")
+            .get("NetworkPolicy", "modelops-operator", NetworkPolicy.class);
+    assertThat(probes.getSpec().getIngress())
+        .singleElement()
+        .satisfies(
+            rule -> {
+              assertThat(rule.getPorts())
+                  .singleElement()
+                  .satisfies(p -> assertThat(p.getPort().getStrVal()).isEqualTo("probes"));
+              assertThat(rule.getFrom())
+                  .singleElement()
+                  .satisfies(p -> assertThat(p.getIpBlock().getCidr()).isEqualTo("10.0.0.0/16"));
+            });
   }
 
   @Test
@@ -410,6 +464,16 @@ class ChartRenderTest {
             RenderedChart.template("modelops", NS, "--set", "config.watchNamespaces={Team_A}")
                 .stderr())
         .contains("/config/watchNamespaces");
+    assertThat(RenderedChart.template("modelops", NS, "--set", "config.httpPort=9090").stderr())
+        .contains("additional properties 'httpPort' not allowed");
+    assertThat(
+            RenderedChart.template("modelops", NS, "--set", "config.endpoints.metricsThreads=0")
+                .stderr())
+        .contains("/config/endpoints/metricsThreads");
+    assertThat(
+            RenderedChart.template("modelops", NS, "--set", "metrics.allowedNamespaces={Mon}")
+                .stderr())
+        .contains("/metrics/allowedNamespaces");
   }
 
   @Test

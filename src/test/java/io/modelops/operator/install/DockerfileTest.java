@@ -86,11 +86,11 @@ class DockerfileTest {
         .isEqualTo(uid);
     assertThat(arguments(stages.get(1), "EXPOSE"))
         .containsExactly(
-            String.valueOf(
-                ChartRenderTest.operatorContainer(deployment)
-                    .getPorts()
-                    .get(0)
-                    .getContainerPort()));
+            String.join(
+                " ",
+                ChartRenderTest.operatorContainer(deployment).getPorts().stream()
+                    .map(p -> String.valueOf(p.getContainerPort()))
+                    .toList()));
   }
 
   @Test

@@ -28,7 +28,7 @@ class EgressPoliciesTest {
           null,
           false,
           null,
-          0,
+          null,
           0);
 
   static NetworkPolicy of(Egress egress, Optional<Integer> port) {

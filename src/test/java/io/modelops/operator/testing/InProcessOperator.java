@@ -54,7 +54,7 @@ public final class InProcessOperator implements AutoCloseable {
             List.of(namespaces),
             false,
             base.leaseNamespace(),
-            base.httpPort(),
+            base.endpoints(),
             base.reconcileThreads());
     Map<String, Integer> reconciled = new ConcurrentHashMap<>();
     Metrics counting =

@@ -51,6 +51,7 @@ public class LocalClusterExtension implements BeforeAllCallback, AfterAllCallbac
                 .endMetadata()
                 .build())
         .create();
+    StatusTextAudit.watch(client(), namespace);
   }
 
   @Override

@@ -1,0 +1,346 @@
+package io.modelops.operator.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
+import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
+import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.testing.InProcessOperator;
+import io.modelops.operator.testing.LocalClusterExtension;
+import io.modelops.operator.testing.Manifests;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Fail closed, proved by the order of events on the real control plane: every pod of a model or a
+ * run is selected by the NetworkPolicy that belongs to its workload (controlled by the same
+ * CustomModel or CustomJob) before the pod exists. Watches of NetworkPolicies and Pods start before
+ * the model or run is created; for each pod added, a policy of its own must have been added at an
+ * earlier resourceVersion (one etcd: resourceVersions are the order of writes across kinds).
+ */
+@Tag("cluster")
+@Disabled("enabled when the fail-closed NetworkPolicy lands")
+class NetworkPolicyBeforePodsTest {
+  @RegisterExtension
+  static LocalClusterExtension cluster = new LocalClusterExtension().withRestrictedPodSecurity();
+
+  static InProcessOperator operator;
+  static String ns;
+  static String env;
+
+  /** What the watches saw, in arrival order. */
+  record Seen(String kind, String name, long resourceVersion, HasMetadata object) {}
+
+  private final List<Seen> seen = new ArrayList<>();
+  private final List<Watch> watches = new ArrayList<>();
+
+  /** Pods of earlier tests, which a new watch reports as added too. */
+  private final Set<String> earlierPods = new HashSet<>();
+
+  @BeforeAll
+  static void start() {
+    ns = cluster.namespace();
+    env = "np-" + ns;
+    operator = InProcessOperator.start(cluster.client(), ns);
+    Manifests.applyClusterScoped(
+        cluster.client(),
+        ExecutionEnvironment.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: ExecutionEnvironment
+        metadata: {name: %s}
+        spec:
+          programmingLanguage: python
+          versions: [{label: "1.0", image: "python:3.11-slim"}]
+        """
+            .formatted(env));
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        ConfigMap.class,
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: code}
+        data: {start_server.sh: "exec python -m http.server $PORT", run.sh: "echo done"}
+        """);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (operator != null) {
+      operator.close();
+    }
+    cluster.client().resources(ExecutionEnvironment.class).withName(env).delete();
+  }
+
+  @BeforeEach
+  void watchPoliciesAndPods() {
+    cluster.client().pods().inNamespace(ns).list().getItems().stream()
+        .map(p -> p.getMetadata().getUid())
+        .forEach(earlierPods::add);
+    watches.add(
+        cluster
+            .client()
+            .network()
+            .networkPolicies()
+            .inNamespace(ns)
+            .watch(recorder("NetworkPolicy")));
+    watches.add(cluster.client().pods().inNamespace(ns).watch(recorder("Pod")));
+  }
+
+  @AfterEach
+  void stopWatching() {
+    watches.forEach(Watch::close);
+  }
+
+  @Test
+  void aModelsPodsAreSelectedByItsNetworkPolicyBeforeTheyExist() {
+    CustomModel model =
+        Manifests.apply(
+            cluster.client(),
+            ns,
+            CustomModel.class,
+            """
+            apiVersion: modelops.io/v1alpha1
+            kind: CustomModel
+            metadata: {name: churn}
+            spec:
+              targetType: Binary
+              targetName: churned
+              positiveClassLabel: "yes"
+              negativeClassLabel: "no"
+              replicas: 2
+              networkEgressPolicy: NONE
+            """);
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomModelVersion.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomModelVersion
+        metadata: {name: churn-v1}
+        spec:
+          customModelRef: {name: churn}
+          environment: {name: %s, version: "1.0"}
+          code: {configMap: {name: code}}
+        """
+            .formatted(env));
+    assertEveryPodWasSelectedFirst(model.getMetadata().getUid(), 2);
+  }
+
+  @Test
+  void aRunsPodsAreSelectedByItsJobsNetworkPolicyBeforeTheyExist() {
+    CustomJob job =
+        Manifests.apply(
+            cluster.client(),
+            ns,
+            CustomJob.class,
+            """
+            apiVersion: modelops.io/v1alpha1
+            kind: CustomJob
+            metadata: {name: retrain}
+            spec:
+              jobType: retraining
+              environment: {name: %s, version: "1.0"}
+              code: {configMap: {name: code}}
+            """
+                .formatted(env));
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomJobRun.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomJobRun
+        metadata: {name: retrain-1}
+        spec: {customJobRef: {name: retrain}}
+        """);
+    assertEveryPodWasSelectedFirst(job.getMetadata().getUid(), 1);
+  }
+
+  /**
+   * A job "churn" owns NetworkPolicy "churn-runs"; a model named "churn-runs" then wants the same
+   * name. Its pods must not run without a policy of their own: none may appear while the model is
+   * refused (or, if it serves, each is preceded by its own policy).
+   */
+  @Test
+  void aModelWhosePolicyNameIsTakenRunsNoPodWithoutAPolicyOfItsOwn() {
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomJob.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomJob
+        metadata: {name: churn}
+        spec:
+          jobType: retraining
+          environment: {name: %s, version: "1.0"}
+          code: {configMap: {name: code}}
+        """
+            .formatted(env));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                cluster
+                        .client()
+                        .network()
+                        .networkPolicies()
+                        .inNamespace(ns)
+                        .withName("churn-runs")
+                        .get()
+                    != null);
+    CustomModel model =
+        Manifests.apply(
+            cluster.client(),
+            ns,
+            CustomModel.class,
+            """
+            apiVersion: modelops.io/v1alpha1
+            kind: CustomModel
+            metadata: {name: churn-runs}
+            spec:
+              targetType: Binary
+              targetName: churned
+              positiveClassLabel: "yes"
+              negativeClassLabel: "no"
+              networkEgressPolicy: NONE
+            """);
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomModelVersion.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomModelVersion
+        metadata: {name: churn-runs-v1}
+        spec:
+          customModelRef: {name: churn-runs}
+          environment: {name: %s, version: "1.0"}
+          code: {configMap: {name: code}}
+        """
+            .formatted(env));
+    String uid = model.getMetadata().getUid();
+    await()
+        .during(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(40))
+        .untilAsserted(() -> assertEveryPodSoFarWasSelectedFirst(uid));
+  }
+
+  /**
+   * Waits for {@code pods} pods whose chain of controllers leads to {@code ownerUid}'s workload,
+   * then checks each was preceded by a policy controlled by {@code ownerUid} that selects it.
+   */
+  private void assertEveryPodWasSelectedFirst(String ownerUid, int pods) {
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> snapshot().stream().filter(s -> s.kind().equals("Pod")).count() >= pods);
+    assertThat(snapshot().stream().filter(s -> s.kind().equals("Pod")))
+        .hasSizeGreaterThanOrEqualTo(pods);
+    assertEveryPodSoFarWasSelectedFirst(ownerUid);
+  }
+
+  private void assertEveryPodSoFarWasSelectedFirst(String ownerUid) {
+    List<Seen> events = snapshot();
+    List<Seen> podsAdded = events.stream().filter(s -> s.kind().equals("Pod")).toList();
+    for (Seen pod : podsAdded) {
+      Map<String, String> labels =
+          Optional.ofNullable(pod.object().getMetadata().getLabels()).orElse(Map.of());
+      Optional<Seen> policy =
+          events.stream()
+              .filter(s -> s.kind().equals("NetworkPolicy"))
+              .filter(s -> controlledBy(s.object(), ownerUid))
+              .filter(s -> selects(((NetworkPolicy) s.object()).getSpec().getPodSelector(), labels))
+              .findFirst();
+      assertThat(policy)
+          .as("a NetworkPolicy of its own selects pod %s (labels %s)", pod.name(), labels)
+          .isPresent();
+      assertThat(policy.get().resourceVersion())
+          .as(
+              "NetworkPolicy %s (resourceVersion) was created before pod %s",
+              policy.get().name(), pod.name())
+          .isLessThan(pod.resourceVersion());
+    }
+  }
+
+  private synchronized List<Seen> snapshot() {
+    return List.copyOf(seen);
+  }
+
+  private <T extends HasMetadata> Watcher<T> recorder(String kind) {
+    return new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, T resource) {
+        if (action == Action.ADDED && !earlierPods.contains(resource.getMetadata().getUid())) {
+          synchronized (NetworkPolicyBeforePodsTest.this) {
+            seen.add(
+                new Seen(
+                    kind,
+                    resource.getMetadata().getName(),
+                    Long.parseLong(resource.getMetadata().getResourceVersion()),
+                    resource));
+          }
+        }
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {}
+    };
+  }
+
+  private static boolean controlledBy(HasMetadata object, String ownerUid) {
+    return Optional.ofNullable(object.getMetadata().getOwnerReferences()).orElse(List.of()).stream()
+        .filter(r -> Boolean.TRUE.equals(r.getController()))
+        .map(OwnerReference::getUid)
+        .anyMatch(ownerUid::equals);
+  }
+
+  /** Whether {@code selector} selects a pod with {@code labels} (an empty selector selects all). */
+  static boolean selects(LabelSelector selector, Map<String, String> labels) {
+    if (selector == null) {
+      return true;
+    }
+    boolean byLabels =
+        Optional.ofNullable(selector.getMatchLabels()).orElse(Map.of()).entrySet().stream()
+            .allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    boolean byExpressions =
+        Optional.ofNullable(selector.getMatchExpressions()).orElse(List.of()).stream()
+            .allMatch(
+                e ->
+                    switch (e.getOperator()) {
+                      case "In" -> e.getValues().contains(labels.get(e.getKey()));
+                      case "NotIn" -> !e.getValues().contains(labels.get(e.getKey()));
+                      case "Exists" -> labels.containsKey(e.getKey());
+                      case "DoesNotExist" -> !labels.containsKey(e.getKey());
+                      default -> false;
+                    });
+    return byLabels && byExpressions;
+  }
+}
