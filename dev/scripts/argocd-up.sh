@@ -73,6 +73,8 @@ kubectl apply --server-side --force-conflicts -f "$DEV_DIR/argocd/argocd-base.ya
 (cd "$REPO_DIR" && kubectl -n argocd patch configmap argocd-cm --type merge \
   --patch-file deploy/argocd/argocd-cm-health.yaml >&2)
 
+# --persist-resource-health: each resource's health in the Application's status.resources (Argo
+# CD 3 keeps it only in the resource tree its API server reads from Redis), for the tests.
 # The controller and the repo server reach https://kubernetes.default.svc (the in-cluster
 # destination) through KUBECONFIG: ARGOCD_FAKE_IN_CLUSTER is how Argo CD runs out of a cluster.
 export ARGOCD_FAKE_IN_CLUSTER=true ARGOCD_GPG_ENABLED=false \
@@ -86,7 +88,8 @@ run application-controller "$ARGOCD_BIN/argocd-application-controller" --logform
   --kubeconfig "$kubeconfig" --namespace argocd \
   --repo-server "127.0.0.1:$repo_port" --repo-server-plaintext --redis "127.0.0.1:$redis_port" \
   --metrics-port "$ctrl_metrics" --status-processors 4 --operation-processors 2 \
-  --app-resync "$RESYNC" --app-resync-jitter 0 --self-heal-timeout-seconds 0
+  --app-resync "$RESYNC" --app-resync-jitter 0 --self-heal-timeout-seconds 0 \
+  --persist-resource-health
 wait_port application-controller "$ctrl_metrics"
 
 cat > "$ENV_FILE" <<ENV
@@ -97,6 +100,7 @@ ARGOCD_GIT_DIR=$git_dir
 ARGOCD_STATE_DIR=$STATE
 ARGOCD_APP_RESYNC=$RESYNC
 ARGOCD_VERSION=$ARGOCD_VERSION
+ARGOCD_BIN=$ARGOCD_BIN
 ENV
 log "argocd $ARGOCD_VERSION ($CLUSTER_NAME): up in $((SECONDS - start))s; Git at $git_url; logs in $STATE"
 echo "$ENV_FILE"

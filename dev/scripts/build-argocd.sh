@@ -20,7 +20,7 @@ ldflags="-X $pkg.version=${ARGOCD_VERSION#v} -X $pkg.gitTag=$ARGOCD_VERSION -X $
 ldflags="$ldflags -X $pkg.buildDate=1970-01-01T00:00:00Z"
 # Low priority: the build takes both cores for minutes on a small machine.
 (cd "$work" && nice -n 10 go build -trimpath -ldflags "-s -w $ldflags" -o "$out.tmp/argocd" ./argocd)
-for name in argocd-application-controller argocd-repo-server argocd-git-ask-pass; do
+for name in argocd-application-controller argocd-repo-server argocd-git-ask-pass argocd-health; do
   ln -s argocd "$out.tmp/$name"
 done
 # The CRDs the controller needs, from the same module (Application, AppProject).

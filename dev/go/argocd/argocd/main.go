@@ -1,5 +1,6 @@
 // The Argo CD commands the local GitOps check runs, in one binary dispatched by its name
-// like Argo CD's own cmd/main.go (which also carries the API server, Dex, the CLI, ...).
+// like Argo CD's own cmd/main.go (which also carries the API server, Dex, the CLI, ...), plus
+// argocd-health (health.go): Argo CD's resource health evaluation as a filter.
 package main
 
 import (
@@ -34,8 +35,10 @@ func main() {
 		command = reposerver.NewCommand()
 	case common.CommandGitAskPass:
 		command = gitaskpass.NewCommand()
+	case "argocd-health":
+		command = healthCommand()
 	default:
-		fmt.Fprintf(os.Stderr, "run as %s or %s (by link name or ARGOCD_BINARY_NAME), not %q\n",
+		fmt.Fprintf(os.Stderr, "run as %s, %s or argocd-health (by link name or ARGOCD_BINARY_NAME), not %q\n",
 			common.CommandApplicationController, common.CommandRepoServer, name)
 		os.Exit(2)
 	}
