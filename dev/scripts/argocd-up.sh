@@ -69,6 +69,12 @@ git_url="git://127.0.0.1:$git_port/modelops"
 kubectl apply --server-side --force-conflicts -f "$ARGOCD_BIN/application-crd.yaml" -f "$ARGOCD_BIN/appproject-crd.yaml" >&2
 kubectl wait --for=condition=Established --timeout=60s crd/applications.argoproj.io crd/appprojects.argoproj.io >&2
 kubectl apply --server-side --force-conflicts -f "$DEV_DIR/argocd/argocd-base.yaml" >&2
+# Argo CD's API server generates the signing key at its first start; without one, reading the
+# settings fails ("server.secretkey is missing").
+if [ -z "$(kubectl -n argocd get secret argocd-secret -o jsonpath='{.data.server\.secretkey}')" ]; then
+  kubectl -n argocd patch secret argocd-secret --type merge \
+    -p "{\"stringData\":{\"server.secretkey\":\"$(head -c 32 /dev/urandom | base64 | tr -d '\n')\"}}" >&2
+fi
 # Exactly as docs/argocd.md tells users to install the health checks.
 (cd "$REPO_DIR" && kubectl -n argocd patch configmap argocd-cm --type merge \
   --patch-file deploy/argocd/argocd-cm-health.yaml >&2)
@@ -82,7 +88,7 @@ export ARGOCD_FAKE_IN_CLUSTER=true ARGOCD_GPG_ENABLED=false \
   TMPDIR="$STATE/tmp" PATH="$ARGOCD_BIN:$PATH"
 run repo-server "$ARGOCD_BIN/argocd-repo-server" --logformat text \
   --address 127.0.0.1 --port "$repo_port" --metrics-address 127.0.0.1 --metrics-port "$repo_metrics" \
-  --redis "127.0.0.1:$redis_port" --disable-tls
+  --redis "127.0.0.1:$redis_port" --disable-tls --client-ca-path ""
 wait_port repo-server "$repo_port"
 run application-controller "$ARGOCD_BIN/argocd-application-controller" --logformat text \
   --kubeconfig "$kubeconfig" --namespace argocd \

@@ -23,8 +23,10 @@ ldflags="$ldflags -X $pkg.buildDate=1970-01-01T00:00:00Z"
 for name in argocd-application-controller argocd-repo-server argocd-git-ask-pass argocd-health; do
   ln -s argocd "$out.tmp/$name"
 done
-# The CRDs the controller needs, from the same module (Application, AppProject).
-crds=$(cd "$work" && go list -m -f '{{.Dir}}' github.com/argoproj/argo-cd/v3)/manifests/crds
-cp "$crds/application-crd.yaml" "$crds/appproject-crd.yaml" "$out.tmp/"
+# From the same module: the CRDs the controller needs (Application, AppProject), and the script
+# the repo server runs to verify commits (on the PATH in Argo CD's image).
+module=$(cd "$work" && go list -m -f '{{.Dir}}' github.com/argoproj/argo-cd/v3)
+cp "$module/manifests/crds/application-crd.yaml" "$module/manifests/crds/appproject-crd.yaml" "$out.tmp/"
+install -m 0755 "$module/hack/git-verify-wrapper.sh" "$out.tmp/"
 touch "$out.tmp/.complete"; rm -rf "$out"; mv "$out.tmp" "$out"
 log "argocd: built in $((SECONDS - start))s"
