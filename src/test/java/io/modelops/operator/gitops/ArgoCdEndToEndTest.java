@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.modelops.operator.api.v1alpha1.common.ConditionStatus;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.gitops.ArgoHealthScripts.Health;
@@ -184,7 +185,7 @@ class ArgoCdEndToEndTest {
           .get();
       assertThat(live.getStatus().getConditions()).anySatisfy(c -> {
         assertThat(c.getType()).isEqualTo("Degraded");
-        assertThat(c.getStatus()).isEqualTo("True");
+        assertThat(c.getStatus()).isEqualTo(ConditionStatus.TRUE);
         assertThat(c.getReason()).isEqualTo("CrashLoopBackOff");
       });
       // The previous version keeps serving meanwhile.
@@ -207,7 +208,7 @@ class ArgoCdEndToEndTest {
   private static String degradedMessage() {
     CustomModel live = client.resources(CustomModel.class).inNamespace(NS).withName("churn").get();
     return live.getStatus().getConditions().stream()
-        .filter(c -> c.getType().equals("Degraded") && c.getStatus().equals("True"))
+        .filter(c -> c.getType().equals("Degraded") && c.getStatus() == ConditionStatus.TRUE)
         .map(c -> c.getMessage()).findFirst().orElse("(no Degraded condition)");
   }
 
