@@ -17,11 +17,11 @@ import (
 	"github.com/argoproj/argo-cd/v3/util/settings"
 )
 
-// healthCommand evaluates resource health the way the application controller does
-// (controller/health.go): the resource customizations read from the live argocd-cm by Argo CD's
-// settings manager, then gitops-engine's GetResourceHealth with them as Lua overrides. Input: one
-// JSON object per line on stdin; output: one JSON line per object, {"status", "message"}, with
-// status "" when Argo CD has no health check for the kind.
+// healthCommand evaluates resource health the way the application controller does: the
+// resource customizations read from the live argocd-cm by Argo CD's settings manager, then
+// gitops-engine's GetResourceHealth with them as Lua overrides. Input: one JSON object per line
+// on stdin; output: one JSON line per object, {"status", "message"}, with status "" when Argo CD
+// has no health check for the kind.
 func healthCommand() *cobra.Command {
 	var namespace string
 	loading := clientcmd.NewDefaultClientConfigLoadingRules()

@@ -1,5 +1,5 @@
 // The Argo CD commands the local GitOps check runs, in one binary dispatched by its name
-// like Argo CD's own cmd/main.go (which also carries the API server, Dex, the CLI, ...), plus
+// like Argo CD's own binary (which also carries the API server, Dex, the CLI, ...), plus
 // argocd-health (health.go): Argo CD's resource health evaluation as a filter.
 package main
 
