@@ -27,7 +27,7 @@ export KWOK_KUBE_VERSION="$KUBE_VERSION"
 if ready; then
   log "cluster $CLUSTER_NAME: already running"
 else
-  if kwokctl get clusters 2>/dev/null | grep -qx "$CLUSTER_NAME"; then
+  if kwokctl get clusters 2>/dev/null | grep -x "$CLUSTER_NAME" >/dev/null; then
     # Left over from an earlier session whose processes were stopped: recreating is faster
     # (a few seconds) and more predictable than restarting its processes.
     log "cluster $CLUSTER_NAME: exists but is not serving (or has outdated kwok stages); recreating it"

@@ -10,6 +10,8 @@ ETCD_BIN="$MODELOPS_CACHE/bin/etcd-$ETCD_VERSION"
 KWOK_HASH=$(cat "$DEV_DIR"/go/kwok/go.mod.in "$DEV_DIR"/go/kwok/stages/main.go | sha256sum | cut -c1-8)
 KWOK_BIN="$MODELOPS_CACHE/bin/kwok-$KWOK_VERSION-$KWOK_HASH"
 CLI_BIN="$MODELOPS_CACHE/bin/kubectl-layer-$KUBECTL_LAYER_VERSION"
+ARGOCD_HASH=$(find "$DEV_DIR"/go/argocd -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-8)
+ARGOCD_BIN="$MODELOPS_CACHE/bin/argocd-$ARGOCD_VERSION-$ARGOCD_HASH"
 LOCAL_DIR="$REPO_DIR/.local"
 CLUSTER_NAME="${MODELOPS_CLUSTER:-modelops}"
 export PATH="$CLI_BIN:$KWOK_BIN:$KUBE_BIN:$ETCD_BIN:$PATH"

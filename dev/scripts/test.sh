@@ -19,3 +19,4 @@ trap report EXIT
 phase prerequisites bash dev/scripts/prereqs.sh
 phase control-plane bash dev/scripts/cluster-up.sh
 phase maven-verify ./mvnw -B verify
+phase argocd bash dev/scripts/test-argocd.sh
