@@ -42,15 +42,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * GitOps with a real Argo CD (dev/scripts/argocd-up.sh: the application controller and repo
- * server of the pinned release, built from its Go module, with the health checks installed as
- * docs/argocd.md says) on the local control plane: the two Applications of
- * {@code examples/gitops} sync this checkout's chart and examples from a Git repository served
- * on loopback, with the operator running. Changes are pushed to that repository as a user would.
+ * GitOps with a real Argo CD (dev/scripts/argocd-up.sh: the application controller and repo server
+ * of the pinned release, built from its Go module, with the health checks installed as
+ * docs/argocd.md says) on the local control plane: the two Applications of {@code examples/gitops}
+ * sync this checkout's chart and examples from a Git repository served on loopback, with the
+ * operator running. Changes are pushed to that repository as a user would.
  *
- * <p>The tests run in order and share the cluster state: each leaves the Applications Synced
- * and Healthy. Tagged "argocd" (not run by a plain {@code mvn verify}): {@code make test} runs
- * it through dev/scripts/test-argocd.sh.
+ * <p>The tests run in order and share the cluster state: each leaves the Applications Synced and
+ * Healthy. Tagged "argocd" (not run by a plain {@code mvn verify}): {@code make test} runs it
+ * through dev/scripts/test-argocd.sh.
  */
 @Tag("cluster")
 @Tag("argocd")
@@ -95,32 +95,44 @@ class ArgoCdEndToEndTest {
     long healthy = (System.nanoTime() - t0) / 1_000_000_000L;
     // The first sync operation may still run: one of several steps waits for health.
     for (String app : List.of(OPERATOR_APP, EXAMPLES_APP)) {
-      awaitApp(Duration.ofMinutes(2), app,
+      awaitApp(
+          Duration.ofMinutes(2),
+          app,
           s -> "Succeeded".equals(s.at("/operationState/phase").asText()));
     }
-    System.out.printf("[argocd] both Applications Synced and Healthy %ds after creation, their"
-        + " first sync operations Succeeded after %ds%n", healthy,
-        (System.nanoTime() - t0) / 1_000_000_000L);
+    System.out.printf(
+        "[argocd] both Applications Synced and Healthy %ds after creation, their"
+            + " first sync operations Succeeded after %ds%n",
+        healthy, (System.nanoTime() - t0) / 1_000_000_000L);
 
     for (String app : List.of(OPERATOR_APP, EXAMPLES_APP)) {
       JsonNode status = argo.status(app);
-      assertThat(status.path("resources")).as(app).isNotEmpty().allSatisfy(r -> {
-        String what = app + ": " + r.path("kind").asText() + " " + r.path("name").asText();
-        assertThat(r.path("status").asText()).as(what).isEqualTo("Synced");
-        // Kinds without a health check (ConfigMap, RBAC, ...) have none.
-        if (r.has("health")) {
-          assertThat(r.at("/health/status").asText()).as(what + " " + r.get("health"))
-              .isEqualTo("Healthy");
-        }
-      });
+      assertThat(status.path("resources"))
+          .as(app)
+          .isNotEmpty()
+          .allSatisfy(
+              r -> {
+                String what = app + ": " + r.path("kind").asText() + " " + r.path("name").asText();
+                assertThat(r.path("status").asText()).as(what).isEqualTo("Synced");
+                // Kinds without a health check (ConfigMap, RBAC, ...) have none.
+                if (r.has("health")) {
+                  assertThat(r.at("/health/status").asText())
+                      .as(what + " " + r.get("health"))
+                      .isEqualTo("Healthy");
+                }
+              });
     }
     JsonNode examples = argo.status(EXAMPLES_APP);
     for (String model : List.of("churn", "iris", "pricing")) {
-      assertThat(LocalArgoCd.resource(examples, "CustomModel", model).at("/health/status")
-          .asText()).as(model).isEqualTo("Healthy");
+      assertThat(LocalArgoCd.resource(examples, "CustomModel", model).at("/health/status").asText())
+          .as(model)
+          .isEqualTo("Healthy");
     }
-    assertThat(LocalArgoCd.resource(examples, "CustomJobRun", "churn-retrain-manual-1")
-        .isMissingNode()).as("the manual run is excluded from the Application").isTrue();
+    assertThat(
+            LocalArgoCd.resource(examples, "CustomJobRun", "churn-retrain-manual-1")
+                .isMissingNode())
+        .as("the manual run is excluded from the Application")
+        .isTrue();
   }
 
   @Test
@@ -132,17 +144,20 @@ class ArgoCdEndToEndTest {
     Set<String> reconciled = new LinkedHashSet<>();
     List<String> drift = new CopyOnWriteArrayList<>();
     // Three full comparisons with Git by the controller (its resync period), each Synced.
-    await().atMost(argo.resync().multipliedBy(5).plusSeconds(30))
-        .pollInterval(Duration.ofSeconds(1)).until(() -> {
-          for (String app : List.of(OPERATOR_APP, EXAMPLES_APP)) {
-            JsonNode status = argo.status(app);
-            if (!"Synced".equals(status.at("/sync/status").asText())) {
-              drift.add(app + " " + outOfSync(status));
-            }
-            reconciled.add(app + " " + status.path("reconciledAt").asText());
-          }
-          return reconciled.size() >= 2 * 4;
-        });
+    await()
+        .atMost(argo.resync().multipliedBy(5).plusSeconds(30))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              for (String app : List.of(OPERATOR_APP, EXAMPLES_APP)) {
+                JsonNode status = argo.status(app);
+                if (!"Synced".equals(status.at("/sync/status").asText())) {
+                  drift.add(app + " " + outOfSync(status));
+                }
+                reconciled.add(app + " " + status.path("reconciledAt").asText());
+              }
+              return reconciled.size() >= 2 * 4;
+            });
     assertThat(drift).as("OutOfSync while the operator ran").isEmpty();
     // Self-heal would have synced again had anything drifted: the last sync is still the first.
     assertThat(argo.status(OPERATOR_APP).at("/operationState/startedAt").asText())
@@ -161,16 +176,30 @@ class ArgoCdEndToEndTest {
     try (Watch watch = recordHealth(EXAMPLES_APP, "CustomModel", "churn", seen)) {
       String revision = argo.commit("churn: activate churn-v3");
       argo.refresh(EXAMPLES_APP);
-      awaitApp(Duration.ofMinutes(3), EXAMPLES_APP, s -> revision.equals(s.at("/sync/revision")
-          .asText()) && "Synced".equals(s.at("/sync/status").asText())
-          && "Healthy".equals(s.at("/health/status").asText())
-          && healthOf(s, "CustomModel", "churn").startsWith("Healthy"));
-      assertThat(client.resources(CustomModel.class).inNamespace(NS).withName("churn").get()
-          .getStatus().getActiveVersion()).isEqualTo("churn-v3");
+      awaitApp(
+          Duration.ofMinutes(3),
+          EXAMPLES_APP,
+          s ->
+              revision.equals(s.at("/sync/revision").asText())
+                  && "Synced".equals(s.at("/sync/status").asText())
+                  && "Healthy".equals(s.at("/health/status").asText())
+                  && healthOf(s, "CustomModel", "churn").startsWith("Healthy"));
+      assertThat(
+              client
+                  .resources(CustomModel.class)
+                  .inNamespace(NS)
+                  .withName("churn")
+                  .get()
+                  .getStatus()
+                  .getActiveVersion())
+          .isEqualTo("churn-v3");
     }
-    assertThat(seen).as("health of CustomModel churn in Argo CD after the push")
+    assertThat(seen)
+        .as("health of CustomModel churn in Argo CD after the push")
         .anySatisfy(h -> assertThat(h).startsWith("Progressing"))
-        .last().asString().startsWith("Healthy");
+        .last()
+        .asString()
+        .startsWith("Healthy");
   }
 
   @Test
@@ -183,17 +212,24 @@ class ArgoCdEndToEndTest {
     argo.refresh(EXAMPLES_APP);
     try {
       // Argo CD shows the message of the operator's Degraded condition (the same reading of it).
-      JsonNode status = awaitApp(Duration.ofMinutes(3), EXAMPLES_APP,
-          s -> revision.equals(s.at("/sync/revision").asText())
-              && healthOf(s, "CustomModel", "churn").equals("Degraded " + degradedMessage()));
+      JsonNode status =
+          awaitApp(
+              Duration.ofMinutes(3),
+              EXAMPLES_APP,
+              s ->
+                  revision.equals(s.at("/sync/revision").asText())
+                      && healthOf(s, "CustomModel", "churn")
+                          .equals("Degraded " + degradedMessage()));
       assertThat(status.at("/health/status").asText()).isEqualTo("Degraded");
-      CustomModel live = client.resources(CustomModel.class).inNamespace(NS).withName("churn")
-          .get();
-      assertThat(live.getStatus().getConditions()).anySatisfy(c -> {
-        assertThat(c.getType()).isEqualTo("Degraded");
-        assertThat(c.getStatus()).isEqualTo(ConditionStatus.TRUE);
-        assertThat(c.getReason()).isEqualTo("CrashLoopBackOff");
-      });
+      CustomModel live =
+          client.resources(CustomModel.class).inNamespace(NS).withName("churn").get();
+      assertThat(live.getStatus().getConditions())
+          .anySatisfy(
+              c -> {
+                assertThat(c.getType()).isEqualTo("Degraded");
+                assertThat(c.getStatus()).isEqualTo(ConditionStatus.TRUE);
+                assertThat(c.getReason()).isEqualTo("CrashLoopBackOff");
+              });
       // The previous version keeps serving meanwhile.
       assertThat(live.getStatus().getActiveVersion()).isEqualTo("churn-v3");
     } finally {
@@ -202,20 +238,30 @@ class ArgoCdEndToEndTest {
       setActiveVersion("churn-v3");
       String back = argo.commit("churn: back to churn-v3");
       argo.refresh(EXAMPLES_APP);
-      awaitApp(Duration.ofMinutes(3), EXAMPLES_APP,
-          s -> back.equals(s.at("/sync/revision").asText())
-              && "Synced".equals(s.at("/sync/status").asText())
-              && "Healthy".equals(s.at("/health/status").asText()));
+      awaitApp(
+          Duration.ofMinutes(3),
+          EXAMPLES_APP,
+          s ->
+              back.equals(s.at("/sync/revision").asText())
+                  && "Synced".equals(s.at("/sync/status").asText())
+                  && "Healthy".equals(s.at("/health/status").asText()));
     }
-    assertThat(client.genericKubernetesResources("modelops.io/v1alpha1", "CustomModelVersion")
-        .inNamespace(NS).withName("churn-v4").get()).isNull();
+    assertThat(
+            client
+                .genericKubernetesResources("modelops.io/v1alpha1", "CustomModelVersion")
+                .inNamespace(NS)
+                .withName("churn-v4")
+                .get())
+        .isNull();
   }
 
   private static String degradedMessage() {
     CustomModel live = client.resources(CustomModel.class).inNamespace(NS).withName("churn").get();
     return live.getStatus().getConditions().stream()
         .filter(c -> c.getType().equals("Degraded") && c.getStatus() == ConditionStatus.TRUE)
-        .map(c -> c.getMessage()).findFirst().orElse("(no Degraded condition)");
+        .map(c -> c.getMessage())
+        .findFirst()
+        .orElse("(no Degraded condition)");
   }
 
   @Test
@@ -226,26 +272,34 @@ class ArgoCdEndToEndTest {
     copyToGit("jobs.yaml", "examples/42-jobs.yaml");
     String jobs = argo.commit("jobs that fail and that never end");
     argo.refresh(EXAMPLES_APP);
-    awaitApp(Duration.ofMinutes(3), EXAMPLES_APP, s -> jobs.equals(s.at("/sync/revision").asText())
-        && healthOf(s, "CustomJob", "always-fails").startsWith("Healthy")
-        && healthOf(s, "CustomJob", "never-ends").startsWith("Healthy"));
+    awaitApp(
+        Duration.ofMinutes(3),
+        EXAMPLES_APP,
+        s ->
+            jobs.equals(s.at("/sync/revision").asText())
+                && healthOf(s, "CustomJob", "always-fails").startsWith("Healthy")
+                && healthOf(s, "CustomJob", "never-ends").startsWith("Healthy"));
     copyToGit("job-runs.yaml", "examples/43-job-runs.yaml");
     String revision = argo.commit("runs that fail and that never end");
     argo.refresh(EXAMPLES_APP);
     try {
-      JsonNode status = awaitApp(Duration.ofMinutes(3), EXAMPLES_APP,
-          s -> revision.equals(s.at("/sync/revision").asText())
-              && healthOf(s, "CustomJobRun", "always-fails-1").startsWith("Degraded")
-              && healthOf(s, "CustomJobRun", "never-ends-1").startsWith("Progressing"));
+      JsonNode status =
+          awaitApp(
+              Duration.ofMinutes(3),
+              EXAMPLES_APP,
+              s ->
+                  revision.equals(s.at("/sync/revision").asText())
+                      && healthOf(s, "CustomJobRun", "always-fails-1").startsWith("Degraded")
+                      && healthOf(s, "CustomJobRun", "never-ends-1").startsWith("Progressing"));
       // Argo CD ranks Degraded above Progressing: the failed run makes the Application Degraded.
       assertThat(status.at("/health/status").asText()).isEqualTo("Degraded");
-      CustomJobRun failed = client.resources(CustomJobRun.class).inNamespace(NS)
-          .withName("always-fails-1").get();
+      CustomJobRun failed =
+          client.resources(CustomJobRun.class).inNamespace(NS).withName("always-fails-1").get();
       assertThat(failed.getStatus().getPhase().name()).isEqualTo("FAILED");
       assertThat(healthOf(status, "CustomJobRun", "always-fails-1"))
           .isEqualTo("Degraded " + failed.getStatus().getMessage());
-      CustomJobRun running = client.resources(CustomJobRun.class).inNamespace(NS)
-          .withName("never-ends-1").get();
+      CustomJobRun running =
+          client.resources(CustomJobRun.class).inNamespace(NS).withName("never-ends-1").get();
       assertThat(running.getStatus().getPhase().name()).isEqualTo("RUNNING");
     } finally {
       // Removed from Git: pruned, and the Application is Healthy again.
@@ -253,10 +307,13 @@ class ArgoCdEndToEndTest {
       Files.delete(argo.gitDir().resolve("examples/43-job-runs.yaml"));
       String back = argo.commit("remove the failing and endless jobs and runs");
       argo.refresh(EXAMPLES_APP);
-      awaitApp(Duration.ofMinutes(3), EXAMPLES_APP,
-          s -> back.equals(s.at("/sync/revision").asText())
-              && "Synced".equals(s.at("/sync/status").asText())
-              && "Healthy".equals(s.at("/health/status").asText()));
+      awaitApp(
+          Duration.ofMinutes(3),
+          EXAMPLES_APP,
+          s ->
+              back.equals(s.at("/sync/revision").asText())
+                  && "Synced".equals(s.at("/sync/status").asText())
+                  && "Healthy".equals(s.at("/health/status").asText()));
     }
   }
 
@@ -269,34 +326,45 @@ class ArgoCdEndToEndTest {
     String revision = argo.commit("a job scheduled every minute");
     argo.refresh(EXAMPLES_APP);
     try {
-      awaitApp(Duration.ofMinutes(2), EXAMPLES_APP,
-          s -> revision.equals(s.at("/sync/revision").asText())
-              && healthOf(s, "CustomJob", "every-minute").startsWith("Healthy"));
+      awaitApp(
+          Duration.ofMinutes(2),
+          EXAMPLES_APP,
+          s ->
+              revision.equals(s.at("/sync/revision").asText())
+                  && healthOf(s, "CustomJob", "every-minute").startsWith("Healthy"));
 
       // The operator starts a run at the next minute; it is not in Git (Argo CD shows it under
       // its job): its health is Argo CD's evaluation of the live object.
       List<GenericKubernetesResource> runs = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-        runs.clear();
-        scheduledRuns().stream()
-            .filter(r -> "succeeded".equals(tree(r).at("/status/phase").asText()))
-            .forEach(runs::add);
-        return !runs.isEmpty();
-      });
+      await()
+          .atMost(Duration.ofSeconds(150))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () -> {
+                runs.clear();
+                scheduledRuns().stream()
+                    .filter(r -> "succeeded".equals(tree(r).at("/status/phase").asText()))
+                    .forEach(runs::add);
+                return !runs.isEmpty();
+              });
       List<Health> health = argo.health(runs.stream().map(ArgoCdEndToEndTest::tree).toList());
       assertThat(health).allSatisfy(h -> assertThat(h.status()).isEqualTo("Healthy"));
       JsonNode status = argo.status(EXAMPLES_APP);
       assertThat(status.at("/sync/status").asText()).isEqualTo("Synced");
       String run = runs.get(0).getMetadata().getName();
       assertThat(LocalArgoCd.resource(status, "CustomJobRun", run).isMissingNode())
-          .as("a scheduled run is not one of the Application's resources").isTrue();
+          .as("a scheduled run is not one of the Application's resources")
+          .isTrue();
     } finally {
       Files.delete(argo.gitDir().resolve("examples/44-scheduled-job.yaml"));
       String back = argo.commit("remove the scheduled job");
       argo.refresh(EXAMPLES_APP);
-      awaitApp(Duration.ofMinutes(2), EXAMPLES_APP,
-          s -> back.equals(s.at("/sync/revision").asText())
-              && "Synced".equals(s.at("/sync/status").asText()));
+      awaitApp(
+          Duration.ofMinutes(2),
+          EXAMPLES_APP,
+          s ->
+              back.equals(s.at("/sync/revision").asText())
+                  && "Synced".equals(s.at("/sync/status").asText()));
       // Its runs go with it (ownerReferences to the job), by garbage collection.
       await().atMost(Duration.ofMinutes(1)).until(() -> scheduledRuns().isEmpty());
     }
@@ -306,11 +374,12 @@ class ArgoCdEndToEndTest {
   @Order(7)
   void removingAModelFromGitPrunesItAndItsObjectsAreGarbageCollected() throws Exception {
     awaitSyncedAndHealthy(SETTLE, EXAMPLES_APP);
-    CustomModel pricing = client.resources(CustomModel.class).inNamespace(NS).withName("pricing")
-        .get();
+    CustomModel pricing =
+        client.resources(CustomModel.class).inNamespace(NS).withName("pricing").get();
     String uid = pricing.getMetadata().getUid();
     List<String> owned = ownedBy(uid);
-    assertThat(owned).as("objects the operator created for pricing")
+    assertThat(owned)
+        .as("objects the operator created for pricing")
         .anySatisfy(o -> assertThat(o).startsWith("Deployment "))
         .anySatisfy(o -> assertThat(o).startsWith("Service "))
         .anySatisfy(o -> assertThat(o).startsWith("NetworkPolicy "));
@@ -319,17 +388,26 @@ class ArgoCdEndToEndTest {
     long t0 = System.nanoTime();
     String revision = argo.commit("remove the pricing model");
     argo.refresh(EXAMPLES_APP);
-    awaitApp(Duration.ofMinutes(2), EXAMPLES_APP,
-        s -> revision.equals(s.at("/sync/revision").asText())
-            && "Synced".equals(s.at("/sync/status").asText())
-            && "Succeeded".equals(s.at("/operationState/phase").asText())
-            && LocalArgoCd.resource(s, "CustomModel", "pricing").isMissingNode());
-    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      assertThat(client.resources(CustomModel.class).inNamespace(NS).withName("pricing").get())
-          .isNull();
-      assertThat(ownedBy(uid)).isEmpty();
-    });
-    System.out.printf("[argocd] pricing pruned and its objects collected %ds after the push%n",
+    awaitApp(
+        Duration.ofMinutes(2),
+        EXAMPLES_APP,
+        s ->
+            revision.equals(s.at("/sync/revision").asText())
+                && "Synced".equals(s.at("/sync/status").asText())
+                && "Succeeded".equals(s.at("/operationState/phase").asText())
+                && LocalArgoCd.resource(s, "CustomModel", "pricing").isMissingNode());
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      client.resources(CustomModel.class).inNamespace(NS).withName("pricing").get())
+                  .isNull();
+              assertThat(ownedBy(uid)).isEmpty();
+            });
+    System.out.printf(
+        "[argocd] pricing pruned and its objects collected %ds after the push%n",
         (System.nanoTime() - t0) / 1_000_000_000L);
     assertThat(argo.status(EXAMPLES_APP).at("/health/status").asText()).isEqualTo("Healthy");
   }
@@ -340,19 +418,25 @@ class ArgoCdEndToEndTest {
     SoftAssertions softly = new SoftAssertions();
     for (String kind : ArgoHealthScripts.KINDS) {
       List<JsonNode> cases = new ArrayList<>();
-      YAML.readTree(LocalCluster.repoDir()
-          .resolve("src/test/resources/argocd/health-fixtures/" + kind + ".yaml").toFile())
+      YAML.readTree(
+              LocalCluster.repoDir()
+                  .resolve("src/test/resources/argocd/health-fixtures/" + kind + ".yaml")
+                  .toFile())
           .forEach(cases::add);
-      List<ObjectNode> resources = cases.stream()
-          .map(c -> ArgoHealthScripts.resource(kind, (ObjectNode) c.get("obj"))).toList();
+      List<ObjectNode> resources =
+          cases.stream()
+              .map(c -> ArgoHealthScripts.resource(kind, (ObjectNode) c.get("obj")))
+              .toList();
       List<Health> argoCd = argo.health(resources);
       List<Health> lua51 = ArgoHealthScripts.evaluate(kind, resources);
       assertThat(argoCd).hasSameSizeAs(cases);
       for (int i = 0; i < cases.size(); i++) {
         JsonNode expect = cases.get(i).get("expect");
         String name = kind + ": " + cases.get(i).get("name").asText();
-        softly.assertThat(argoCd.get(i)).as(name).isEqualTo(
-            new Health(expect.get("status").asText(), expect.get("message").asText()));
+        softly
+            .assertThat(argoCd.get(i))
+            .as(name)
+            .isEqualTo(new Health(expect.get("status").asText(), expect.get("message").asText()));
         softly.assertThat(argoCd.get(i)).as(name + " (Lua 5.1 harness)").isEqualTo(lua51.get(i));
       }
     }
@@ -364,24 +448,41 @@ class ArgoCdEndToEndTest {
   void deletingTheApplicationsRemovesWhatTheyInstalledButNotTheCrds() {
     // The examples Application has no deletion finalizer (deleting it leaves the models);
     // adding Argo CD's makes the deletion cascade.
-    argo.application(EXAMPLES_APP).edit(app -> {
-      app.getMetadata().setFinalizers(List.of("resources-finalizer.argocd.argoproj.io"));
-      return app;
-    });
+    argo.application(EXAMPLES_APP)
+        .edit(
+            app -> {
+              app.getMetadata().setFinalizers(List.of("resources-finalizer.argocd.argoproj.io"));
+              return app;
+            });
     argo.application(EXAMPLES_APP).delete();
     argo.application(OPERATOR_APP).delete();
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-      assertThat(argo.application(EXAMPLES_APP).get()).isNull();
-      assertThat(argo.application(OPERATOR_APP).get()).isNull();
-    });
-    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-      assertThat(client.resources(CustomModel.class).inNamespace(NS).list().getItems()).isEmpty();
-      assertThat(client.apps().deployments().inNamespace("modelops-system").list().getItems())
-          .isEmpty();
-    });
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              assertThat(argo.application(EXAMPLES_APP).get()).isNull();
+              assertThat(argo.application(OPERATOR_APP).get()).isNull();
+            });
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .untilAsserted(
+            () -> {
+              assertThat(client.resources(CustomModel.class).inNamespace(NS).list().getItems())
+                  .isEmpty();
+              assertThat(
+                      client.apps().deployments().inNamespace("modelops-system").list().getItems())
+                  .isEmpty();
+            });
     // Argo CD never deletes CRDs on a cascading delete (so other models would survive).
-    assertThat(client.apiextensions().v1().customResourceDefinitions()
-        .withName("custommodels.modelops.io").get()).isNotNull();
+    assertThat(
+            client
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName("custommodels.modelops.io")
+                .get())
+        .isNotNull();
   }
 
   // --- helpers
@@ -391,8 +492,10 @@ class ArgoCdEndToEndTest {
   }
 
   private static void copyToGit(String resource, String target) throws IOException {
-    Files.copy(repo("src/test/resources/argocd/gitops/" + resource),
-        argo.gitDir().resolve(target), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        repo("src/test/resources/argocd/gitops/" + resource),
+        argo.gitDir().resolve(target),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void setActiveVersion(String version) throws IOException {
@@ -406,7 +509,8 @@ class ArgoCdEndToEndTest {
   /** "Status message" of a resource in the Application's status ("" when not there). */
   private static String healthOf(JsonNode status, String kind, String name) {
     JsonNode health = LocalArgoCd.resource(status, kind, name).path("health");
-    return health.isMissingNode() ? ""
+    return health.isMissingNode()
+        ? ""
         : health.path("status").asText() + " " + health.path("message").asText();
   }
 
@@ -422,25 +526,33 @@ class ArgoCdEndToEndTest {
 
   /** Records every health Argo CD writes for one resource of an Application, in order. */
   private static Watch recordHealth(String app, String kind, String name, List<String> seen) {
-    return argo.application(app).watch(new Watcher<>() {
-      @Override
-      public void eventReceived(Action action, GenericKubernetesResource resource) {
-        JsonNode status = JSON.valueToTree(resource.getAdditionalProperties().get("status"));
-        String health = healthOf(status, kind, name);
-        if (!health.isEmpty() && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(health))) {
-          seen.add(health);
-        }
-      }
+    return argo.application(app)
+        .watch(
+            new Watcher<>() {
+              @Override
+              public void eventReceived(Action action, GenericKubernetesResource resource) {
+                JsonNode status =
+                    JSON.valueToTree(resource.getAdditionalProperties().get("status"));
+                String health = healthOf(status, kind, name);
+                if (!health.isEmpty()
+                    && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(health))) {
+                  seen.add(health);
+                }
+              }
 
-      @Override
-      public void onClose(WatcherException cause) {}
-    });
+              @Override
+              public void onClose(WatcherException cause) {}
+            });
   }
 
   private static void awaitSyncedAndHealthy(Duration limit, String... apps) {
     for (String app : apps) {
-      awaitApp(limit, app, s -> "Synced".equals(s.at("/sync/status").asText())
-          && "Healthy".equals(s.at("/health/status").asText()));
+      awaitApp(
+          limit,
+          app,
+          s ->
+              "Synced".equals(s.at("/sync/status").asText())
+                  && "Healthy".equals(s.at("/health/status").asText()));
     }
   }
 
@@ -451,17 +563,24 @@ class ArgoCdEndToEndTest {
   /** Waits until the Application's status meets {@code condition}; explains a timeout. */
   private static JsonNode awaitApp(Duration limit, String app, StatusCondition condition) {
     JsonNode[] last = {null};
-    Callable<Boolean> met = () -> {
-      last[0] = argo.status(app);
-      return condition.test(last[0]);
-    };
+    Callable<Boolean> met =
+        () -> {
+          last[0] = argo.status(app);
+          return condition.test(last[0]);
+        };
     try {
       await().atMost(limit).pollInterval(Duration.ofSeconds(1)).until(met);
       return last[0];
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError(String.format(Locale.ROOT,
-          "Application %s did not get there in %s; its status:%n%s%n%s", app, limit,
-          last[0] == null ? "none" : last[0].toPrettyString(), argo.logs()), e);
+      throw new AssertionError(
+          String.format(
+              Locale.ROOT,
+              "Application %s did not get there in %s; its status:%n%s%n%s",
+              app,
+              limit,
+              last[0] == null ? "none" : last[0].toPrettyString(),
+              argo.logs()),
+          e);
     }
   }
 
@@ -471,14 +590,20 @@ class ArgoCdEndToEndTest {
     objects.addAll(client.services().inNamespace(NS).list().getItems());
     objects.addAll(client.network().networkPolicies().inNamespace(NS).list().getItems());
     return objects.stream()
-        .filter(o -> o.getMetadata().getOwnerReferences().stream()
-            .anyMatch(r -> uid.equals(r.getUid())))
-        .map(o -> o.getKind() + " " + o.getMetadata().getName()).toList();
+        .filter(
+            o ->
+                o.getMetadata().getOwnerReferences().stream().anyMatch(r -> uid.equals(r.getUid())))
+        .map(o -> o.getKind() + " " + o.getMetadata().getName())
+        .toList();
   }
 
   private static List<GenericKubernetesResource> scheduledRuns() {
-    return client.genericKubernetesResources("modelops.io/v1alpha1", "CustomJobRun")
-        .inNamespace(NS).list().getItems().stream()
+    return client
+        .genericKubernetesResources("modelops.io/v1alpha1", "CustomJobRun")
+        .inNamespace(NS)
+        .list()
+        .getItems()
+        .stream()
         .filter(r -> "every-minute".equals(tree(r).at("/spec/customJobRef/name").asText()))
         .toList();
   }

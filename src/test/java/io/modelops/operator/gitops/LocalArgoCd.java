@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.modelops.operator.testing.ExternalCommand;
-import io.modelops.operator.testing.LocalCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,8 +41,11 @@ final class LocalArgoCd implements AutoCloseable {
 
   /** Starts Argo CD (building it first if needed) for the cluster of {@code client}. */
   static LocalArgoCd start(KubernetesClient client) {
-    ExternalCommand.Result up = ExternalCommand.of("bash", "dev/scripts/argocd-up.sh")
-        .timeout(Duration.ofMinutes(40)).run().requireSuccess();
+    ExternalCommand.Result up =
+        ExternalCommand.of("bash", "dev/scripts/argocd-up.sh")
+            .timeout(Duration.ofMinutes(40))
+            .run()
+            .requireSuccess();
     List<String> lines = up.stdout().strip().lines().toList();
     Properties env = new Properties();
     try (var reader = Files.newBufferedReader(Path.of(lines.get(lines.size() - 1)))) {
@@ -72,38 +74,52 @@ final class LocalArgoCd implements AutoCloseable {
   /** Commits every change in the work tree and returns the new revision. */
   String commit(String message) {
     git("add", "-A");
-    git("-c", "user.name=modelops-tests", "-c", "user.email=tests@modelops.invalid",
-        "commit", "-q", "-m", message);
+    git(
+        "-c",
+        "user.name=modelops-tests",
+        "-c",
+        "user.email=tests@modelops.invalid",
+        "commit",
+        "-q",
+        "-m",
+        message);
     return git("rev-parse", "HEAD").strip();
   }
 
   String git(String... args) {
     List<String> command = new ArrayList<>(List.of("-C", gitDir().toString()));
     command.addAll(List.of(args));
-    return ExternalCommand.of("git", command.toArray(String[]::new)).run().requireSuccess()
+    return ExternalCommand.of("git", command.toArray(String[]::new))
+        .run()
+        .requireSuccess()
         .stdout();
   }
 
   /**
-   * Creates an Application from one of the repository's {@code examples/gitops} files, with
-   * only {@code repoURL} changed (docs/argocd.md: "Edit repoURL/targetRevision").
+   * Creates an Application from one of the repository's {@code examples/gitops} files, with only
+   * {@code repoURL} changed (docs/argocd.md: "Edit repoURL/targetRevision").
    */
   GenericKubernetesResource createApplication(Path file) {
     try {
       ObjectNode app = (ObjectNode) YAML.readTree(file.toFile());
       ((ObjectNode) app.at("/spec/source")).put("repoURL", gitUrl());
-      GenericKubernetesResource resource =
-          JSON.treeToValue(app, GenericKubernetesResource.class);
-      return client.resource(resource).inNamespace(NAMESPACE).fieldManager("modelops-tests")
-          .forceConflicts().serverSideApply();
+      GenericKubernetesResource resource = JSON.treeToValue(app, GenericKubernetesResource.class);
+      return client
+          .resource(resource)
+          .inNamespace(NAMESPACE)
+          .fieldManager("modelops-tests")
+          .forceConflicts()
+          .serverSideApply();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   Resource<GenericKubernetesResource> application(String name) {
-    return client.genericKubernetesResources("argoproj.io/v1alpha1", "Application")
-        .inNamespace(NAMESPACE).withName(name);
+    return client
+        .genericKubernetesResources("argoproj.io/v1alpha1", "Application")
+        .inNamespace(NAMESPACE)
+        .withName(name);
   }
 
   /** The Application's status as JSON (missing node when it has none yet). */
@@ -127,28 +143,39 @@ final class LocalArgoCd implements AutoCloseable {
 
   /** Asks the controller to compare with Git now, as a Git webhook does through the API server. */
   void refresh(String name) {
-    application(name).patch(PatchContext.of(PatchType.JSON_MERGE),
-        "{\"metadata\":{\"annotations\":{\"argocd.argoproj.io/refresh\":\"normal\"}}}");
+    application(name)
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"argocd.argoproj.io/refresh\":\"normal\"}}}");
   }
 
   /**
-   * Argo CD's own health evaluation (gitops-engine's GetResourceHealth with the customizations
-   * read from the live argocd-cm, as the controller does) of each object.
+   * Argo CD's own health evaluation (gitops-engine's GetResourceHealth with the customizations read
+   * from the live argocd-cm, as the controller does) of each object.
    */
   List<ArgoHealthScripts.Health> health(List<? extends JsonNode> objects) {
-    String input = objects.stream().map(JsonNode::toString).collect(Collectors.joining("\n"))
-        + "\n";
-    String out = ExternalCommand.of(binary("argocd-health").toString(),
-            "--kubeconfig", env.getProperty("KUBECONFIG"), "--namespace", NAMESPACE)
-        .stdin(input).run().requireSuccess().stdout();
+    String input =
+        objects.stream().map(JsonNode::toString).collect(Collectors.joining("\n")) + "\n";
+    String out =
+        ExternalCommand.of(
+                binary("argocd-health").toString(),
+                "--kubeconfig",
+                env.getProperty("KUBECONFIG"),
+                "--namespace",
+                NAMESPACE)
+            .stdin(input)
+            .run()
+            .requireSuccess()
+            .stdout();
     List<ArgoHealthScripts.Health> result = new ArrayList<>();
     for (String line : out.strip().lines().toList()) {
       try {
         JsonNode h = JSON.readTree(line);
-        result.add(h.has("error")
-            ? new ArgoHealthScripts.Health("ERROR", h.get("error").asText())
-            : new ArgoHealthScripts.Health(h.path("status").asText(),
-                h.path("message").asText()));
+        result.add(
+            h.has("error")
+                ? new ArgoHealthScripts.Health("ERROR", h.get("error").asText())
+                : new ArgoHealthScripts.Health(
+                    h.path("status").asText(), h.path("message").asText()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -164,7 +191,8 @@ final class LocalArgoCd implements AutoCloseable {
       try {
         List<String> lines = Files.readAllLines(state.resolve(name + ".log"));
         out.append("--- ").append(name).append(" (last 40 lines)\n");
-        lines.subList(Math.max(0, lines.size() - 40), lines.size())
+        lines
+            .subList(Math.max(0, lines.size() - 40), lines.size())
             .forEach(l -> out.append(l).append('\n'));
       } catch (IOException e) {
         out.append("--- ").append(name).append(": ").append(e.getMessage()).append('\n');
