@@ -67,7 +67,15 @@ git_url="git://127.0.0.1:$git_port/modelops"
 
 # Argo CD's CRDs (from the module it was built from), settings and default project.
 kubectl apply --server-side --force-conflicts -f "$ARGOCD_BIN/application-crd.yaml" -f "$ARGOCD_BIN/appproject-crd.yaml" >&2
-kubectl wait --for=condition=Established --timeout=60s crd/applications.argoproj.io crd/appprojects.argoproj.io >&2
+# A CRD just created has no status.conditions yet, and `kubectl wait` fails on that instead of
+# waiting: retry until the API server has set them.
+for _ in $(seq 60); do
+  kubectl wait --for=condition=Established --timeout=10s crd/applications.argoproj.io \
+    crd/appprojects.argoproj.io >&2 2>/dev/null && break
+  sleep 1
+done
+kubectl wait --for=condition=Established --timeout=10s crd/applications.argoproj.io \
+  crd/appprojects.argoproj.io >&2
 kubectl apply --server-side --force-conflicts -f "$DEV_DIR/argocd/argocd-base.yaml" >&2
 # Argo CD's API server generates the signing key at its first start; without one, reading the
 # settings fails ("server.secretkey is missing").
