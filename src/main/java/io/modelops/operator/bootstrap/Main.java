@@ -1,7 +1,9 @@
 package io.modelops.operator.bootstrap;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -13,59 +15,76 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelops.operator.config.OperatorConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the operator: configuration, metrics, health endpoints, controllers. No logic here. */
+/**
+ * Starts the operator: configuration, metrics, health endpoints, controllers. No logic here.
+ *
+ * <p>With leader election on, a replica that loses the Lease while running (it could not renew
+ * it within the renew deadline: API server or etcd unreachable, or slow) stops reconciling at
+ * once and stands for election again, in the same process: the JOSDK operator is stopped and a
+ * new one started as a standby. Another replica can take the Lease only once it has expired
+ * (lease duration after the last renewal it saw), so the old leader has that margin (lease
+ * duration − renew deadline) to stop; if stopping takes longer, the process halts rather than
+ * risk two writers.
+ */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  /** JOSDK's lease duration minus its renew deadline (15 s − 10 s), less a safety margin. */
+  private static final long STOP_AFTER_LOST_LEASE_MS = 4_000;
 
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    OperatorConfig config = OperatorConfig.load(System.getenv());
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    Map<String, String> env = System.getenv();
+    OperatorConfig config = OperatorConfig.load(env);
+    String instance = instanceName(env);
+    Config clientConfig = Config.autoConfigure(null);
+    // Every request names this replica: the API server's audit log tells replicas apart.
+    clientConfig.setUserAgent("modelops-operator/" + instance);
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
 
-    Operator operator = new Operator(o -> {
-      o.withKubernetesClient(client)
-          .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
-          .withConcurrentReconciliationThreads(config.reconcileThreads());
-      if (config.leaderElection()) {
-        o.withLeaderElectionConfiguration(
-            LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
-                    OperatorConfig.LEASE_NAME)
-                .withLeaseNamespace(config.leaseNamespace())
-                // Losing the Lease stops the operator through our shutdown hook; exiting from
-                // inside JOSDK's callback would deadlock that hook on SIGTERM.
-                .withExitOnStopLeading(false)
-                .build());
-      }
-    });
+    AtomicBoolean stopping = new AtomicBoolean();
+    Semaphore lostLease = new Semaphore(0);
+    AtomicReference<Operator> operator = new AtomicReference<>(
+        newOperator(config, client, registry, instance, stopping, lostLease));
     List<String> controllers =
-        Controllers.register(operator, config, Controllers.all(config, client));
+        Controllers.register(operator.get(), config, Controllers.all(config, client));
     CountDownLatch stopped = new CountDownLatch(1);
     HealthServer http = HealthServer.start(
         config.httpPort(),
         registry,
         () -> stopped.getCount() > 0,
-        () -> controllers.isEmpty() || HealthServer.ready(operator.getRuntimeInfo()));
+        () -> controllers.isEmpty() || HealthServer.ready(operator.get().getRuntimeInfo()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("stopping");
+      stopping.set(true);
+      lostLease.release();
       if (!controllers.isEmpty()) {
-        operator.stop();
+        synchronized (operator) {
+          operator.get().stop();
+        }
       }
+      client.close();
       http.close();
       stopped.countDown();
     }, "modelops-shutdown"));
 
-    LOG.info("modelops-operator starting: api server {}, namespaces {}, leader election {}, "
-            + "http :{}, controllers {}",
+    LOG.info("modelops-operator starting: instance {}, api server {}, namespaces {}, "
+            + "leader election {}, http :{}, controllers {}",
+        instance,
         client.getMasterUrl(),
         config.watchNamespaces().isEmpty() ? "all" : config.watchNamespaces(),
         config.leaderElection() ? "on (Lease " + config.leaseNamespace() + "/"
@@ -74,9 +93,132 @@ public final class Main {
         controllers);
     if (controllers.isEmpty()) {
       LOG.warn("no controllers are registered; serving health and metrics only");
-    } else {
-      operator.start();
+      stopped.await();
+      return;
+    }
+    start(operator, config, client, registry, instance, stopping, lostLease);
+    while (!stopping.get()) {
+      lostLease.acquire();
+      synchronized (operator) {
+        if (stopping.get()) {
+          break;
+        }
+        LOG.warn("lost the Lease while running: stopping reconciliation and standing for "
+            + "election again");
+        stopWithin(operator.get(), STOP_AFTER_LOST_LEASE_MS);
+        operator.set(newOperator(config, client, registry, instance, stopping, lostLease));
+        Controllers.register(operator.get(), config, Controllers.all(config, client));
+      }
+      start(operator, config, client, registry, instance, stopping, lostLease);
     }
     stopped.await();
+  }
+
+  /**
+   * The name of this replica in its Lease and user agent: {@code MODELOPS_INSTANCE}, else the
+   * pod name ({@code POD_NAME}, or {@code HOSTNAME} inside a pod), else host name and process id
+   * (several replicas on one machine must not share an identity, or all would lead).
+   */
+  static String instanceName(Map<String, String> env) {
+    for (String key : List.of("MODELOPS_INSTANCE", "POD_NAME")) {
+      String v = env.get(key);
+      if (v != null && !v.isBlank()) {
+        return v.trim();
+      }
+    }
+    String host = env.get("HOSTNAME");
+    if (env.containsKey("KUBERNETES_SERVICE_HOST") && host != null && !host.isBlank()) {
+      return host.trim();
+    }
+    String name;
+    try {
+      name = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      name = "localhost";
+    }
+    return name + "-" + ProcessHandle.current().pid();
+  }
+
+  private static Operator newOperator(OperatorConfig config, KubernetesClient client,
+      PrometheusMeterRegistry registry, String instance, AtomicBoolean stopping,
+      Semaphore lostLease) {
+    return new Operator(o -> {
+      o.withKubernetesClient(client)
+          .withCloseClientOnStop(false)
+          .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
+          .withConcurrentReconciliationThreads(config.reconcileThreads());
+      if (config.leaderElection()) {
+        o.withLeaderElectionConfiguration(
+            LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
+                    OperatorConfig.LEASE_NAME)
+                .withLeaseNamespace(config.leaseNamespace())
+                .withIdentity(instance)
+                // Exiting from inside JOSDK's callback would deadlock our shutdown hook on
+                // SIGTERM (the callback runs on the hook's thread then); a lost Lease outside
+                // a shutdown is handled by main() instead.
+                .withExitOnStopLeading(false)
+                .withLeaderCallbacks(new LeaderCallbacks(
+                    () -> LOG.info("{} leads (Lease {}/{})", instance, config.leaseNamespace(),
+                        OperatorConfig.LEASE_NAME),
+                    () -> {
+                      if (!stopping.get()) {
+                        LOG.warn("{} stopped leading", instance);
+                        lostLease.release();
+                      }
+                    },
+                    leader -> LOG.info("leader is now {}", leader)))
+                .build());
+      }
+    });
+  }
+
+  /**
+   * Starts the operator; when that fails (the API server cannot be reached, informers do not
+   * sync), replaces it with a new one and tries again every few seconds instead of exiting.
+   */
+  private static void start(AtomicReference<Operator> operator, OperatorConfig config,
+      KubernetesClient client, PrometheusMeterRegistry registry, String instance,
+      AtomicBoolean stopping, Semaphore lostLease) throws InterruptedException {
+    while (!stopping.get()) {
+      try {
+        operator.get().start();
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("could not start the operator; trying again in 5 s", e);
+      }
+      Thread.sleep(5_000);
+      synchronized (operator) {
+        if (stopping.get()) {
+          return;
+        }
+        try {
+          operator.get().stop();
+        } catch (RuntimeException e) {
+          LOG.warn("stopping the operator that did not start failed", e);
+        }
+        operator.set(newOperator(config, client, registry, instance, stopping, lostLease));
+        Controllers.register(operator.get(), config, Controllers.all(config, client));
+      }
+    }
+  }
+
+  /** Stops the operator; halts the process if that takes longer than {@code millis}. */
+  private static void stopWithin(Operator operator, long millis) {
+    long t0 = System.nanoTime();
+    Thread stopper = new Thread(operator::stop, "modelops-stop-after-lost-lease");
+    stopper.setDaemon(true);
+    stopper.start();
+    try {
+      stopper.join(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (stopper.isAlive()) {
+      LOG.error("reconciliation did not stop within {} ms of losing the Lease; halting so two "
+          + "replicas never write at once", millis);
+      Runtime.getRuntime().halt(2);
+    }
+    LOG.info("stopped reconciling {} ms after losing the Lease",
+        (System.nanoTime() - t0) / 1_000_000);
   }
 }
