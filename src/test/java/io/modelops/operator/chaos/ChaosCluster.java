@@ -20,7 +20,10 @@ import java.util.Map;
  * the dev/ scripts, so it never touches the shared test cluster. Components of the binary
  * runtime can be stopped and started again one by one (kwokctl 0.8 stops only whole clusters):
  * the process named by the cluster's pid file is terminated, and later started again with the
- * command line, working directory and environment it had.
+ * command line, working directory and environment it had. A supervisor plays the kubelet of
+ * a real control plane: a component that exits by itself (kube-controller-manager and
+ * kube-scheduler exit when they lose their own leader election during an API server outage) is
+ * started again, and counted.
  */
 final class ChaosCluster implements AutoCloseable {
   private final Path repo;
@@ -28,7 +31,12 @@ final class ChaosCluster implements AutoCloseable {
   private final Path kubeconfig;
   private final Path dir;
   private final KubernetesClient admin;
+  private final KubernetesClient probe;
   private final Map<String, Stopped> stopped = new HashMap<>();
+  private final Map<String, Stopped> launched = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> restarts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Thread kubelet = new Thread(this::supervise, "chaos-kubelet");
+  private volatile boolean closed;
 
   private record Stopped(List<String> command, Path cwd, Map<String, String> env) { }
 
@@ -41,6 +49,11 @@ final class ChaosCluster implements AutoCloseable {
     config.setRequestTimeout(15_000);
     config.setUserAgent("modelops-chaos-harness");
     this.admin = new KubernetesClientBuilder().withConfig(config).build();
+    Config quick = Config.fromKubeconfig(Files.readString(kubeconfig));
+    quick.setRequestTimeout(2_000);
+    quick.setConnectionTimeout(1_000);
+    quick.setRequestRetryBackoffLimit(0);
+    this.probe = new KubernetesClientBuilder().withConfig(quick).build();
   }
 
   /** Creates the cluster (a fresh one: the audit log must start empty) and installs the CRDs. */
@@ -53,6 +66,14 @@ final class ChaosCluster implements AutoCloseable {
         .timeout(Duration.ofMinutes(15)).run().requireSuccess();
     List<String> lines = up.stdout().strip().lines().toList();
     ChaosCluster cluster = new ChaosCluster(repo, name, Path.of(lines.get(lines.size() - 1)));
+    try (var pids = Files.list(cluster.dir.resolve("pids"))) {
+      for (Path pid : pids.toList()) {
+        String component = pid.getFileName().toString().replaceFirst("\\.pid$", "");
+        cluster.launched.put(component, cluster.describe(component));
+      }
+    }
+    cluster.kubelet.setDaemon(true);
+    cluster.kubelet.start();
     ExternalCommand.kubectl("--kubeconfig", cluster.kubeconfig.toString(), "apply",
         "--server-side", "--force-conflicts", "-f", repo.resolve("crds").toString()).run()
         .requireSuccess();
@@ -87,7 +108,7 @@ final class ChaosCluster implements AutoCloseable {
   /** Whether kube-apiserver answers /readyz (with etcd reachable). */
   boolean ready() {
     try {
-      return "ok".equals(admin.raw("/readyz"));
+      return "ok".equals(probe.raw("/readyz"));
     } catch (RuntimeException e) {
       return false;
     }
@@ -106,11 +127,14 @@ final class ChaosCluster implements AutoCloseable {
     return -1;
   }
 
-  /** Terminates a component ({@code etcd}, {@code kube-apiserver}, ...) and remembers it. */
-  void stop(String component) throws IOException, InterruptedException {
-    Path pidFile = dir.resolve("pids").resolve(component + ".pid");
-    long pid = Long.parseLong(Files.readString(pidFile).trim());
-    Path proc = Path.of("/proc", Long.toString(pid));
+  private long pid(String component) throws IOException {
+    return Long.parseLong(Files.readString(dir.resolve("pids").resolve(component + ".pid"))
+        .trim());
+  }
+
+  /** How a running component was started: command line, working directory, environment. */
+  private Stopped describe(String component) throws IOException {
+    Path proc = Path.of("/proc", Long.toString(pid(component)));
     List<String> command = new ArrayList<>();
     for (String arg : new String(Files.readAllBytes(proc.resolve("cmdline")),
         StandardCharsets.UTF_8).split("\0")) {
@@ -124,25 +148,70 @@ final class ChaosCluster implements AutoCloseable {
         env.put(kv.substring(0, eq), kv.substring(eq + 1));
       }
     }
-    Path cwd = proc.resolve("cwd").toRealPath();
-    ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
-    handle.destroy();
-    if (!handle.onExit().toCompletableFuture().completeOnTimeout(null, 20,
-        java.util.concurrent.TimeUnit.SECONDS).join().isAlive()) {
-      stopped.put(component, new Stopped(command, cwd, env));
-      return;
+    return new Stopped(command, proc.resolve("cwd").toRealPath(), env);
+  }
+
+  private void supervise() {
+    while (!closed) {
+      try {
+        Thread.sleep(1000);
+        for (var e : launched.entrySet()) {
+          synchronized (this) {
+            if (closed || stopped.containsKey(e.getKey())) {
+              continue;
+            }
+            if (ProcessHandle.of(pid(e.getKey())).map(ProcessHandle::isAlive).orElse(false)) {
+              continue;
+            }
+            ChaosHarness.log("%s exited by itself: starting it again", e.getKey());
+            launch(e.getKey(), e.getValue());
+            restarts.merge(e.getKey(), 1, Integer::sum);
+          }
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (IOException | RuntimeException e) {
+        ChaosHarness.log("control plane supervisor: %s", e);
+      }
     }
-    handle.destroyForcibly();
-    Thread.sleep(500);
-    stopped.put(component, new Stopped(command, cwd, env));
+  }
+
+  /** Components started again after exiting by themselves, by name. */
+  Map<String, Integer> componentRestarts() {
+    return Map.copyOf(restarts);
+  }
+
+  /** Terminates a component ({@code etcd}, {@code kube-apiserver}, ...) and remembers it. */
+  synchronized void stop(String component) throws IOException, InterruptedException {
+    long pid = pid(component);
+    Stopped how = describe(component);
+    ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
+    // SIGTERM, as a node shutting the component down would; SIGKILL if it lingers (the API
+    // server drains its requests for a while).
+    handle.destroy();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (handle.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    if (handle.isAlive()) {
+      handle.destroyForcibly();
+      while (handle.isAlive()) {
+        Thread.sleep(100);
+      }
+    }
+    stopped.put(component, how);
   }
 
   /** Starts a stopped component again, as kwokctl had started it. */
-  void start(String component) throws IOException {
+  synchronized void start(String component) throws IOException {
     Stopped s = stopped.remove(component);
     if (s == null) {
       throw new IllegalStateException(component + " was not stopped");
     }
+    launch(component, s);
+  }
+
+  private void launch(String component, Stopped s) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(s.command()).directory(s.cwd().toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(
@@ -156,7 +225,10 @@ final class ChaosCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
+    kubelet.interrupt();
     admin.close();
+    probe.close();
     if (!Boolean.getBoolean("modelops.chaos.keepCluster")) {
       down(repo, name);
     }

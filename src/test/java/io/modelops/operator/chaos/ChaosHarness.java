@@ -88,6 +88,7 @@ public final class ChaosHarness {
   private Invariants invariants;
   private Replicas replicas;
   private int unexpectedExits;
+  private Map<String, Integer> componentRestarts = Map.of();
   private int restarts;
 
   public ChaosHarness(Options opts) {
@@ -138,8 +139,13 @@ public final class ChaosHarness {
         phase("api-errors", this::apiErrors);
       }
       closeReplicas();
+      componentRestarts = cluster.componentRestarts();
       report.put("finished", Instant.now().toString());
       analyseAudit(started);
+    } catch (Exception | AssertionError e) {
+      log("harness failed: %s", e);
+      report.put("error", e.toString());
+      e.printStackTrace();
     } finally {
       try {
         closeReplicas();
@@ -166,6 +172,9 @@ public final class ChaosHarness {
     if (opts.jar() != null) {
       java.addAll(List.of("-jar", opts.jar().toString()));
     } else {
+      // the test classpath carries logback-test.xml (WARN); replicas log as the image does
+      java.add("-Dlogback.configurationFile="
+          + opts.repo().resolve("src/main/resources/logback.xml"));
       java.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
           System.getProperty("java.class.path")), "io.modelops.operator.bootstrap.Main"));
     }
@@ -279,6 +288,7 @@ public final class ChaosHarness {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("component", component);
       r.put("seconds", seconds);
+      r.put("apiUnavailableSeconds", lastOutageSeconds);
       r.put("convergeSeconds", converge);
       r.put("baselineConvergeSeconds", baseline);
       r.put("ratio", converge / baseline);
@@ -292,20 +302,27 @@ public final class ChaosHarness {
    * {@code component} (none: no outage), then a second batch once the API server is back; the
    * seconds from that second batch to convergence.
    */
+  private double lastOutageSeconds;
+
   private double batchConvergence(String component, int seconds) throws Exception {
     require(invariants.awaitConverged(opts.convergeTimeout()) >= 0, "not converged before "
         + (component == null ? "the baseline" : component + " outage"));
     switchAll();
     if (component != null) {
       log("stopping %s for %d s", component, seconds);
+      long down = System.nanoTime();
       cluster.stop(component);
-      try (Workload.Churn churn = workload.new Churn(1000)) {
-        Thread.sleep(seconds * 1000L);
-      }
+      Workload.Churn churn = workload.new Churn(1000);
+      Thread.sleep(seconds * 1000L);
+      churn.stop();
       cluster.start(component);
       long ms = cluster.awaitReady(Duration.ofMinutes(2));
       require(ms >= 0, component + " did not come back");
-      log("%s back, API server ready %d ms after the restart", component, ms);
+      double outage = (System.nanoTime() - down) / 1e9;
+      lastOutageSeconds = outage;
+      churn.close();
+      log("%s back: API server ready %d ms after the restart, %.1f s after the stop",
+          component, ms, outage);
     }
     long t0 = System.nanoTime();
     switchAll();
@@ -459,6 +476,7 @@ public final class ChaosHarness {
     report.put("killsTotal", kills.size());
     report.put("killsOfTheLeader", killedLeader.stream().filter(b -> b).count());
     report.put("operatorRestarts", restarts);
+    report.put("controlPlaneComponentRestarts", componentRestarts);
     report.put("operatorExitsNotCausedByTheHarness", unexpectedExits);
     report.put("replicaEvents", replicaEvents);
     Map<String, Object> takeover = (Map<String, Object>) report.get("takeoverSeconds");
@@ -481,7 +499,8 @@ public final class ChaosHarness {
     Object injected = phases.stream().filter(p -> p.containsKey("faultproxy"))
         .map(p -> ((Map<String, Object>) p.get("faultproxy")).get("stats")).findFirst()
         .orElse(null);
-    boolean passed = violations == 0 && ((Integer) report.get("writesByNonLeader")) == 0
+    boolean passed = !report.containsKey("error") && violations == 0
+        && Integer.valueOf(0).equals(report.get("writesByNonLeader"))
         && (maxTakeover == null || maxTakeover <= 20.0) && outagesOk && unexpectedExits == 0;
     report.put("passed", passed);
     StringBuilder t = new StringBuilder();

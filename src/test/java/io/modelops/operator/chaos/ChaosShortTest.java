@@ -23,6 +23,7 @@ class ChaosShortTest {
     Map<String, Object> report = new ChaosHarness(
         ChaosHarness.Options.quick(LocalCluster.repoDir())).run();
 
+    assertThat(report.get("error")).as("harness error").isNull();
     assertThat(report.get("invariantViolations")).as("invariant violations; see %s",
         report.get("phases")).isEqualTo(0);
     assertThat(report.get("writesByNonLeader")).as("writes by a non-leader: %s",

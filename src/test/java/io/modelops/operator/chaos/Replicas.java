@@ -64,6 +64,11 @@ final class Replicas implements AutoCloseable {
       slots.add(s);
       launch(s);
     }
+    // The harness interrupted (Ctrl-C): no replica outlives it.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> slots.forEach(s -> {
+      s.killedByHarness = true;
+      s.process.signal(true);
+    })));
     supervisor = new Thread(this::supervise, "chaos-supervisor");
     supervisor.setDaemon(true);
     supervisor.start();

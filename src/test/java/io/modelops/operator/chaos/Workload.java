@@ -268,6 +268,11 @@ final class Workload {
       thread.start();
     }
 
+    /** Stops sending changes without waiting for one in flight. */
+    void stop() {
+      running = false;
+    }
+
     @Override
     public void close() throws InterruptedException {
       running = false;
