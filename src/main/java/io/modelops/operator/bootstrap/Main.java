@@ -49,6 +49,14 @@ public final class Main {
     Config clientConfig = Config.autoConfigure(null);
     // Every request names this replica: the API server's audit log tells replicas apart.
     clientConfig.setUserAgent("modelops-operator/" + instance);
+    // Informers reconnect after a lost watch with an exponential backoff of this interval
+    // times 2^min(attempt, 5): fabric8's 1 s default waits up to 32 s between attempts, so
+    // after an API server or etcd outage the operator could stay blind for half a minute
+    // (measured by `make chaos`). 250 ms caps the wait at 8 s.
+    if (System.getenv("KUBERNETES_WATCH_RECONNECTINTERVAL") == null
+        && System.getProperty(Config.KUBERNETES_WATCH_RECONNECT_INTERVAL_SYSTEM_PROPERTY) == null) {
+      clientConfig.setWatchReconnectInterval(250);
+    }
     KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
