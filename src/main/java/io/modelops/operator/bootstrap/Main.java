@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -66,8 +67,11 @@ public final class Main {
 
     AtomicBoolean stopping = new AtomicBoolean();
     Semaphore lostLease = new Semaphore(0);
+    LeaseWatchdog watchdog = config.leaderElection() ? new LeaseWatchdog(
+        probeClient(clientConfig), config.leaseNamespace(), OperatorConfig.LEASE_NAME, instance,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE) : null;
     AtomicReference<Operator> operator = new AtomicReference<>(
-        newOperator(config, client, registry, instance, stopping, lostLease));
+        newOperator(config, client, registry, instance, stopping, lostLease, watchdog));
     List<String> controllers =
         Controllers.register(operator.get(), config, Controllers.all(config, client));
     CountDownLatch stopped = new CountDownLatch(1);
@@ -84,6 +88,9 @@ public final class Main {
         synchronized (operator) {
           operator.get().stop();
         }
+      }
+      if (watchdog != null) {
+        watchdog.close();
       }
       client.close();
       http.close();
@@ -104,7 +111,7 @@ public final class Main {
       stopped.await();
       return;
     }
-    start(operator, config, client, registry, instance, stopping, lostLease);
+    start(operator, config, client, registry, instance, stopping, lostLease, watchdog);
     while (!stopping.get()) {
       lostLease.acquire();
       synchronized (operator) {
@@ -114,10 +121,11 @@ public final class Main {
         LOG.warn("lost the Lease while running: stopping reconciliation and standing for "
             + "election again");
         stopWithin(operator.get(), STOP_AFTER_LOST_LEASE_MS);
-        operator.set(newOperator(config, client, registry, instance, stopping, lostLease));
+        operator.set(
+            newOperator(config, client, registry, instance, stopping, lostLease, watchdog));
         Controllers.register(operator.get(), config, Controllers.all(config, client));
       }
-      start(operator, config, client, registry, instance, stopping, lostLease);
+      start(operator, config, client, registry, instance, stopping, lostLease, watchdog);
     }
     stopped.await();
   }
@@ -147,9 +155,26 @@ public final class Main {
     return name + "-" + ProcessHandle.current().pid();
   }
 
+  /** A client for the watchdog's Lease reads: short timeouts, no retries. */
+  private static KubernetesClient probeClient(Config clientConfig) {
+    Config probe = Config.autoConfigure(null);
+    probe.setUserAgent(clientConfig.getUserAgent());
+    probe.setRequestTimeout(2_000);
+    probe.setConnectionTimeout(1_000);
+    probe.setRequestRetryBackoffLimit(0);
+    return new KubernetesClientBuilder().withConfig(probe).build();
+  }
+
   private static Operator newOperator(OperatorConfig config, KubernetesClient client,
       PrometheusMeterRegistry registry, String instance, AtomicBoolean stopping,
-      Semaphore lostLease) {
+      Semaphore lostLease, LeaseWatchdog watchdog) {
+    // Each operator loses the Lease at most once, whoever notices first (JOSDK or the watchdog).
+    AtomicBoolean lost = new AtomicBoolean();
+    Runnable lose = () -> {
+      if (!stopping.get() && lost.compareAndSet(false, true)) {
+        lostLease.release();
+      }
+    };
     return new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
@@ -166,12 +191,16 @@ public final class Main {
                 // a shutdown is handled by main() instead.
                 .withExitOnStopLeading(false)
                 .withLeaderCallbacks(new LeaderCallbacks(
-                    () -> LOG.info("{} leads (Lease {}/{})", instance, config.leaseNamespace(),
-                        OperatorConfig.LEASE_NAME),
                     () -> {
+                      LOG.info("{} leads (Lease {}/{})", instance, config.leaseNamespace(),
+                          OperatorConfig.LEASE_NAME);
+                      watchdog.leading(lose);
+                    },
+                    () -> {
+                      watchdog.standby(lose);
                       if (!stopping.get()) {
                         LOG.warn("{} stopped leading", instance);
-                        lostLease.release();
+                        lose.run();
                       }
                     },
                     leader -> LOG.info("leader is now {}", leader)))
@@ -186,7 +215,8 @@ public final class Main {
    */
   private static void start(AtomicReference<Operator> operator, OperatorConfig config,
       KubernetesClient client, PrometheusMeterRegistry registry, String instance,
-      AtomicBoolean stopping, Semaphore lostLease) throws InterruptedException {
+      AtomicBoolean stopping, Semaphore lostLease, LeaseWatchdog watchdog)
+      throws InterruptedException {
     while (!stopping.get()) {
       try {
         operator.get().start();
@@ -204,7 +234,8 @@ public final class Main {
         } catch (RuntimeException e) {
           LOG.warn("stopping the operator that did not start failed", e);
         }
-        operator.set(newOperator(config, client, registry, instance, stopping, lostLease));
+        operator.set(
+            newOperator(config, client, registry, instance, stopping, lostLease, watchdog));
         Controllers.register(operator.get(), config, Controllers.all(config, client));
       }
     }

@@ -36,19 +36,19 @@ public final class ChaosHarness {
   public record Options(Path repo, String cluster, Path jar, Path out, int replicas, int kills,
       List<String> outages, int soakSeconds, int soakKillMinSeconds, int soakKillMaxSeconds,
       int proxySeconds, double proxyErrorRate, int models, int maxModels, long seed,
-      Duration convergeTimeout) {
+      Duration convergeTimeout, boolean cancelFinishedRuns) {
 
     static Options full(Path repo) {
       return new Options(repo, "modelops-chaos", null, repo.resolve("target/chaos"), 3, 20,
           List.of("kube-apiserver:10", "kube-apiserver:60", "etcd:10", "etcd:60"), 1800, 30, 120,
-          300, 0.05, 6, 12, System.nanoTime(), Duration.ofMinutes(5));
+          300, 0.05, 6, 12, System.nanoTime(), Duration.ofMinutes(5), true);
     }
 
     /** A few minutes: what `make test` can afford. */
     public static Options quick(Path repo) {
       return new Options(repo, "modelops-chaos-short", null, repo.resolve("target/chaos/short"),
           2, 2, List.of("kube-apiserver:10", "etcd:10"), 50, 20, 30, 40, 0.05, 3, 5, 42,
-          Duration.ofMinutes(3));
+          Duration.ofMinutes(3), false);
     }
 
     Options with(Map<String, String> o) {
@@ -70,7 +70,8 @@ public final class ChaosHarness {
           Integer.parseInt(o.getOrDefault("max-models", "" + maxModels)),
           Long.parseLong(o.getOrDefault("seed", "" + seed)),
           Duration.ofSeconds(Long.parseLong(o.getOrDefault("converge-timeout-seconds",
-              "" + convergeTimeout.toSeconds()))));
+              "" + convergeTimeout.toSeconds()))),
+          Boolean.parseBoolean(o.getOrDefault("cancel-finished-runs", "" + cancelFinishedRuns)));
     }
   }
 
@@ -111,17 +112,28 @@ public final class ChaosHarness {
     Files.createDirectories(opts.out().resolve("logs"));
     Instant started = Instant.now();
     report.put("started", started.toString());
-    report.put("options", Map.of("replicas", opts.replicas(), "kills", opts.kills(),
-        "outages", opts.outages(), "soakSeconds", opts.soakSeconds(),
-        "proxySeconds", opts.proxySeconds(), "proxyErrorRate", opts.proxyErrorRate(),
-        "models", opts.models(), "maxModels", opts.maxModels(), "seed", opts.seed(),
-        "operator", opts.jar() == null ? "classpath" : opts.jar().toString()));
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("replicas", opts.replicas());
+    options.put("kills", opts.kills());
+    options.put("outages", opts.outages());
+    options.put("soakSeconds", opts.soakSeconds());
+    options.put("soakKillEverySeconds", opts.soakKillMinSeconds() + ".."
+        + opts.soakKillMaxSeconds());
+    options.put("proxySeconds", opts.proxySeconds());
+    options.put("proxyErrorRate", opts.proxyErrorRate());
+    options.put("models", opts.models());
+    options.put("maxModels", opts.maxModels());
+    options.put("seed", opts.seed());
+    options.put("cancelFinishedRuns", opts.cancelFinishedRuns());
+    options.put("operator", opts.jar() == null ? "classpath" : opts.jar().toString());
+    report.put("options", options);
     report.put("leaseSettings", Map.of("leaseDurationSeconds", 15, "renewDeadlineSeconds", 10,
         "retryPeriodSeconds", 2, "source", "JOSDK defaults (the chart sets none)"));
     log("cluster %s: creating (audit log on)", opts.cluster());
     cluster = ChaosCluster.up(opts.repo(), opts.cluster());
     try {
-      workload = new Workload(cluster.admin(), NAMESPACE, opts.seed(), opts.maxModels());
+      workload = new Workload(cluster.admin(), NAMESPACE, opts.seed(), opts.maxModels(),
+          opts.cancelFinishedRuns());
       workload.setUp(opts.models());
       invariants = new Invariants(cluster.admin(), workload);
       replicas = newReplicas(cluster.kubeconfig());

@@ -35,13 +35,20 @@ final class Workload {
   private final String ns;
   private final Random random;
   private final int maxModels;
+  private final boolean cancelFinishedRuns;
   private final AtomicInteger modelSeq = new AtomicInteger();
   private final AtomicInteger runSeq = new AtomicInteger();
   private final Map<String, Integer> counts = new ConcurrentHashMap<>();
   private volatile Instant lastAccepted = Instant.EPOCH;
 
-  Workload(KubernetesClient client, String ns, long seed, int maxModels) {
+  /**
+   * {@code cancelFinishedRuns}: whether a cancel may hit a run that already finished (a user
+   * may do that; the operator must then observe the new generation without changing the phase).
+   */
+  Workload(KubernetesClient client, String ns, long seed, int maxModels,
+      boolean cancelFinishedRuns) {
     this.client = client;
+    this.cancelFinishedRuns = cancelFinishedRuns;
     this.ns = ns;
     this.random = new Random(seed);
     this.maxModels = maxModels;
@@ -183,7 +190,10 @@ final class Workload {
         }
         case "cancelRun" -> {
           List<GenericKubernetesResource> runs = kind("CustomJobRun").list().getItems().stream()
-              .filter(x -> !Boolean.TRUE.equals(path(x, "spec", "cancel"))).toList();
+              .filter(x -> !Boolean.TRUE.equals(path(x, "spec", "cancel")))
+              .filter(x -> cancelFinishedRuns || path(x, "status", "phase") == null
+                  || !Invariants.TERMINAL.contains(String.valueOf(path(x, "status", "phase"))))
+              .toList();
           if (runs.isEmpty()) {
             return false;
           }
