@@ -19,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * within the renew deadline; otherwise — or if the Lease names another holder — it reports the
  * Lease lost. The renew time is written by this replica from its own clock, so comparing it with
  * this clock is sound.
+ *
+ * <p>It also vets an acquisition ({@link #confirmAcquired}): fabric8 judges a Lease expired by
+ * its renew time, which the writer sets when it builds the request; a write that waited in the
+ * API server (etcd down) lands with an old renew time, so other replicas may take the Lease the
+ * moment it is written. A replica whose acquiring write is older than half the renew deadline
+ * does not start reconciling.
  */
 final class LeaseWatchdog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeaseWatchdog.class);
@@ -47,9 +53,34 @@ final class LeaseWatchdog implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::check, 250, 250, TimeUnit.MILLISECONDS);
   }
 
-  /** This replica just acquired the Lease; {@code lost} runs (once) if it stops holding it. */
+  /**
+   * Right after this replica acquired the Lease: how old (ms) the renewal that made it leader
+   * is, as the API server has it, or -1 when the Lease names another holder or cannot be read.
+   */
+  long confirmAcquired() {
+    try {
+      Lease lease = probe.leases().inNamespace(namespace).withName(name).get();
+      if (lease == null || lease.getSpec() == null
+          || !identity.equals(lease.getSpec().getHolderIdentity())
+          || lease.getSpec().getRenewTime() == null) {
+        return -1;
+      }
+      long renewed = lease.getSpec().getRenewTime().toInstant().toEpochMilli();
+      lastRenewMs = renewed;
+      return Math.max(0, System.currentTimeMillis() - renewed);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot read the Lease just acquired", e);
+      return -1;
+    }
+  }
+
+  /** Acquisitions whose renewal is older than this are refused. */
+  long maxAcquireAgeMs() {
+    return renewDeadlineMs / 2;
+  }
+
+  /** This replica leads (confirmed); {@code lost} runs (once) if it stops holding the Lease. */
   synchronized void leading(Runnable lost) {
-    lastRenewMs = System.currentTimeMillis();
     onLost = lost;
   }
 

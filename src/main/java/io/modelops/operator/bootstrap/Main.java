@@ -192,6 +192,15 @@ public final class Main {
                 .withExitOnStopLeading(false)
                 .withLeaderCallbacks(new LeaderCallbacks(
                     () -> {
+                      // Runs before JOSDK starts event processing: throwing keeps it from
+                      // starting (the elector then fails its next renewal, or is stopped).
+                      long age = watchdog.confirmAcquired();
+                      if (age < 0 || age > watchdog.maxAcquireAgeMs()) {
+                        LOG.warn("{} acquired the Lease but cannot confirm it promptly (renewal "
+                            + "{} ms old): not reconciling", instance, age);
+                        lose.run();
+                        throw new IllegalStateException("Lease acquisition not confirmed");
+                      }
                       LOG.info("{} leads (Lease {}/{})", instance, config.leaseNamespace(),
                           OperatorConfig.LEASE_NAME);
                       watchdog.leading(lose);

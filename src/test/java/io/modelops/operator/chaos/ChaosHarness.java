@@ -378,6 +378,9 @@ public final class ChaosHarness {
             : live.get(random.nextInt(live.size()));
         kill(target, random.nextBoolean(), target == leader, "kill-soak");
       }
+      // churn on until a leader works again, so the last kill's takeover is measured too
+      replicas.awaitLeader(Duration.ofSeconds(60));
+      Thread.sleep(5_000);
     }
   }
 
