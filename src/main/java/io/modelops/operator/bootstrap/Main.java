@@ -58,7 +58,6 @@ public final class Main {
         && System.getProperty(Config.KUBERNETES_WATCH_RECONNECT_INTERVAL_SYSTEM_PROPERTY) == null) {
       clientConfig.setWatchReconnectInterval(250);
     }
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
@@ -71,9 +70,10 @@ public final class Main {
         probeClient(clientConfig), config.leaseNamespace(), OperatorConfig.LEASE_NAME, instance,
         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE) : null;
     AtomicReference<Operator> operator = new AtomicReference<>(
-        newOperator(config, client, registry, instance, stopping, lostLease, watchdog));
+        newOperator(config, clientConfig, registry, instance, stopping, lostLease, watchdog));
     List<String> controllers =
-        Controllers.register(operator.get(), config, Controllers.all(config, client));
+        Controllers.register(operator.get(), config,
+            Controllers.all(config, operator.get().getKubernetesClient()));
     CountDownLatch stopped = new CountDownLatch(1);
     HealthServer http = HealthServer.start(
         config.httpPort(),
@@ -92,7 +92,6 @@ public final class Main {
       if (watchdog != null) {
         watchdog.close();
       }
-      client.close();
       http.close();
       stopped.countDown();
     }, "modelops-shutdown"));
@@ -100,7 +99,7 @@ public final class Main {
     LOG.info("modelops-operator starting: instance {}, api server {}, namespaces {}, "
             + "leader election {}, http :{}, controllers {}",
         instance,
-        client.getMasterUrl(),
+        clientConfig.getMasterUrl(),
         config.watchNamespaces().isEmpty() ? "all" : config.watchNamespaces(),
         config.leaderElection() ? "on (Lease " + config.leaseNamespace() + "/"
             + OperatorConfig.LEASE_NAME + ")" : "off",
@@ -111,7 +110,7 @@ public final class Main {
       stopped.await();
       return;
     }
-    start(operator, config, client, registry, instance, stopping, lostLease, watchdog);
+    start(operator, config, clientConfig, registry, instance, stopping, lostLease, watchdog);
     while (!stopping.get()) {
       lostLease.acquire();
       synchronized (operator) {
@@ -122,10 +121,11 @@ public final class Main {
             + "election again");
         stopWithin(operator.get(), STOP_AFTER_LOST_LEASE_MS);
         operator.set(
-            newOperator(config, client, registry, instance, stopping, lostLease, watchdog));
-        Controllers.register(operator.get(), config, Controllers.all(config, client));
+            newOperator(config, clientConfig, registry, instance, stopping, lostLease, watchdog));
+        Controllers.register(operator.get(), config,
+            Controllers.all(config, operator.get().getKubernetesClient()));
       }
-      start(operator, config, client, registry, instance, stopping, lostLease, watchdog);
+      start(operator, config, clientConfig, registry, instance, stopping, lostLease, watchdog);
     }
     stopped.await();
   }
@@ -165,19 +165,26 @@ public final class Main {
     return new KubernetesClientBuilder().withConfig(probe).build();
   }
 
-  private static Operator newOperator(OperatorConfig config, KubernetesClient client,
+  private static Operator newOperator(OperatorConfig config, Config clientConfig,
       PrometheusMeterRegistry registry, String instance, AtomicBoolean stopping,
       Semaphore lostLease, LeaseWatchdog watchdog) {
+    // Each operator has its own client, fenced: its writes pass only while it leads.
+    LeaderFence fence = config.leaderElection() ? new LeaderFence() : LeaderFence.alwaysOpen();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig)
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("modelops-leader-fence",
+            fence))
+        .build();
     // Each operator loses the Lease at most once, whoever notices first (JOSDK or the watchdog).
     AtomicBoolean lost = new AtomicBoolean();
     Runnable lose = () -> {
+      fence.close();
       if (!stopping.get() && lost.compareAndSet(false, true)) {
         lostLease.release();
       }
     };
     return new Operator(o -> {
       o.withKubernetesClient(client)
-          .withCloseClientOnStop(false)
+          .withCloseClientOnStop(true)
           .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
           .withConcurrentReconciliationThreads(config.reconcileThreads());
       if (config.leaderElection()) {
@@ -204,8 +211,10 @@ public final class Main {
                       LOG.info("{} leads (Lease {}/{})", instance, config.leaseNamespace(),
                           OperatorConfig.LEASE_NAME);
                       watchdog.leading(lose);
+                      fence.open();
                     },
                     () -> {
+                      fence.close();
                       watchdog.standby(lose);
                       if (!stopping.get()) {
                         LOG.warn("{} stopped leading", instance);
@@ -223,7 +232,7 @@ public final class Main {
    * sync), replaces it with a new one and tries again every few seconds instead of exiting.
    */
   private static void start(AtomicReference<Operator> operator, OperatorConfig config,
-      KubernetesClient client, PrometheusMeterRegistry registry, String instance,
+      Config clientConfig, PrometheusMeterRegistry registry, String instance,
       AtomicBoolean stopping, Semaphore lostLease, LeaseWatchdog watchdog)
       throws InterruptedException {
     while (!stopping.get()) {
@@ -244,8 +253,9 @@ public final class Main {
           LOG.warn("stopping the operator that did not start failed", e);
         }
         operator.set(
-            newOperator(config, client, registry, instance, stopping, lostLease, watchdog));
-        Controllers.register(operator.get(), config, Controllers.all(config, client));
+            newOperator(config, clientConfig, registry, instance, stopping, lostLease, watchdog));
+        Controllers.register(operator.get(), config,
+            Controllers.all(config, operator.get().getKubernetesClient()));
       }
     }
   }
