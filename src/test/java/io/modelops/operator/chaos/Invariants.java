@@ -92,6 +92,29 @@ final class Invariants implements AutoCloseable {
     return -1;
   }
 
+  /**
+   * Whether the operator has done its part of the latest model changes: every model's status
+   * observed its generation and a Deployment of the active version exists. The rest (pods
+   * available, the Service switched after them) also waits for kube-controller-manager,
+   * kube-scheduler and kwok, which recover from an API outage at their own pace.
+   */
+  boolean operatorCaughtUp() {
+    List<Deployment> deployments = client.apps().deployments().inNamespace(ns).list().getItems();
+    for (GenericKubernetesResource m : workload.kind("CustomModel").list().getItems()) {
+      if (!Objects.equals(number(Workload.path(m, "status", "observedGeneration")),
+          m.getMetadata().getGeneration())) {
+        return false;
+      }
+      String version = String.valueOf(Workload.path(m, "spec", "activeVersion"));
+      if (deployments.stream().noneMatch(d -> d.getMetadata().getLabels() != null
+          && m.getMetadata().getName().equals(d.getMetadata().getLabels().get("modelops.io/model"))
+          && version.equals(d.getMetadata().getLabels().get("modelops.io/version")))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** What the operator has not caught up with yet (empty once converged). */
   List<String> pending() {
     List<String> out = new ArrayList<>();
