@@ -130,8 +130,8 @@ public final class ChaosHarness {
     report.put("leaseSettings", Map.of("leaseDurationSeconds", 15, "renewDeadlineSeconds", 10,
         "retryPeriodSeconds", 2, "source", "JOSDK defaults (the chart sets none)"));
     log("cluster %s: creating (audit log on)", opts.cluster());
-    cluster = ChaosCluster.up(opts.repo(), opts.cluster());
     try {
+      cluster = ChaosCluster.up(opts.repo(), opts.cluster());
       workload = new Workload(cluster.admin(), NAMESPACE, opts.seed(), opts.maxModels(),
           opts.cancelFinishedRuns());
       workload.setUp(opts.models());
@@ -150,10 +150,6 @@ public final class ChaosHarness {
       if (opts.proxySeconds() > 0) {
         phase("api-errors", this::apiErrors);
       }
-      closeReplicas();
-      componentRestarts = cluster.componentRestarts();
-      report.put("finished", Instant.now().toString());
-      analyseAudit(started);
     } catch (Exception | AssertionError e) {
       log("harness failed: %s", e);
       report.put("error", e.toString());
@@ -164,8 +160,18 @@ public final class ChaosHarness {
         if (invariants != null) {
           invariants.close();
         }
+        if (cluster != null) {
+          componentRestarts = cluster.componentRestarts();
+          report.put("finished", Instant.now().toString());
+          analyseAudit(started);
+        }
+      } catch (Exception e) {
+        log("audit analysis failed: %s", e);
+        report.put("analysisError", e.toString());
       } finally {
-        cluster.close();
+        if (cluster != null) {
+          cluster.close();
+        }
       }
     }
     report.put("phases", phases);
@@ -222,7 +228,13 @@ public final class ChaosHarness {
     p.put("started", t0.toString());
     int exits0 = replicas == null ? 0 : replicas.unexpectedExits();
     currentPhase = p;
-    body.run();
+    try {
+      body.run();
+    } catch (Exception | AssertionError e) {
+      log("phase %s failed: %s", name, e);
+      p.put("error", e.toString());
+      report.put("error", "phase " + name + ": " + e);
+    }
     long convergeMs = invariants.awaitConverged(opts.convergeTimeout());
     List<String> pending = convergeMs < 0 ? safePending() : List.of();
     Map<String, List<String>> v = invariants.violations(pending);
@@ -284,7 +296,8 @@ public final class ChaosHarness {
     k.put("signal", force ? "SIGKILL" : "SIGTERM");
     k.put("leader", leader);
     kills.add(k);
-    log("killed %s (%s%s)", name, force ? "SIGKILL" : "SIGTERM", leader ? ", the leader" : "");
+    log("killed %s (%s%s) at %s", name, force ? "SIGKILL" : "SIGTERM",
+        leader ? ", the leader" : "", at);
     return name;
   }
 
@@ -322,8 +335,16 @@ public final class ChaosHarness {
   private double lastOutageSeconds;
 
   private double batchConvergence(String component, int seconds) throws Exception {
-    require(invariants.awaitConverged(opts.convergeTimeout()) >= 0, "not converged before "
-        + (component == null ? "the baseline" : component + " outage"));
+    if (invariants.awaitConverged(opts.convergeTimeout()) < 0) {
+      log("not converged before %s: %s", component == null ? "the baseline"
+          : component + " outage", safePending());
+      currentPhase.merge("notConvergedBefore", List.of(component == null ? "baseline"
+          : component + ":" + seconds), (a, b) -> {
+            List<Object> all = new ArrayList<>((List<?>) a);
+            all.addAll((List<?>) b);
+            return all;
+          });
+    }
     switchAll();
     if (component != null) {
       log("stopping %s for %d s", component, seconds);
