@@ -36,19 +36,19 @@ public final class ChaosHarness {
   public record Options(Path repo, String cluster, Path jar, Path out, int replicas, int kills,
       List<String> outages, int soakSeconds, int soakKillMinSeconds, int soakKillMaxSeconds,
       int proxySeconds, double proxyErrorRate, int models, int maxModels, long seed,
-      Duration convergeTimeout, boolean cancelFinishedRuns) {
+      Duration convergeTimeout, boolean cancelFinishedRuns, boolean switchDuringRollout) {
 
     static Options full(Path repo) {
       return new Options(repo, "modelops-chaos", null, repo.resolve("target/chaos"), 3, 20,
           List.of("kube-apiserver:10", "kube-apiserver:60", "etcd:10", "etcd:60"), 1800, 30, 120,
-          300, 0.05, 6, 12, System.nanoTime(), Duration.ofMinutes(5), true);
+          300, 0.05, 6, 12, System.nanoTime(), Duration.ofMinutes(5), true, true);
     }
 
     /** A few minutes: what `make test` can afford. */
     public static Options quick(Path repo) {
       return new Options(repo, "modelops-chaos-short", null, repo.resolve("target/chaos/short"),
           2, 2, List.of("kube-apiserver:10", "etcd:10"), 45, 15, 25, 30, 0.05, 3, 5, 42,
-          Duration.ofMinutes(3), false);
+          Duration.ofMinutes(3), false, false);
     }
 
     Options with(Map<String, String> o) {
@@ -71,7 +71,9 @@ public final class ChaosHarness {
           Long.parseLong(o.getOrDefault("seed", "" + seed)),
           Duration.ofSeconds(Long.parseLong(o.getOrDefault("converge-timeout-seconds",
               "" + convergeTimeout.toSeconds()))),
-          Boolean.parseBoolean(o.getOrDefault("cancel-finished-runs", "" + cancelFinishedRuns)));
+          Boolean.parseBoolean(o.getOrDefault("cancel-finished-runs", "" + cancelFinishedRuns)),
+          Boolean.parseBoolean(o.getOrDefault("switch-during-rollout",
+              "" + switchDuringRollout)));
     }
   }
 
@@ -125,6 +127,7 @@ public final class ChaosHarness {
     options.put("maxModels", opts.maxModels());
     options.put("seed", opts.seed());
     options.put("cancelFinishedRuns", opts.cancelFinishedRuns());
+    options.put("switchDuringRollout", opts.switchDuringRollout());
     options.put("operator", opts.jar() == null ? "classpath" : opts.jar().toString());
     report.put("options", options);
     report.put("leaseSettings", Map.of("leaseDurationSeconds", 15, "renewDeadlineSeconds", 10,
@@ -133,7 +136,7 @@ public final class ChaosHarness {
     try {
       cluster = ChaosCluster.up(opts.repo(), opts.cluster());
       workload = new Workload(cluster.admin(), NAMESPACE, opts.seed(), opts.maxModels(),
-          opts.cancelFinishedRuns());
+          opts.cancelFinishedRuns(), opts.switchDuringRollout());
       workload.setUp(opts.models());
       invariants = new Invariants(cluster.admin(), workload);
       replicas = newReplicas(cluster.kubeconfig());
@@ -393,10 +396,13 @@ public final class ChaosHarness {
       String name = m.getMetadata().getName();
       String next = String.valueOf(Workload.path(m, "spec", "activeVersion")).endsWith("-a")
           ? name + "-b" : name + "-a";
+      String egress = "NONE".equals(Workload.path(m, "spec", "networkEgressPolicy"))
+          ? "PUBLIC" : "NONE";
       workload.kind("CustomModel").withName(name).patch(
           io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
               io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-          "{\"spec\":{\"activeVersion\":\"" + next + "\"}}");
+          workload.switchable(m) ? "{\"spec\":{\"activeVersion\":\"" + next + "\"}}"
+              : "{\"spec\":{\"networkEgressPolicy\":\"" + egress + "\"}}");
     }
   }
 

@@ -36,6 +36,7 @@ final class Workload {
   private final Random random;
   private final int maxModels;
   private final boolean cancelFinishedRuns;
+  private final boolean switchDuringRollout;
   private final AtomicInteger modelSeq = new AtomicInteger();
   private final AtomicInteger runSeq = new AtomicInteger();
   private final Map<String, Integer> counts = new ConcurrentHashMap<>();
@@ -45,9 +46,14 @@ final class Workload {
    * {@code cancelFinishedRuns}: whether a cancel may hit a run that already finished (a user
    * may do that; the operator must then observe the new generation without changing the phase).
    */
+  /**
+   * {@code switchDuringRollout}: whether a model's version may be switched while it is still
+   * rolling out the previous switch (phase replacingModel); otherwise it gets another change.
+   */
   Workload(KubernetesClient client, String ns, long seed, int maxModels,
-      boolean cancelFinishedRuns) {
+      boolean cancelFinishedRuns, boolean switchDuringRollout) {
     this.client = client;
+    this.switchDuringRollout = switchDuringRollout;
     this.cancelFinishedRuns = cancelFinishedRuns;
     this.ns = ns;
     this.random = new Random(seed);
@@ -203,6 +209,9 @@ final class Workload {
         default -> {
           GenericKubernetesResource m = models.get(random.nextInt(models.size()));
           String name = m.getMetadata().getName();
+          if (op.equals("switchVersion") && !switchable(m)) {
+            op = "egress";
+          }
           String patch = switch (op) {
             case "switchVersion" -> "{\"spec\":{\"activeVersion\":\"" + name
                 + (String.valueOf(path(m, "spec", "activeVersion")).endsWith("-a") ? "-b" : "-a")
@@ -226,6 +235,11 @@ final class Workload {
       counts.merge("refused", 1, Integer::sum);
       return false;
     }
+  }
+
+  /** Whether the model's version may be switched now (see the constructor). */
+  boolean switchable(GenericKubernetesResource m) {
+    return switchDuringRollout || "active".equals(path(m, "status", "phase"));
   }
 
   private void patch(String kind, String name, String json) {
