@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN ?= ./mvnw -B
 
-.PHONY: help run test fmt build cluster-up cluster-down crds manifests bench clean
+.PHONY: help run test fmt build cluster-up cluster-down crds manifests bench chaos clean
 
 help:
 	@echo "make run          local control plane + CRDs + operator (foreground) + examples"
@@ -13,6 +13,7 @@ help:
 	@echo "make crds         regenerate crds/ and the chart's crds/ from the Java model"
 	@echo "make manifests    regenerate deploy/ and docs/argocd.md from the Helm chart"
 	@echo "make bench        benchmarks: planning (JMH), then the operator on a local control plane (not part of make test)"
+	@echo "make chaos        fault harness: leader kills, API server/etcd outages, kill soak, API errors (~1 h; make test runs a short variant)"
 
 build:
 	$(MVN) -q package -DskipTests
@@ -41,6 +42,9 @@ test:
 
 bench:
 	@bash dev/scripts/bench.sh $(BENCH_ARGS)
+
+chaos:
+	@bash dev/scripts/chaos.sh $(CHAOS_ARGS)
 
 clean:
 	$(MVN) -q clean

@@ -37,3 +37,11 @@ build kwok "$KWOK_BIN" "$DEV_DIR/go/kwok/go.mod.in" "-X sigs.k8s.io/kwok/pkg/con
 build kube "$KUBE_BIN" "$DEV_DIR/go/kube/go.mod.in" "$kube_ldflags" \
   k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler
 ls "$KUBE_BIN" "$ETCD_BIN" "$KWOK_BIN" >/dev/null
+
+# The fault-injecting proxy (`make chaos`): standard library only, builds in seconds.
+if [ ! -f "$FAULTPROXY_BIN/.complete" ]; then
+  rm -rf "$FAULTPROXY_BIN.tmp"; mkdir -p "$FAULTPROXY_BIN.tmp"
+  (cd "$DEV_DIR/go/faultproxy" && go build -trimpath -ldflags "-s -w" -o "$FAULTPROXY_BIN.tmp/faultproxy" .)
+  touch "$FAULTPROXY_BIN.tmp/.complete"; rm -rf "$FAULTPROXY_BIN"; mv "$FAULTPROXY_BIN.tmp" "$FAULTPROXY_BIN"
+  log "faultproxy: built in $FAULTPROXY_BIN"
+fi

@@ -5,5 +5,6 @@ set -euo pipefail
 if [ -x "$KWOK_BIN/kwokctl" ] && kwokctl get clusters 2>/dev/null | grep -x "$CLUSTER_NAME" >/dev/null; then
   kwokctl delete cluster --name "$CLUSTER_NAME"
 fi
-rm -f "$LOCAL_DIR/kubeconfig"
+# The default cluster's kubeconfig is .local/kubeconfig; another (MODELOPS_CLUSTER) has its own.
+if [ "$CLUSTER_NAME" = modelops ]; then rm -f "$LOCAL_DIR/kubeconfig"; else rm -f "$LOCAL_DIR/kubeconfig-$CLUSTER_NAME"; fi
 log "cluster $CLUSTER_NAME: down"

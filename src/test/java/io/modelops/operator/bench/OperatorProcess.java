@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The operator as its own process ({@code java -Xmx.. -jar target/modelops-operator.jar}), watching
- * one namespace, with leader election off: what the benchmark measures.
+ * one namespace, with leader election off: what the benchmark measures. The chaos harness
+ * (io.modelops.operator.chaos) runs replicas with leader election on through {@link #startReplica}.
  */
-final class OperatorProcess implements AutoCloseable {
+public final class OperatorProcess implements AutoCloseable {
   private final Process process;
   private final int metricsPort;
   private final int probePort;
@@ -39,6 +40,25 @@ final class OperatorProcess implements AutoCloseable {
       java.util.Map<String, String> env,
       Path log)
       throws IOException {
+    List<String> java = new java.util.ArrayList<>(jvmOptions);
+    java.addAll(List.of("-jar", jar.toString()));
+    java.util.Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("MODELOPS_LEADER_ELECTION", "false");
+    return startReplica(java, kubeconfig, namespace, all, log);
+  }
+
+  /**
+   * The operator from {@code javaArgs} (JVM flags, then {@code -jar <jar>} or {@code -cp <path>
+   * <main class>}) with {@code env} over the defaults (one watched namespace, free metrics and
+   * probe ports, leader election off unless {@code env} sets MODELOPS_LEADER_ELECTION).
+   */
+  public static OperatorProcess startReplica(
+      List<String> javaArgs,
+      Path kubeconfig,
+      String namespace,
+      java.util.Map<String, String> env,
+      Path log)
+      throws IOException {
     int metricsPort;
     int probePort;
     try (ServerSocket a = new ServerSocket(0);
@@ -49,23 +69,22 @@ final class OperatorProcess implements AutoCloseable {
     Files.createDirectories(log.getParent());
     List<String> command = new java.util.ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(javaArgs);
     ProcessBuilder pb =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    pb.environment().putAll(env);
     pb.environment().put("KUBECONFIG", kubeconfig.toString());
     pb.environment().put("MODELOPS_WATCH_NAMESPACES", namespace);
     pb.environment().put("MODELOPS_LEADER_ELECTION", "false");
     pb.environment().put("MODELOPS_METRICS_PORT", Integer.toString(metricsPort));
     pb.environment().put("MODELOPS_PROBE_PORT", Integer.toString(probePort));
+    pb.environment().putAll(env);
     long t0 = System.nanoTime();
     return new OperatorProcess(pb.start(), metricsPort, probePort, t0);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
@@ -134,7 +153,7 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /** Waits until /readyz answers 200 (informers synced); returns seconds since start. */
-  double awaitReady(Duration timeout) throws InterruptedException {
+  public double awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
@@ -156,7 +175,7 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /** The operator's own Prometheus text, or "" while it does not answer yet. */
-  String metrics() {
+  public String metrics() {
     try {
       HttpResponse<String> r =
           http.send(
@@ -227,12 +246,34 @@ final class OperatorProcess implements AutoCloseable {
         sum(metrics(), "operator_sdk_reconciliations_success_total", "kind=\"" + kind + "\"");
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
+  }
+
+  /** Exit code once exited. */
+  public int exitValue() {
+    return process.exitValue();
+  }
+
+  /** SIGKILL ({@code force}) or SIGTERM, without waiting. */
+  public void signal(boolean force) {
+    if (force) {
+      process.destroyForcibly();
+    } else {
+      process.destroy();
+    }
+  }
+
+  /** Waits up to {@code timeout} for the process to exit; whether it did. */
+  public boolean awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void close() throws InterruptedException {
+    if (!process.isAlive()) {
+      return;
+    }
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

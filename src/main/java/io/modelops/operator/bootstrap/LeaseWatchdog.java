@@ -1,0 +1,147 @@
+package io.modelops.operator.bootstrap;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes a leading replica give up on its own clock. fabric8's leader elector notices a missed renew
+ * deadline only when its renew call returns, and during an API server or etcd outage that call can
+ * hang (request timeout, then retries) well past the lease duration, while another replica has
+ * already taken the Lease: two leaders (measured by {@code make chaos}). The watchdog reads the
+ * Lease every second with a client of its own (short timeouts, no retries) and, every 250 ms and
+ * without any I/O, checks that a renewal by this replica was confirmed within the renew deadline;
+ * otherwise — or if the Lease names another holder — it reports the Lease lost. The renew time is
+ * written by this replica from its own clock, so comparing it with this clock is sound.
+ *
+ * <p>It also vets an acquisition ({@link #confirmAcquired}): fabric8 judges a Lease expired by its
+ * renew time, which the writer sets when it builds the request; a write that waited in the API
+ * server (etcd down) lands with an old renew time, so other replicas may take the Lease the moment
+ * it is written. A replica whose acquiring write is older than half the renew deadline does not
+ * start reconciling.
+ */
+final class LeaseWatchdog implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LeaseWatchdog.class);
+
+  private final KubernetesClient probe;
+  private final String namespace;
+  private final String name;
+  private final String identity;
+  private final long renewDeadlineMs;
+  private final ScheduledExecutorService timer =
+      Executors.newScheduledThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "modelops-lease-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile Runnable onLost;
+  private volatile long lastRenewMs;
+
+  LeaseWatchdog(
+      KubernetesClient probe,
+      String namespace,
+      String name,
+      String identity,
+      Duration renewDeadline) {
+    this.probe = probe;
+    this.namespace = namespace;
+    this.name = name;
+    this.identity = identity;
+    this.renewDeadlineMs = renewDeadline.toMillis();
+    timer.scheduleWithFixedDelay(this::read, 1, 1, TimeUnit.SECONDS);
+    timer.scheduleWithFixedDelay(this::check, 250, 250, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Right after this replica acquired the Lease: how old (ms) the renewal that made it leader is,
+   * as the API server has it, or -1 when the Lease names another holder or cannot be read.
+   */
+  long confirmAcquired() {
+    try {
+      Lease lease = probe.leases().inNamespace(namespace).withName(name).get();
+      if (lease == null
+          || lease.getSpec() == null
+          || !identity.equals(lease.getSpec().getHolderIdentity())
+          || lease.getSpec().getRenewTime() == null) {
+        return -1;
+      }
+      long renewed = lease.getSpec().getRenewTime().toInstant().toEpochMilli();
+      lastRenewMs = renewed;
+      return Math.max(0, System.currentTimeMillis() - renewed);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot read the Lease just acquired", e);
+      return -1;
+    }
+  }
+
+  /** Acquisitions whose renewal is older than this are refused. */
+  long maxAcquireAgeMs() {
+    return renewDeadlineMs / 2;
+  }
+
+  /** This replica leads (confirmed); {@code lost} runs (once) if it stops holding the Lease. */
+  synchronized void leading(Runnable lost) {
+    onLost = lost;
+  }
+
+  /** The leadership {@code lost} was given for ended (this replica stopped, or knows). */
+  synchronized void standby(Runnable lost) {
+    if (onLost == lost) {
+      onLost = null;
+    }
+  }
+
+  private void read() {
+    if (onLost == null) {
+      return;
+    }
+    try {
+      Lease lease = probe.leases().inNamespace(namespace).withName(name).get();
+      String holder =
+          lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+      if (!identity.equals(holder)) {
+        lost("the Lease names " + holder);
+        return;
+      }
+      if (lease.getSpec().getRenewTime() != null) {
+        lastRenewMs =
+            Math.max(lastRenewMs, lease.getSpec().getRenewTime().toInstant().toEpochMilli());
+      }
+    } catch (RuntimeException e) {
+      // API server unreachable: check() judges by the last renewal confirmed
+      LOG.debug("cannot read the Lease", e);
+    }
+  }
+
+  private void check() {
+    long since = System.currentTimeMillis() - lastRenewMs;
+    if (onLost != null && since > renewDeadlineMs) {
+      lost("no renewal confirmed for " + since + " ms");
+    }
+  }
+
+  private void lost(String why) {
+    Runnable run;
+    synchronized (this) {
+      run = onLost;
+      onLost = null;
+    }
+    if (run != null) {
+      LOG.warn("{} no longer holds the Lease: {}", identity, why);
+      run.run();
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    probe.close();
+  }
+}
