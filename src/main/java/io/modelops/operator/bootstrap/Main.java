@@ -78,8 +78,7 @@ public final class Main {
         new AtomicReference<>(
             newOperator(config, clientConfig, registry, instance, stopping, lostLease, watchdog));
     List<String> controllers =
-        Controllers.register(
-            operator.get(), config, Controllers.all(config, operator.get().getKubernetesClient()));
+        Controllers.register(operator.get(), config, Controllers.all(config));
     CountDownLatch stopped = new CountDownLatch(1);
     HealthServer http =
         HealthServer.start(
@@ -137,8 +136,7 @@ public final class Main {
         stopWithin(operator.get(), STOP_AFTER_LOST_LEASE_MS);
         operator.set(
             newOperator(config, clientConfig, registry, instance, stopping, lostLease, watchdog));
-        Controllers.register(
-            operator.get(), config, Controllers.all(config, operator.get().getKubernetesClient()));
+        Controllers.register(operator.get(), config, Controllers.all(config));
       }
       start(operator, config, clientConfig, registry, instance, stopping, lostLease, watchdog);
     }
@@ -291,8 +289,7 @@ public final class Main {
         }
         operator.set(
             newOperator(config, clientConfig, registry, instance, stopping, lostLease, watchdog));
-        Controllers.register(
-            operator.get(), config, Controllers.all(config, operator.get().getKubernetesClient()));
+        Controllers.register(operator.get(), config, Controllers.all(config));
       }
     }
   }
