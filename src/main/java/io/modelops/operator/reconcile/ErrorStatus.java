@@ -12,6 +12,7 @@ import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.StatusPatch;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -44,6 +45,34 @@ public final class ErrorStatus {
           Supplier<R> emptyResource,
           Clock clock,
           Logger log) {
+    return report(
+        resource,
+        context,
+        e,
+        conditionType,
+        emptyStatus,
+        emptyResource,
+        clock,
+        log,
+        (status, conditions) -> {});
+  }
+
+  /**
+   * As {@link #report(CustomResource, Context, Exception, String, Supplier, Supplier, Clock,
+   * Logger)}, then {@code observedNow} overwrites what the caches still tell truly (for a model:
+   * whether its Deployment serves), so no condition keeps a reason that stopped being true.
+   */
+  public static <S extends ConditionedStatus, R extends CustomResource<?, S>>
+      ErrorStatusUpdateControl<R> report(
+          R resource,
+          Context<R> context,
+          Exception e,
+          String conditionType,
+          Supplier<S> emptyStatus,
+          Supplier<R> emptyResource,
+          Clock clock,
+          Logger log,
+          BiConsumer<S, Conditions> observedNow) {
     boolean exhausted = context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(false);
     log.warn(
         "{}/{}: reconcile failed{}",
@@ -68,6 +97,7 @@ public final class ErrorStatus {
             + " ("
             + summary(e)
             + ") and will retry; the operator's log has the details.");
+    observedNow.accept(status, conditions);
     status.setConditions(conditions.list());
     ErrorStatusUpdateControl<R> control =
         ErrorStatusUpdateControl.patchStatus(StatusPatch.of(resource, status, emptyResource));
