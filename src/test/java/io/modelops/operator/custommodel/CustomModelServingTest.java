@@ -289,9 +289,9 @@ class CustomModelServingTest {
               });
       awaitReady("fraud");
     }
-    int newAvailable = indexOf(timeline, "ADDED-or-MODIFIED fraud-fraud-b available=true");
+    int newAvailable = indexOf(timeline, "ADDED-or-MODIFIED fraud-b available=true");
     int switched = indexOf(timeline, "MODIFIED service->fraud-b");
-    int oldDeleted = indexOf(timeline, "DELETED fraud-fraud-a");
+    int oldDeleted = indexOf(timeline, "DELETED fraud-a");
     assertThat(newAvailable).as(String.join("\n", timeline)).isNotNegative();
     assertThat(switched).as(String.join("\n", timeline)).isGreaterThan(newAvailable);
     assertThat(oldDeleted).as(String.join("\n", timeline)).isGreaterThan(switched);
