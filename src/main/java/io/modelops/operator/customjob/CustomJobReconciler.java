@@ -1,5 +1,6 @@
 package io.modelops.operator.customjob;
 
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -17,6 +18,7 @@ import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.reconcile.ErrorStatus;
 import io.modelops.operator.reconcile.Mappers;
+import io.modelops.operator.reconcile.NameClaims;
 import io.modelops.operator.reconcile.References;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
@@ -35,8 +37,9 @@ import org.slf4j.event.Level;
 /**
  * Schedules CustomJobs: creates a CustomJobRun (owned by the job) at each scheduled time, with
  * CronJob's rules ({@link ScheduleDecision}), trims the history of finished scheduled runs, keeps
- * the NetworkPolicy of the job's pods, and reports lastRun, nextScheduleTime, activeRuns and
- * configVersion. The flow: validate, decide, carry the decision out, report.
+ * the NetworkPolicy of the job's pods (refusing with {@code NameConflict} when another object holds
+ * its name), and reports lastRun, nextScheduleTime, activeRuns and configVersion. The flow:
+ * validate, decide, carry the decision out, report.
  */
 @ControllerConfiguration(name = "customjob")
 public class CustomJobReconciler implements Reconciler<CustomJob> {
@@ -74,10 +77,25 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
 
   @Override
   public UpdateControl<CustomJob> reconcile(CustomJob job, Context<CustomJob> context) {
-    networkPolicy.reconcile(job, context);
+    Optional<Problem> conflict =
+        NameClaims.conflict(
+            job,
+            List.of(
+                new NameClaims.Claim(
+                    NetworkPolicy.class,
+                    JobNetworkPolicy.name(job),
+                    "CustomJob " + job.getMetadata().getName())),
+            context.getSecondaryResources(NetworkPolicy.class),
+            context.getClient());
+    if (conflict.isEmpty()) {
+      networkPolicy.reconcile(job, context);
+    }
     CustomJobStatus old = job.getStatus();
     Conditions conditions = Conditions.after(old, job.getMetadata().getGeneration(), clock);
-    var validation = CustomJobValidator.validate(job);
+    var validation =
+        conflict
+            .map(p -> new CustomJobValidator.Result(Optional.empty(), List.of(p)))
+            .orElseGet(() -> CustomJobValidator.validate(job));
     List<CustomJobRun> runs = List.copyOf(context.getSecondaryResources(CustomJobRun.class));
     Optional<ScheduleDecision> decision = Optional.empty();
     if (!validation.valid()) {
@@ -132,6 +150,9 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
         changed
             ? UpdateControl.patchStatus(StatusPatch.of(job, status, CustomJob::new))
             : UpdateControl.noUpdate();
+    if (conflict.isPresent()) {
+      return control.rescheduleAfter(NameClaims.RECHECK);
+    }
     return decision.flatMap(ScheduleDecision::wake).map(control::rescheduleAfter).orElse(control);
   }
 

@@ -1,10 +1,13 @@
 package io.modelops.operator.customjob;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjob.Schedule;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +43,41 @@ public final class CustomJobValidator {
     }
   }
 
+  /**
+   * Largest workerConfig, as JSON, that a job may carry. The CRD schema caps its top-level keys but
+   * cannot measure nested content; this keeps a job (and the ConfigMap each run gets) far from the
+   * API server's object size limits.
+   */
+  public static final int WORKER_CONFIG_MAX_BYTES = 64 * 1024;
+
+  /** The problem of a workerConfig larger than {@link #WORKER_CONFIG_MAX_BYTES}, if any. */
+  public static Optional<Problem> workerConfigSize(CustomJob job, String field) {
+    JsonNode config = job.getSpec().getWorkerConfig();
+    if (config == null) {
+      return Optional.empty();
+    }
+    int bytes = Serialization.asJson(config).getBytes(StandardCharsets.UTF_8).length;
+    return bytes <= WORKER_CONFIG_MAX_BYTES
+        ? Optional.empty()
+        : Optional.of(
+            Problem.of(
+                Reasons.LIMIT_EXCEEDED,
+                field
+                    + ": "
+                    + bytes
+                    + " bytes as JSON, more than the "
+                    + WORKER_CONFIG_MAX_BYTES
+                    + " allowed; keep large inputs in a dataset or a ConfigMap"));
+  }
+
   public static Result validate(CustomJob job) {
+    Optional<Problem> size = workerConfigSize(job, "spec.workerConfig");
     Schedule schedule = job.getSpec().getSchedule();
     if (schedule == null) {
-      return new Result(Optional.empty(), List.of());
+      return new Result(Optional.empty(), size.stream().toList());
     }
     List<Problem> problems = new ArrayList<>();
+    size.ifPresent(problems::add);
     String timeZone = schedule.getTimeZone();
     Optional<ZoneId> zone = JobSchedule.zone(timeZone);
     if (zone.isEmpty()) {

@@ -3,24 +3,36 @@ package io.modelops.operator.customjob;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
+import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.naming.Names;
 import io.modelops.operator.naming.RunLabels;
+import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.network.EgressPolicies;
-import io.modelops.operator.reconcile.OwnedResource;
+import io.modelops.operator.reconcile.ControllerReference;
+import io.modelops.operator.reconcile.NameClaims;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The NetworkPolicy of a job's run pods, from {@code resources.egressNetworkPolicy} (none by
- * default) and the operator's egress settings; run pods accept no ingress.
+ * default) and the operator's egress settings; run pods accept no ingress. A run starts its Job
+ * only once this policy exists and the job controls it.
  *
  * <p>A standalone dependent: the reconciler builds it with the operator configuration, so its
- * {@link #desired} needs nothing but the job. Its informer sees only the operator's job objects.
+ * {@link #desired} needs nothing but the job. Its informer sees only the operator's job objects. A
+ * policy the job controls under another name (an earlier naming scheme) is deleted once the policy
+ * of the current name is in place, so run pods are never without one.
  */
-public class JobNetworkPolicy extends OwnedResource<NetworkPolicy, CustomJob> {
+public class JobNetworkPolicy extends KubernetesDependentResource<NetworkPolicy, CustomJob>
+    implements CRUDKubernetesBulkDependentResource<NetworkPolicy, CustomJob>,
+        GarbageCollected<CustomJob> {
   private final OperatorConfig config;
 
   public JobNetworkPolicy(OperatorConfig config) {
@@ -37,12 +49,39 @@ public class JobNetworkPolicy extends OwnedResource<NetworkPolicy, CustomJob> {
 
   /** The policy's name: one per job. */
   static String name(CustomJob job) {
-    return Names.dnsLabel(job.getMetadata().getName() + "-runs", 63);
+    return RunNames.networkPolicy(job.getMetadata().getName());
   }
 
   @Override
-  protected NetworkPolicy desired(CustomJob job, Context<CustomJob> context) {
-    return desired(job);
+  protected void addReferenceHandlingMetadata(NetworkPolicy desired, CustomJob job) {
+    ControllerReference.set(desired, job);
+  }
+
+  @Override
+  public Map<ResourceID, NetworkPolicy> desiredResources(
+      CustomJob job, Context<CustomJob> context) {
+    return Map.of(new ResourceID(name(job), job.getMetadata().getNamespace()), desired(job));
+  }
+
+  @Override
+  public Map<ResourceID, NetworkPolicy> getSecondaryResources(
+      CustomJob job, Context<CustomJob> context) {
+    return context.getSecondaryResources(NetworkPolicy.class).stream()
+        .filter(p -> NameClaims.controlledBy(p, job))
+        .collect(Collectors.toMap(ResourceID::fromResource, p -> p));
+  }
+
+  @Override
+  public void deleteTargetResource(
+      CustomJob job, NetworkPolicy policy, ResourceID key, Context<CustomJob> context) {
+    boolean replaced =
+        context.getSecondaryResources(NetworkPolicy.class).stream()
+            .anyMatch(
+                p ->
+                    p.getMetadata().getName().equals(name(job)) && NameClaims.controlledBy(p, job));
+    if (replaced) {
+      super.deleteTargetResource(job, policy, key, context);
+    }
   }
 
   NetworkPolicy desired(CustomJob job) {

@@ -1,8 +1,11 @@
 package io.modelops.operator.customjobrun;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -18,12 +21,14 @@ import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunPhase;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunStatus;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.reconcile.ErrorStatus;
+import io.modelops.operator.reconcile.NameClaims;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.StatusPatch;
 import io.modelops.operator.status.WarningEvents;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,13 +36,14 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * Runs CustomJobRuns: each becomes one batch/v1 Job once it is valid and a run slot of its
- * namespace is free ({@code maxCustomJobRuns}, creation order), and its status follows the Job and
- * its pods through the run phases of docs/api.md ({@link RunProgress}). Deterministic failures (a
- * missing reference, an image that cannot be pulled, an init container failing the same way twice)
- * end the run at once. Cancel ({@code spec.cancel: true}) deletes the Job; deleting the run deletes
- * it too (garbage collection through the controller reference), so no finalizer is ever added. The
- * flow: validate, plan, hand the plan to the workflow, observe, report.
+ * Runs CustomJobRuns: each becomes one batch/v1 Job once it is valid, its CustomJob's NetworkPolicy
+ * is in place ({@link RunEgress}), its objects' names are free ({@link NameClaims}) and a run slot
+ * of its namespace is free ({@code maxCustomJobRuns}, creation order), and its status follows the
+ * Job and its pods through the run phases of docs/api.md ({@link RunProgress}). Deterministic
+ * failures (a missing reference, an image that cannot be pulled, an init container failing the same
+ * way twice) end the run at once. Cancel ({@code spec.cancel: true}) deletes the Job; deleting the
+ * run deletes it too (garbage collection through the controller reference), so no finalizer is ever
+ * added. The flow: validate, plan, hand the plan to the workflow, observe, report.
  */
 @ControllerConfiguration(name = "customjobrun")
 @Workflow(
@@ -88,6 +94,7 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
     Optional<Job> existing = context.getSecondaryResource(Job.class);
     RunProgress.Observation observation;
     Optional<Duration> recheck = Optional.empty();
+    Optional<Problem> conflict = Optional.empty();
     if (Boolean.TRUE.equals(run.getSpec().getCancel())) {
       observation = workflow(context, Optional.empty());
     } else if (existing.isPresent()) {
@@ -104,13 +111,20 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
         recheck = Optional.of(JOB_RECHECK);
       } else if (!validation.valid()) {
         observation = RunProgress.refused(validation.summary());
+      } else if (!RunEgress.enforced(
+          job.get(), context.getSecondaryResource(NetworkPolicy.class))) {
+        // Fail closed: the run's pods never exist without the job's NetworkPolicy.
+        observation = RunProgress.waiting(RunEgress.pending(job.get()));
       } else if (RunQueue.admits(
           run, context.getPrimaryCache().list(), config.limits().maxCustomJobRuns())) {
-        observation =
-            workflow(
-                context,
-                Optional.of(
-                    RunPlanner.plan(run, job.get(), validation.resolved().orElseThrow(), config)));
+        RunPlan plan = RunPlanner.plan(run, job.get(), validation.resolved().orElseThrow(), config);
+        conflict = NameClaims.conflict(run, plan.claims(), owned(context), context.getClient());
+        if (conflict.isPresent()) {
+          observation = RunProgress.waiting(conflict.get());
+          recheck = Optional.of(NameClaims.RECHECK);
+        } else {
+          observation = workflow(context, Optional.of(plan));
+        }
       } else {
         observation = RunProgress.queued(config.limits().maxCustomJobRuns());
         recheck = Optional.of(QUEUE_RECHECK);
@@ -130,6 +144,9 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
     boolean transition = old == null || old.getPhase() != status.getPhase();
     if (transition && status.getPhase() == CustomJobRunPhase.FAILED) {
       events.warn(run, "Run", Problem.of(observation.reason(), observation.message()));
+    }
+    if (conflict.isPresent() && Conditions.transitioned(old, status, Conditions.PROGRESSING)) {
+      events.warn(run, "Run", conflict.get());
     }
     // A phase change (queued, started, finished) at INFO; an unchanged phase at DEBUG.
     LOG.atLevel(transition ? Level.INFO : Level.DEBUG)
@@ -153,6 +170,14 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     return RunProgress.observe(
         plan.isEmpty(), context.getSecondaryResource(Job.class), pods(context));
+  }
+
+  /** Every object the informers know as this run's. */
+  private static List<HasMetadata> owned(Context<CustomJobRun> context) {
+    List<HasMetadata> owned = new ArrayList<>();
+    owned.addAll(context.getSecondaryResources(Job.class));
+    owned.addAll(context.getSecondaryResources(ConfigMap.class));
+    return owned;
   }
 
   private static List<Pod> pods(Context<CustomJobRun> context) {

@@ -9,6 +9,7 @@ import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
+import io.modelops.operator.customjob.CustomJobValidator;
 import io.modelops.operator.executionenvironment.EnvironmentResolution;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.resourcebundle.BundleChoice;
@@ -128,6 +129,7 @@ public final class CustomJobRunValidator {
     CustomJobSpec spec = job.get().getSpec();
     String field = "CustomJob " + job.get().getMetadata().getName() + " spec.";
     List<Problem> problems = new ArrayList<>();
+    CustomJobValidator.workerConfigSize(job.get(), field + "workerConfig").ifPresent(problems::add);
 
     var environment =
         EnvironmentResolution.resolve(

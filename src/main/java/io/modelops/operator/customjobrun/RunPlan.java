@@ -1,10 +1,14 @@
 package io.modelops.operator.customjobrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.modelops.operator.api.v1alpha1.customjob.CustomMetric;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.pod.WorkloadInputs;
+import io.modelops.operator.reconcile.NameClaims;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +45,17 @@ public record RunPlan(
 
   public RunPlan {
     customMetrics = List.copyOf(customMetrics);
+  }
+
+  /** The names of the objects a starting run creates: free or this run's before it starts. */
+  public List<NameClaims.Claim> claims() {
+    String from = "CustomJobRun " + run;
+    List<NameClaims.Claim> claims = new ArrayList<>();
+    claims.add(new NameClaims.Claim(Job.class, jobName, from));
+    if (needsConfig()) {
+      claims.add(new NameClaims.Claim(ConfigMap.class, configName, from));
+    }
+    return claims;
   }
 
   /** Whether the run has a ConfigMap. */

@@ -56,6 +56,14 @@ public final class RunProgress {
         false);
   }
 
+  /**
+   * A valid run that cannot start yet (its job's NetworkPolicy is not in place, or another object
+   * holds a name it needs) waits, queued, with the reason.
+   */
+  public static Observation waiting(Problem problem) {
+    return waitingForJob(problem);
+  }
+
   /** A run refused by its validator fails without a Job. */
   public static Observation refused(Problem problem) {
     return new Observation(

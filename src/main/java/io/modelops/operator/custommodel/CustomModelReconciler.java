@@ -1,8 +1,11 @@
 package io.modelops.operator.custommodel;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -22,13 +25,16 @@ import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.naming.Names;
 import io.modelops.operator.reconcile.ErrorStatus;
+import io.modelops.operator.reconcile.NameClaims;
 import io.modelops.operator.resourcebundle.ResourceBundles;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.StatusPatch;
 import io.modelops.operator.status.WarningEvents;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -47,9 +53,16 @@ import org.slf4j.LoggerFactory;
 @Workflow(
     explicitInvocation = true,
     dependents = {
-      @Dependent(name = "deployments", type = ServingDeployments.class),
+      // The pods' NetworkPolicy first: no Deployment exists without it (fail closed).
+      @Dependent(
+          name = "networkpolicy",
+          type = ModelNetworkPolicy.class,
+          readyPostcondition = ModelNetworkPolicy.Enforced.class),
+      @Dependent(
+          name = "deployments",
+          type = ServingDeployments.class,
+          dependsOn = "networkpolicy"),
       @Dependent(name = "service", type = ServingService.class, dependsOn = "deployments"),
-      @Dependent(name = "networkpolicy", type = ModelNetworkPolicy.class),
       @Dependent(
           name = "pdb",
           type = ServingDisruptionBudget.class,
@@ -92,14 +105,22 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
             NamespaceLookups.of(context.getClient(), namespace),
             List.copyOf(context.getSecondaryResources(Deployment.class)),
             context.getSecondaryResource(Service.class));
-    var validation = CustomModelValidator.validate(model, observed, config.limits());
+    CustomModelValidator.Validation validation =
+        CustomModelValidator.validate(model, observed, config.limits());
     if (model.getStatus() == null && validation.awaitsVersionValidation(observed.versions())) {
       // A new model whose versions are still being validated: their validation triggers the
       // next reconcile, so a first "waiting" status would be a write that says nothing new.
       return UpdateControl.noUpdate();
     }
-    Optional<ServingPlan> plan =
+    Optional<ServingPlan> planned =
         validation.valid().map(valid -> ServingPlanner.plan(model, valid, observed, config));
+    Optional<Problem> conflict =
+        planned.flatMap(
+            p -> NameClaims.conflict(model, p.claims(model), owned(context), context.getClient()));
+    if (conflict.isPresent()) {
+      validation = validation.refusedBy(conflict.get());
+    }
+    Optional<ServingPlan> plan = conflict.isPresent() ? Optional.empty() : planned;
     plan.ifPresent(
         p -> {
           context.managedWorkflowAndDependentResourceContext().put(ServingPlan.KEY, p);
@@ -113,7 +134,10 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
             .map(
                 t ->
                     context.getSecondaryResources(Pod.class).stream()
-                        .filter(p -> t.equals(p.getMetadata().getLabels().get(ModelLabels.VERSION)))
+                        .filter(
+                            p ->
+                                Names.labelValue(t)
+                                    .equals(p.getMetadata().getLabels().get(ModelLabels.VERSION)))
                         .toList())
             .orElse(List.of());
     CustomModelStatus status =
@@ -146,14 +170,36 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
         changed
             ? UpdateControl.patchStatus(StatusPatch.of(model, status, CustomModel::new))
             : UpdateControl.noUpdate();
+    if (conflict.isPresent()) {
+      return control.rescheduleAfter(NameClaims.RECHECK);
+    }
     return NamespaceLookups.dependOnLookups(validation.problems())
         ? control.rescheduleAfter(NamespaceLookups.RECHECK)
         : control;
   }
 
+  /** Every object the informers know as this model's. */
+  private static List<HasMetadata> owned(Context<CustomModel> context) {
+    List<HasMetadata> owned = new ArrayList<>();
+    owned.addAll(context.getSecondaryResources(NetworkPolicy.class));
+    owned.addAll(context.getSecondaryResources(Deployment.class));
+    owned.addAll(context.getSecondaryResources(Service.class));
+    owned.addAll(context.getSecondaryResources(PodDisruptionBudget.class));
+    return owned;
+  }
+
   @Override
   public ErrorStatusUpdateControl<CustomModel> updateErrorStatus(
       CustomModel model, Context<CustomModel> context, Exception e) {
-    return errors.report(model, context, e);
+    return errors.report(
+        model,
+        context,
+        e,
+        (status, conditions) ->
+            ServingStatus.servingNow(
+                status,
+                conditions,
+                List.copyOf(context.getSecondaryResources(Deployment.class)),
+                context.getSecondaryResource(Service.class)));
   }
 }

@@ -51,6 +51,11 @@ public final class CustomModelValidator {
       List<Problem> problems,
       Optional<String> target,
       Optional<String> latestVersion) {
+    /** This validation refused by {@code problem} found after it (e.g. a name conflict). */
+    public Validation refusedBy(Problem problem) {
+      return new Validation(Optional.empty(), List.of(problem), target, latestVersion);
+    }
+
     /**
      * Nothing to serve only because some of {@code versions} are not validated yet: their
      * validation triggers the next reconcile.

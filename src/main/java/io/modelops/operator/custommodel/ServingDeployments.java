@@ -59,10 +59,18 @@ public class ServingDeployments extends KubernetesDependentResource<Deployment, 
     }
   }
 
+  /** The name of the version a Deployment serves, as the user wrote it. */
+  public static String versionName(Deployment d) {
+    Map<String, String> annotations = d.getMetadata().getAnnotations();
+    String name = annotations == null ? null : annotations.get(ModelLabels.VERSION_NAME_ANNOTATION);
+    return name != null ? name : d.getMetadata().getLabels().get(ModelLabels.VERSION);
+  }
+
   /** The target version's Deployment: rolling updates that never drop below the replicas. */
   public static Deployment deployment(CustomModel model, ServingPlan plan) {
     String modelName = model.getMetadata().getName();
     Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put(ModelLabels.VERSION_NAME_ANNOTATION, plan.target());
     plan.serving()
         .resourceBundle()
         .ifPresent(b -> annotations.put(ModelLabels.BUNDLE_ANNOTATION, b));

@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.naming.ModelNames;
 import io.modelops.operator.reconcile.OwnedResource;
 
 /** The PodDisruptionBudget (maxUnavailable 1) of a model that requires high availability. */
@@ -21,7 +22,8 @@ public class ServingDisruptionBudget extends OwnedResource<PodDisruptionBudget, 
   protected ResourceID targetSecondaryResourceID(
       CustomModel primary, Context<CustomModel> context) {
     return new ResourceID(
-        ServingPlanner.serviceName(primary), primary.getMetadata().getNamespace());
+        ModelNames.disruptionBudget(primary.getMetadata().getName()),
+        primary.getMetadata().getNamespace());
   }
 
   @Override

@@ -1,9 +1,16 @@
 package io.modelops.operator.custommodel;
 
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.custommodelversion.CustomModelVersionValidator;
+import io.modelops.operator.reconcile.NameClaims;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +27,8 @@ import java.util.Set;
  * @param deploymentName the target version's Deployment
  * @param kept Deployments (by name) of a previously served version that stay as they are until the
  *     switch completes; every other Deployment of the model but the target's is removed
- * @param serviceName the name of the model's Service, NetworkPolicy and PodDisruptionBudget
+ * @param serviceName the name of the model's Service and PodDisruptionBudget
+ * @param networkPolicyName the name of the NetworkPolicy of the model's pods
  * @param urlPrefix the model server's URL prefix
  * @param endpoint the in-cluster URL of the model, URL prefix included
  * @param version the target version's validated pod inputs
@@ -35,6 +43,7 @@ public record ServingPlan(
     String deploymentName,
     Set<String> kept,
     String serviceName,
+    String networkPolicyName,
     String urlPrefix,
     String endpoint,
     CustomModelVersionValidator.Resolved version,
@@ -45,6 +54,23 @@ public record ServingPlan(
 
   public ServingPlan {
     kept = Set.copyOf(kept);
+  }
+
+  /**
+   * The names of the objects this plan creates or applies, each with what it derives from: they
+   * must be free or this model's before the workflow runs.
+   */
+  public List<NameClaims.Claim> claims(CustomModel model) {
+    String modelRef = "CustomModel " + model.getMetadata().getName();
+    List<NameClaims.Claim> claims = new ArrayList<>();
+    claims.add(new NameClaims.Claim(NetworkPolicy.class, networkPolicyName, modelRef));
+    claims.add(
+        new NameClaims.Claim(Deployment.class, deploymentName, "CustomModelVersion " + target));
+    claims.add(new NameClaims.Claim(Service.class, serviceName, modelRef));
+    if (serving.requiresHa()) {
+      claims.add(new NameClaims.Claim(PodDisruptionBudget.class, serviceName, modelRef));
+    }
+    return claims;
   }
 
   /** The plan the reconciler stored for this reconcile. */

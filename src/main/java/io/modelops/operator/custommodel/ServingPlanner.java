@@ -4,9 +4,12 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.naming.ModelNames;
 import io.modelops.operator.naming.Names;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,14 +37,18 @@ public final class ServingPlanner {
             || model.getSpec().getServing().getEnabled() == null
             || model.getSpec().getServing().getEnabled();
     int replicas = enabled ? valid.serving().replicas() : 0;
-    String deploymentName = Names.joined(modelName, versionName, Names.WORKLOAD_MAX);
+    String deploymentName = ModelNames.deployment(versionName);
 
     Map<String, Boolean> available = new LinkedHashMap<>();
-    Map<String, String> deploymentByVersion = new LinkedHashMap<>();
+    Map<String, List<String>> deploymentsByVersion = new LinkedHashMap<>();
+    boolean ownAvailable = false;
     for (Deployment d : observed.deployments()) {
       String v = d.getMetadata().getLabels().get(ModelLabels.VERSION);
-      deploymentByVersion.put(v, d.getMetadata().getName());
-      available.put(v, isAvailable(d));
+      deploymentsByVersion
+          .computeIfAbsent(v, k -> new ArrayList<>())
+          .add(d.getMetadata().getName());
+      available.merge(v, isAvailable(d), Boolean::logicalOr);
+      ownAvailable |= d.getMetadata().getName().equals(deploymentName) && isAvailable(d);
     }
     String label = Names.labelValue(versionName);
     var decision =
@@ -50,13 +57,17 @@ public final class ServingPlanner {
             : new BlueGreen.Decision(label, Set.of(label), false);
     Set<String> kept = new LinkedHashSet<>();
     for (String keep : decision.keep()) {
-      String name = deploymentByVersion.get(keep);
-      if (name != null && !name.equals(deploymentName)) {
-        kept.add(name);
+      for (String name : deploymentsByVersion.getOrDefault(keep, List.of())) {
+        // Another Deployment of the target version (named by an earlier naming scheme) serves
+        // until the target's own Deployment is Available.
+        boolean superseded = keep.equals(label) && ownAvailable;
+        if (!name.equals(deploymentName) && !superseded) {
+          kept.add(name);
+        }
       }
     }
-    String serviceName = serviceName(model);
-    String urlPrefix = "/" + Names.dnsLabel(modelName, 63);
+    String serviceName = ModelNames.service(modelName);
+    String urlPrefix = ModelNames.urlPrefix(modelName);
     String endpoint =
         "http://" + serviceName + "." + namespace + ".svc.cluster.local:" + PORT + urlPrefix + "/";
     return new ServingPlan(
@@ -67,16 +78,12 @@ public final class ServingPlanner {
         deploymentName,
         kept,
         serviceName,
+        ModelNames.networkPolicy(modelName),
         urlPrefix,
         endpoint,
         valid.resolved(),
         valid.serving(),
         config);
-  }
-
-  /** The name of the model's Service, NetworkPolicy and PodDisruptionBudget. */
-  public static String serviceName(CustomModel model) {
-    return Names.dnsLabel(model.getMetadata().getName(), 63);
   }
 
   /** A Deployment is Available when all its replicas are updated and available. */

@@ -1,11 +1,13 @@
 package io.modelops.operator.custommodel;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModelPhase;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModelStatus;
 import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.reconcile.ErrorStatus;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
@@ -51,9 +53,11 @@ public final class ServingStatus {
                     .filter(d -> v.equals(d.getMetadata().getLabels().get(ModelLabels.VERSION)))
                     .findFirst());
     boolean serving = served.map(ServingPlanner::isAvailable).orElse(false);
+    // The name as written: a label value is shortened past 63 characters.
+    Optional<String> servedName = served.map(ServingDeployments::versionName);
     served.ifPresent(
         d -> {
-          status.setActiveVersion(servedVersion.get());
+          status.setActiveVersion(servedName.get());
           status.setReadyReplicas(
               d.getStatus() == null || d.getStatus().getReadyReplicas() == null
                   ? 0
@@ -80,7 +84,7 @@ public final class ServingStatus {
           Conditions.READY,
           serving,
           serving ? Reasons.SERVING : reason,
-          serving ? "version " + servedVersion.get() + " keeps serving; " + message : message);
+          serving ? "version " + servedName.get() + " keeps serving; " + message : message);
       conditions.set(Conditions.PROGRESSING, false, reason, message);
       conditions.set(Conditions.DEGRADED, true, reason, message);
       old(status, old);
@@ -88,7 +92,7 @@ public final class ServingStatus {
       return status;
     }
 
-    return served(status, plan.get(), deployments, targetPods, servedVersion, serving, conditions);
+    return served(status, plan.get(), deployments, targetPods, servedName, serving, conditions);
   }
 
   private static CustomModelStatus served(
@@ -96,7 +100,7 @@ public final class ServingStatus {
       ServingPlan plan,
       List<Deployment> deployments,
       List<Pod> targetPods,
-      Optional<String> servedVersion,
+      Optional<String> servedName,
       boolean serving,
       Conditions conditions) {
     status.setEndpoint(plan.endpoint());
@@ -165,7 +169,7 @@ public final class ServingStatus {
             Conditions.READY,
             true,
             Reasons.SERVING,
-            "version " + servedVersion.get() + " keeps serving while " + rollout);
+            "version " + servedName.get() + " keeps serving while " + rollout);
       } else if (serving) {
         conditions.set(
             Conditions.READY,
@@ -192,6 +196,45 @@ public final class ServingStatus {
     }
     status.setConditions(conditions.list());
     return status;
+  }
+
+  /**
+   * After a failed reconcile: Ready as the caches show it now (the version the Service routes to
+   * serves, or nothing does), so it never keeps a reason from before the failure.
+   */
+  static void servingNow(
+      CustomModelStatus status,
+      Conditions conditions,
+      List<Deployment> deployments,
+      Optional<Service> service) {
+    Optional<String> routed =
+        service.map(s -> s.getSpec().getSelector()).map(s -> s.get(ModelLabels.VERSION));
+    Optional<Deployment> served =
+        routed.flatMap(
+            v ->
+                deployments.stream()
+                    .filter(d -> v.equals(d.getMetadata().getLabels().get(ModelLabels.VERSION)))
+                    .filter(ServingPlanner::isAvailable)
+                    .findFirst());
+    if (served.isPresent()) {
+      String name = ServingDeployments.versionName(served.get());
+      int ready = Optional.ofNullable(served.get().getStatus().getReadyReplicas()).orElse(0);
+      status.setActiveVersion(name);
+      status.setReadyReplicas(ready);
+      status.setPhase(CustomModelPhase.ACTIVE);
+      conditions.set(
+          Conditions.READY,
+          true,
+          Reasons.SERVING,
+          "version " + name + " serves " + ready + " replicas; the last change is not applied yet");
+    } else {
+      status.setReadyReplicas(0);
+      conditions.set(
+          Conditions.READY,
+          false,
+          ErrorStatus.REASON,
+          "no version serves yet: the operator could not reconcile this CustomModel and will retry");
+    }
   }
 
   /** Keeps what only a successful plan can know (endpoint, replicas) from the last status. */

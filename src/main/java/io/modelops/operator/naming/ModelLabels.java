@@ -16,10 +16,13 @@ public final class ModelLabels {
   public static final String SELECTOR =
       MANAGED_BY + "=" + OPERATOR + "," + COMPONENT + "=" + MODEL_SERVER;
 
-  /** Deployment annotation naming the resource bundle its pods run on. */
   /** Pod annotation carrying the full model name (label values are capped at 63 characters). */
   public static final String MODEL_NAME_ANNOTATION = "modelops.io/model-name";
 
+  /** Deployment annotation carrying the full version name (its label value may be shortened). */
+  public static final String VERSION_NAME_ANNOTATION = "modelops.io/version-name";
+
+  /** Deployment annotation naming the resource bundle its pods run on. */
   public static final String BUNDLE_ANNOTATION = "modelops.io/resource-bundle";
 
   private ModelLabels() {}

@@ -3,56 +3,103 @@ package io.modelops.operator.naming;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Names of the objects the operator creates. They derive from the user's names and stay valid where
- * Kubernetes is stricter than for custom resources: a Service name is a DNS-1035 label of at most
- * 63 characters, and a Deployment's or Job's pods need room for generated suffixes. A name that has
- * to be shortened or changed ends with a hash of the original, so different inputs never collide.
+ * The rules every name of an object the operator creates follows, so that two different inputs
+ * never want the same name:
+ *
+ * <ul>
+ *   <li>Each name derives from the one custom resource whose name is unique for that object (a
+ *       version's Deployment from the version, a model's Service from the model, a run's Job from
+ *       the run), never from a concatenation of two names, which is ambiguous ({@code a} + {@code
+ *       b-c} and {@code a-b} + {@code c}).
+ *   <li>Where two kinds create objects of the same API type, each kind adds its own suffix (a
+ *       model's NetworkPolicy ends in {@code -model}, a job's in {@code -job}); no suffix is the
+ *       end of another, so the kinds' names never meet.
+ *   <li>A name is kept as written when it is a DNS-1035 label short enough and does not end like a
+ *       shortened name; otherwise it becomes a readable prefix and a hash of the full name: {@code
+ *       -} and {@value #HASH_LENGTH} base32 characters of its SHA-256 (65 bits). Kept names never
+ *       end like that, so a kept name cannot equal a shortened one.
+ * </ul>
  */
 public final class Names {
   /** Longest Deployment/Job name that leaves room for pod name suffixes and label values. */
   public static final int WORKLOAD_MAX = 52;
 
+  /** Base32 characters of the hash a shortened name ends with (5 bits each: 65 bits). */
+  public static final int HASH_LENGTH = 13;
+
+  private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+  private static final Pattern DNS_1035 = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern LABEL_VALUE =
+      Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?");
+  private static final Pattern SHORTENED = Pattern.compile(".*-[a-z2-7]{" + HASH_LENGTH + "}");
+
   private Names() {}
 
-  /** A DNS-1035 label for {@code name}: itself when already one, else a hashed variant. */
+  /** A DNS-1035 label for {@code name}: itself when it can be kept, else a shortened variant. */
   public static String dnsLabel(String name, int max) {
-    if (name.length() <= max && name.matches("[a-z]([-a-z0-9]*[a-z0-9])?")) {
+    if (name.length() <= max && DNS_1035.matcher(name).matches() && !looksShortened(name)) {
       return name;
     }
-    String hash = hash(name);
     String cleaned = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
     if (cleaned.isEmpty() || !Character.isLetter(cleaned.charAt(0))) {
-      cleaned = "m-" + cleaned;
+      cleaned = "x-" + cleaned;
     }
-    int keep = Math.min(cleaned.length(), max - hash.length() - 1);
-    String prefix = cleaned.substring(0, keep).replaceAll("-+$", "");
-    return prefix + "-" + hash;
+    return shortened(cleaned, name, max);
   }
 
-  /** {@code a-b} as a DNS-1035 label of at most {@code max} characters. */
-  public static String joined(String a, String b, int max) {
-    return dnsLabel(a + "-" + b, max);
+  /**
+   * {@code name} with a kind's {@code suffix} (such as {@code -model}), at most {@code max}
+   * characters: the name part is kept or shortened by {@link #dnsLabel}, the suffix always stays.
+   */
+  public static String withSuffix(String name, String suffix, int max) {
+    return dnsLabel(name, max - suffix.length()) + suffix;
   }
 
-  /** A label value (≤ 63 characters, alphanumeric at both ends). */
+  /** A label value (≤ 63 characters, alphanumeric at both ends), kept or shortened alike. */
   public static String labelValue(String value) {
-    if (value.length() <= 63) {
+    if (value.length() <= 63 && LABEL_VALUE.matcher(value).matches() && !looksShortened(value)) {
       return value;
     }
-    return value.substring(0, 54).replaceAll("[^A-Za-z0-9]+$", "") + "-" + hash(value);
+    String cleaned = value.replaceAll("[^-A-Za-z0-9_.]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+    return shortened(cleaned.isEmpty() ? "x" : cleaned, value, 63);
   }
 
+  /** Whether {@code name} ends like a shortened name: {@code -} and a hash. */
+  static boolean looksShortened(String name) {
+    return SHORTENED.matcher(name).matches();
+  }
+
+  private static String shortened(String cleaned, String original, int max) {
+    String hash = hash(original);
+    int keep = Math.min(cleaned.length(), max - hash.length() - 1);
+    String prefix = cleaned.substring(0, keep).replaceAll("[^A-Za-z0-9]+$", "");
+    return prefix.isEmpty() ? "x-" + hash : prefix + "-" + hash;
+  }
+
+  /** {@value #HASH_LENGTH} base32 characters of the SHA-256 of {@code text}. */
   static String hash(String text) {
+    byte[] digest;
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 4);
+      digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+    StringBuilder out = new StringBuilder(HASH_LENGTH);
+    int buffer = 0;
+    int bits = 0;
+    int index = 0;
+    while (out.length() < HASH_LENGTH) {
+      if (bits < 5) {
+        buffer = (buffer << 8) | (digest[index++] & 0xff);
+        bits += 8;
+      }
+      out.append(BASE32.charAt((buffer >> (bits - 5)) & 31));
+      bits -= 5;
+    }
+    return out.toString();
   }
 }

@@ -2,8 +2,18 @@ package io.modelops.operator.naming;
 
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 
-/** Names of a run's Job and ConfigMap, derived from the run's name alone. */
+/**
+ * Names of the objects the operator creates for custom jobs and their runs (the scheme is {@link
+ * Names}'s): a run's Job carries the run's name, its ConfigMap the run's name and {@code -config},
+ * and a job's NetworkPolicy the job's name and {@value #POLICY_SUFFIX} (models' policies end
+ * differently).
+ */
 public final class RunNames {
+  /** Suffix of a job's NetworkPolicy; a model's ends in {@link ModelNames#POLICY_SUFFIX}. */
+  public static final String POLICY_SUFFIX = "-job";
+
+  private static final String CONFIG_SUFFIX = "-config";
+
   private RunNames() {}
 
   public static String job(CustomJobRun run) {
@@ -11,6 +21,11 @@ public final class RunNames {
   }
 
   public static String config(CustomJobRun run) {
-    return job(run) + "-config";
+    return Names.withSuffix(run.getMetadata().getName(), CONFIG_SUFFIX, 63);
+  }
+
+  /** The NetworkPolicy of a job's run pods. */
+  public static String networkPolicy(String job) {
+    return Names.withSuffix(job, POLICY_SUFFIX, 63);
   }
 }

@@ -12,6 +12,7 @@ import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.StatusPatch;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -53,6 +54,16 @@ public final class ErrorStatus<S extends ConditionedStatus, R extends CustomReso
 
   /** The error status of {@code resource}: its current status with the condition Unknown. */
   public ErrorStatusUpdateControl<R> report(R resource, Context<R> context, Exception e) {
+    return report(resource, context, e, (status, conditions) -> {});
+  }
+
+  /**
+   * As {@link #report(CustomResource, Context, Exception)}, then {@code observedNow} overwrites
+   * what the caches still tell truly (for a model: whether its Deployment serves), so no condition
+   * keeps a reason that stopped being true.
+   */
+  public ErrorStatusUpdateControl<R> report(
+      R resource, Context<R> context, Exception e, BiConsumer<S, Conditions> observedNow) {
     boolean exhausted = context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(false);
     log.warn(
         "{}/{}: reconcile failed{}",
@@ -77,6 +88,7 @@ public final class ErrorStatus<S extends ConditionedStatus, R extends CustomReso
             + " ("
             + summary(e)
             + ") and will retry; the operator's log has the details.");
+    observedNow.accept(status, conditions);
     status.setConditions(conditions.list());
     ErrorStatusUpdateControl<R> control =
         ErrorStatusUpdateControl.patchStatus(StatusPatch.of(resource, status, emptyResource));

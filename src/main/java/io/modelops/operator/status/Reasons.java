@@ -31,6 +31,18 @@ public final class Reasons {
   /** A field the CRD schema would refuse, met on an object the schema never checked. */
   public static final String INVALID_SPEC = "InvalidSpec";
 
+  /**
+   * An object the operator would create for a resource exists already and is not controlled by that
+   * resource; the operator leaves it alone and creates nothing for the resource.
+   */
+  public static final String NAME_CONFLICT = "NameConflict";
+
+  /**
+   * A run waits for its CustomJob's NetworkPolicy: its pods never start without the policy that
+   * restricts their network.
+   */
+  public static final String NETWORK_POLICY_PENDING = "NetworkPolicyPending";
+
   /** A value would set an environment variable the operator already sets in the pod. */
   public static final String ENVIRONMENT_VARIABLE_CONFLICT = "EnvironmentVariableConflict";
 

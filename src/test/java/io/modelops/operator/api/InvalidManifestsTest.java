@@ -81,7 +81,10 @@ class InvalidManifestsTest {
     assertThat(Manifests.refusal(refused)).contains(c.expectMessage());
   }
 
-  /** Puts a long string or a long list at a JSON pointer (limits are unreadable inline). */
+  /**
+   * Puts a long string, a long list or an object of many keys at a JSON pointer (limits are
+   * unreadable inline).
+   */
   private static void fill(ObjectNode manifest, JsonNode fill) {
     String pointer = fill.get("at").asText();
     int cut = pointer.lastIndexOf('/');
@@ -90,6 +93,12 @@ class InvalidManifestsTest {
     JsonNode value;
     if (fill.has("chars")) {
       value = TextNode.valueOf("x".repeat(fill.get("chars").asInt()));
+    } else if (fill.has("properties")) {
+      ObjectNode object = JsonNodeFactory.instance.objectNode();
+      for (int i = 0; i < fill.get("properties").asInt(); i++) {
+        object.put("key" + i, i);
+      }
+      value = object;
     } else {
       ArrayNode items = JsonNodeFactory.instance.arrayNode();
       for (int i = 0; i < fill.get("items").asInt(); i++) {

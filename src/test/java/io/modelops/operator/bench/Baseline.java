@@ -21,16 +21,17 @@ final class Baseline {
 
   static Deployment deployment() {
     Map<String, String> labels = modelLabels();
-    labels.put("app.kubernetes.io/instance", "churn-churn-v3");
+    labels.put("app.kubernetes.io/instance", "churn-v3");
     labels.put("modelops.io/version", "churn-v3");
     Map<String, Quantity> resources = new LinkedHashMap<>();
     resources.put("cpu", new Quantity("1"));
     resources.put("memory", new Quantity("1073741824"));
     return new DeploymentBuilder()
         .withNewMetadata()
-        .withName("churn-churn-v3")
+        .withName("churn-v3")
         .withNamespace("team-a")
         .withLabels(labels)
+        .addToAnnotations("modelops.io/version-name", "churn-v3")
         .addToAnnotations("modelops.io/resource-bundle", "cpu.small")
         .endMetadata()
         .withNewSpec()
@@ -209,7 +210,7 @@ final class Baseline {
   static NetworkPolicy networkPolicy() {
     return new NetworkPolicyBuilder()
         .withNewMetadata()
-        .withName("churn")
+        .withName("churn-model")
         .withNamespace("team-a")
         .withLabels(modelLabels())
         .endMetadata()

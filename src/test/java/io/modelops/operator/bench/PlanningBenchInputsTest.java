@@ -37,9 +37,8 @@ class PlanningBenchInputsTest {
     assertThat(plan.routeTo()).isEqualTo("churn-v3");
     assertThat(plan.replacing()).isFalse();
     assertThat(plan.replicas()).isEqualTo(2);
-    assertThat(plan.deploymentName()).isEqualTo("churn-churn-v3");
-    assertThat(planned.deployment().orElseThrow().getMetadata().getName())
-        .isEqualTo("churn-churn-v3");
+    assertThat(plan.deploymentName()).isEqualTo("churn-v3");
+    assertThat(planned.deployment().orElseThrow().getMetadata().getName()).isEqualTo("churn-v3");
     assertThat(plan.kept()).isEmpty();
     assertThat(plan.serving().requiresHa()).isFalse();
     var container =

@@ -149,7 +149,7 @@ class CustomJobScheduleTest {
               assertThat(j.getStatus().getActiveRuns()).isZero();
             });
     NetworkPolicy policy =
-        cluster.client().network().networkPolicies().inNamespace(ns).withName("retrain-runs").get();
+        cluster.client().network().networkPolicies().inNamespace(ns).withName("retrain-job").get();
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
     assertThat(policy.getSpec().getIngress()).isEmpty();
   }

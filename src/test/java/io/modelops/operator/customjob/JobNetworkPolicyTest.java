@@ -30,7 +30,7 @@ class JobNetworkPolicyTest {
   @Test
   void selectsTheJobsRunPodsAndAcceptsNoIngress() {
     var policy = new JobNetworkPolicy(CONFIG).desired(job(""));
-    assertThat(policy.getMetadata().getName()).isEqualTo("nightly-runs");
+    assertThat(policy.getMetadata().getName()).isEqualTo("nightly-job");
     assertThat(policy.getMetadata().getNamespace()).isEqualTo("team-a");
     assertThat(policy.getMetadata().getLabels())
         .containsEntry("app.kubernetes.io/managed-by", "modelops-operator")

@@ -199,8 +199,7 @@ class CustomModelServingTest {
     assertThat(m.getStatus().getReadyReplicas()).isEqualTo(2);
     assertThat(m.getStatus().getEndpoint())
         .isEqualTo("http://churn." + ns + ".svc.cluster.local:8080/churn/");
-    Deployment d =
-        cluster.client().apps().deployments().inNamespace(ns).withName("churn-churn-v1").get();
+    Deployment d = cluster.client().apps().deployments().inNamespace(ns).withName("churn-v1").get();
     assertThat(d.getStatus().getAvailableReplicas()).isEqualTo(2);
     assertThat(d.getMetadata().getOwnerReferences())
         .singleElement()
@@ -212,7 +211,7 @@ class CustomModelServingTest {
     Service svc = cluster.client().services().inNamespace(ns).withName("churn").get();
     assertThat(svc.getSpec().getSelector()).containsEntry("modelops.io/version", "churn-v1");
     NetworkPolicy np =
-        cluster.client().network().networkPolicies().inNamespace(ns).withName("churn").get();
+        cluster.client().network().networkPolicies().inNamespace(ns).withName("churn-model").get();
     assertThat(np.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
 
     CustomModelVersion v =
@@ -285,14 +284,14 @@ class CustomModelServingTest {
           .untilAsserted(
               () -> {
                 assertThat(get("fraud").getStatus().getActiveVersion()).isEqualTo("fraud-b");
-                assertThat(c.apps().deployments().inNamespace(ns).withName("fraud-fraud-a").get())
+                assertThat(c.apps().deployments().inNamespace(ns).withName("fraud-a").get())
                     .isNull();
               });
       awaitReady("fraud");
     }
-    int newAvailable = indexOf(timeline, "ADDED-or-MODIFIED fraud-fraud-b available=true");
+    int newAvailable = indexOf(timeline, "ADDED-or-MODIFIED fraud-b available=true");
     int switched = indexOf(timeline, "MODIFIED service->fraud-b");
-    int oldDeleted = indexOf(timeline, "DELETED fraud-fraud-a");
+    int oldDeleted = indexOf(timeline, "DELETED fraud-a");
     assertThat(newAvailable).as(String.join("\n", timeline)).isNotNegative();
     assertThat(switched).as(String.join("\n", timeline)).isGreaterThan(newAvailable);
     assertThat(oldDeleted).as(String.join("\n", timeline)).isGreaterThan(switched);
@@ -333,14 +332,7 @@ class CustomModelServingTest {
                 .getSpec()
                 .getSelector())
         .containsEntry("modelops.io/version", "stuck-good");
-    assertThat(
-            cluster
-                .client()
-                .apps()
-                .deployments()
-                .inNamespace(ns)
-                .withName("stuck-stuck-good")
-                .get())
+    assertThat(cluster.client().apps().deployments().inNamespace(ns).withName("stuck-good").get())
         .isNotNull();
   }
 
@@ -352,7 +344,7 @@ class CustomModelServingTest {
     PodDisruptionBudget pdb =
         cluster.client().policy().v1().podDisruptionBudget().inNamespace(ns).withName("ha").get();
     assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
-    Deployment d = cluster.client().apps().deployments().inNamespace(ns).withName("ha-ha-v1").get();
+    Deployment d = cluster.client().apps().deployments().inNamespace(ns).withName("ha-v1").get();
     var affinity =
         d.getSpec()
             .getTemplate()
@@ -374,7 +366,7 @@ class CustomModelServingTest {
     version("open-v1", "open", "1.0");
     awaitReady("open");
     NetworkPolicy open =
-        cluster.client().network().networkPolicies().inNamespace(ns).withName("open").get();
+        cluster.client().network().networkPolicies().inNamespace(ns).withName("open-model").get();
     assertThat(open.getSpec().getPolicyTypes()).containsExactly("Ingress");
     Manifests.mergePatch(
         cluster.client(),
@@ -393,7 +385,7 @@ class CustomModelServingTest {
                             .network()
                             .networkPolicies()
                             .inNamespace(ns)
-                            .withName("open")
+                            .withName("open-model")
                             .get()
                             .getSpec()
                             .getPolicyTypes())
@@ -578,7 +570,7 @@ class CustomModelServingTest {
                   .startsWith("version orphan-v1 keeps serving");
             });
     Deployment d =
-        cluster.client().apps().deployments().inNamespace(ns).withName("orphan-orphan-v1").get();
+        cluster.client().apps().deployments().inNamespace(ns).withName("orphan-v1").get();
     assertThat(d).isNotNull();
     assertThat(d.getStatus().getAvailableReplicas()).isEqualTo(1);
   }
@@ -596,13 +588,7 @@ class CustomModelServingTest {
               assertThat(m.getStatus().getPhase().name()).isEqualTo("INACTIVE");
               assertThat(condition(m, "Ready").getReason()).isEqualTo("ServingDisabled");
               Deployment d =
-                  cluster
-                      .client()
-                      .apps()
-                      .deployments()
-                      .inNamespace(ns)
-                      .withName("paused-paused-v1")
-                      .get();
+                  cluster.client().apps().deployments().inNamespace(ns).withName("paused-v1").get();
               assertThat(d.getSpec().getReplicas()).isZero();
             });
   }

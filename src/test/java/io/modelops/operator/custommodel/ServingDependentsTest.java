@@ -30,7 +30,7 @@ class ServingDependentsTest {
                 model("replicas: 2"),
                 observed(List.of(version("v2", 2)), List.of(), Optional.empty())));
 
-    assertThat(d.getMetadata().getName()).isEqualTo("churn-v2");
+    assertThat(d.getMetadata().getName()).isEqualTo("v2");
     assertThat(d.getMetadata().getNamespace()).isEqualTo("team-a");
     assertThat(d.getMetadata().getLabels())
         .containsEntry(ModelLabels.VERSION, "v2")
@@ -110,7 +110,7 @@ class ServingDependentsTest {
                 model("networkEgressPolicy: PUBLIC"),
                 observed(List.of(version("v2", 2)), List.of(), Optional.empty())));
 
-    assertThat(none.getMetadata().getName()).isEqualTo("churn");
+    assertThat(none.getMetadata().getName()).isEqualTo("churn-model");
     assertThat(none.getSpec().getPodSelector().getMatchLabels())
         .isEqualTo(ModelLabels.selector("churn"));
     assertThat(none.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");

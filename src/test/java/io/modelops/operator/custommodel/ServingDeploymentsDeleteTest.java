@@ -35,7 +35,7 @@ class ServingDeploymentsDeleteTest {
     var dependent = new ServingDeployments();
 
     assertThat(dependent.desiredResources(model, context))
-        .containsOnlyKeys(new ResourceID("churn-v2", "team-a"));
+        .containsOnlyKeys(new ResourceID("v2", "team-a"));
     // A delete would need the client, which this context does not have: returning proves it
     // was skipped.
     dependent.deleteTargetResource(model, v1, ResourceID.fromResource(v1), context);

@@ -12,6 +12,7 @@ import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.lookup.FixedLookups;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.naming.ModelNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,12 +106,17 @@ final class ServingFixtures {
 
   /** The Deployment of {@code version}, with {@code available} of {@code replicas} pods. */
   static Deployment deployment(String version, int replicas, int available) {
+    return deployment(ModelNames.deployment(version), version, replicas, available);
+  }
+
+  /** A Deployment of {@code version} named {@code name}. */
+  static Deployment deployment(String name, String version, int replicas, int available) {
     return new DeploymentBuilder()
         .withNewMetadata()
-        .withName("churn-" + version)
+        .withName(name)
         .withNamespace("team-a")
         .withGeneration(1L)
-        .withLabels(ModelLabels.version("churn", version, "churn-" + version))
+        .withLabels(ModelLabels.version("churn", version, name))
         .endMetadata()
         .withNewSpec()
         .withReplicas(replicas)

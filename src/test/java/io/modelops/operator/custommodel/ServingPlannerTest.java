@@ -55,7 +55,7 @@ class ServingPlannerTest {
             "v1",
             true,
             1,
-            Set.of("churn-v1")),
+            Set.of("v1")),
         Arguments.of(
             "switch, new version Available: route to it, old kept until seen moved",
             "",
@@ -65,7 +65,7 @@ class ServingPlannerTest {
             "v2",
             true,
             1,
-            Set.of("churn-v1")),
+            Set.of("v1")),
         Arguments.of(
             "routed version's Deployment is gone: no switch",
             "",
@@ -85,7 +85,7 @@ class ServingPlannerTest {
             "v2",
             true,
             1,
-            Set.of("churn-v2")),
+            Set.of("v2")),
         Arguments.of(
             "serving disabled: 0 replicas, route to the target, keep nothing",
             "serving: {enabled: false}",
@@ -130,7 +130,25 @@ class ServingPlannerTest {
     assertThat(plan.replacing()).isEqualTo(replacing);
     assertThat(plan.replicas()).isEqualTo(replicas);
     assertThat(plan.kept()).isEqualTo(kept);
-    assertThat(plan.deploymentName()).isEqualTo("churn-" + target);
+    assertThat(plan.deploymentName()).isEqualTo(target);
+  }
+
+  @Test
+  void aDeploymentOfTheTargetVersionUnderAnOldNameServesUntilTheNewOneIsAvailable() {
+    var model = model("");
+    var versions = List.of(version("v1", 1), version("v2", 2));
+    var old = deployment("churn-v2", "v2", 1, 1);
+
+    var starting =
+        ServingFixtures.plan(
+            model, observed(versions, List.of(old, deployment("v2", 1, 0)), Optional.of("v2")));
+    assertThat(starting.deploymentName()).isEqualTo("v2");
+    assertThat(starting.kept()).containsExactly("churn-v2");
+
+    var available =
+        ServingFixtures.plan(
+            model, observed(versions, List.of(old, deployment("v2", 1, 1)), Optional.of("v2")));
+    assertThat(available.kept()).isEmpty();
   }
 
   @Test
@@ -140,6 +158,7 @@ class ServingPlannerTest {
             model(""), observed(List.of(version("v2", 2)), List.of(), Optional.empty()));
 
     assertThat(plan.serviceName()).isEqualTo("churn");
+    assertThat(plan.networkPolicyName()).isEqualTo("churn-model");
     assertThat(plan.urlPrefix()).isEqualTo("/churn");
     assertThat(plan.endpoint()).isEqualTo("http://churn.team-a.svc.cluster.local:8080/churn/");
     assertThat(plan.version().environment().image()).isEqualTo("python:3.11");

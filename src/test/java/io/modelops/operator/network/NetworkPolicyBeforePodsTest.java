@@ -30,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * earlier resourceVersion (one etcd: resourceVersions are the order of writes across kinds).
  */
 @Tag("cluster")
-@Disabled("enabled when the fail-closed NetworkPolicy lands")
 class NetworkPolicyBeforePodsTest {
   @RegisterExtension
   static LocalClusterExtension cluster = new LocalClusterExtension().withRestrictedPodSecurity();

@@ -22,11 +22,17 @@ public final class Formats {
   /** An OCI image reference (registry/repository[:tag][@digest]). */
   public static final String IMAGE = "^[a-zA-Z0-9][a-zA-Z0-9._/:@+-]*$";
 
-  /** A git remote: https, http, ssh or scp-like git@host:path. */
-  public static final String GIT_URL = "^(https?://|ssh://|git@)[^\\s]+$";
+  /**
+   * A git remote over HTTPS: a host and a path, a user name allowed before the host (it is the
+   * token's user name) but never a password.
+   */
+  public static final String GIT_URL = "^https://([^\\s/:@]+@)?[^\\s/:@]+(:[0-9]+)?(/[^\\s]*)?$";
 
-  /** A git branch, tag or commit (no whitespace or characters git forbids in refs). */
-  public static final String GIT_REF = "^[^\\s~^:?*\\[\\\\]+$";
+  /**
+   * A git branch, tag or commit: no whitespace or characters git forbids in refs, and no leading
+   * "-", so it can never be read as an option of the git command.
+   */
+  public static final String GIT_REF = "^[^-\\s~^:?*\\[\\\\][^\\s~^:?*\\[\\\\]*$";
 
   /** A version label such as "1.0" or "3.11-slim". */
   public static final String LABEL = "^[A-Za-z0-9][A-Za-z0-9._+-]*$";

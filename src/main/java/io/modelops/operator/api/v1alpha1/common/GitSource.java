@@ -5,25 +5,39 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Code cloned from a git repository by an init container. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class GitSource {
   @Required
   @Size(max = 2048)
+  @ValidationRule(
+      value = "self.startsWith('https://')",
+      message = "git.url must be an https:// URL",
+      reason = "FieldValueInvalid")
+  @ValidationRule(
+      value = "!self.matches('^[a-z]+://[^/@]*:[^/@]*@')",
+      message = "git.url must not carry a password: name the token's Secret in git.secretRef",
+      reason = "FieldValueForbidden")
   @Pattern(Formats.GIT_URL)
-  @JsonPropertyDescription("Repository URL (https://, http://, ssh:// or git@host:path).")
+  @JsonPropertyDescription(
+      "Repository URL: https://host/path, optionally https://user@host/path (the token's user"
+          + " name). Never a password: the token comes from secretRef.")
   private String url;
 
   @Size(max = 255)
   @Pattern(Formats.GIT_REF)
-  @JsonPropertyDescription("Branch, tag or commit to check out. Default: the remote's HEAD.")
+  @JsonPropertyDescription(
+      "Branch, tag or commit to check out; it never starts with \"-\". Default: the remote's"
+          + " HEAD.")
   private String ref;
 
   @Size(max = 1024)
   @Pattern(Formats.RELATIVE_PATH)
   @JsonPropertyDescription(
-      "Directory inside the repository that holds the code. Default: the root.")
+      "Directory inside the repository that holds the code, relative, without \".\" or \"..\""
+          + " segments. Default (when absent): the repository's root.")
   private String path;
 
   @JsonPropertyDescription(

@@ -47,7 +47,7 @@ public class CustomJobSpec {
         "runtimeParameterDefinitions": {"x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["fieldName"]},
         "runtimeParameterValues": {"x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["fieldName"]},
         "customMetrics": {"x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["name"]},
-        "workerConfig": {"type": "object"}}}
+        "workerConfig": {"type": "object", "maxProperties": 64}}}
       """;
 
   @Size(max = 10000)
