@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.naming.Names;
 import io.modelops.operator.naming.RunLabels;
@@ -30,6 +31,7 @@ public class JobNetworkPolicy extends OwnedResource<NetworkPolicy, CustomJob> {
             .withKubernetesDependentInformerConfig(
                 InformerConfiguration.builder(NetworkPolicy.class)
                     .withLabelSelector(RunLabels.SELECTOR)
+                    .withItemStore(new LeanCaches.Applied<>())
                     .withNamespacesInheritedFromController()
                     .build())
             .build());

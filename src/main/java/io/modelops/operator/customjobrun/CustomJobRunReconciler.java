@@ -51,8 +51,11 @@ import org.slf4j.event.Level;
       @Dependent(name = "job", type = RunJob.class, reconcilePrecondition = RunJob.Wanted.class)
     })
 public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
-  /** Queued runs look for a free slot this often (slots free when other runs finish). */
-  static final Duration QUEUE_RECHECK = Duration.ofSeconds(3);
+  /**
+   * A safety net only: a queued run is woken when a run of its namespace finishes, is canceled or
+   * deleted (the run slots event source), and looks again this long after its last reconcile.
+   */
+  static final Duration QUEUE_RECHECK = Duration.ofMinutes(10);
 
   /** A run waiting for its CustomJob looks again this often. */
   static final Duration JOB_RECHECK = Duration.ofSeconds(10);
@@ -62,6 +65,7 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
   private final OperatorConfig config;
   private final Clock clock;
   private WarningEvents events;
+  private RunEventSources sources;
 
   public CustomJobRunReconciler(OperatorConfig config, Clock clock) {
     this.config = config;
@@ -72,7 +76,8 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
   public List<EventSource<?, CustomJobRun>> prepareEventSources(
       EventSourceContext<CustomJobRun> context) {
     events = new WarningEvents(context.getClient(), clock);
-    return RunEventSources.of(context);
+    sources = RunEventSources.of(context);
+    return sources.list();
   }
 
   @Override
@@ -85,25 +90,24 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
     RunProgress.Observation observation;
     Optional<Duration> recheck = Optional.empty();
     if (Boolean.TRUE.equals(run.getSpec().getCancel())) {
-      observation = workflow(context, Optional.empty());
+      observation = workflow(run, context, Optional.empty());
     } else if (existing.isPresent()) {
-      observation = RunProgress.observe(false, existing, pods(context));
+      observation = RunProgress.observe(false, existing, pods(run, existing, context));
     } else {
       Optional<CustomJob> job = context.getSecondaryResource(CustomJob.class);
       var validation =
           CustomJobRunValidator.validate(
-              run,
-              job,
-              () -> CustomJobRunValidator.Lookups.inCluster(context.getClient(), namespace(run)));
+              run, job, () -> sources.lookups(context.getClient(), namespace(run)));
       if (validation.waitsForJob()) {
         observation = RunProgress.waitingForJob(validation.summary());
         recheck = Optional.of(JOB_RECHECK);
       } else if (!validation.valid()) {
         observation = RunProgress.refused(validation.summary());
       } else if (RunQueue.admits(
-          run, context.getPrimaryCache().list(), config.limits().maxCustomJobRuns())) {
+          run, sources.runsOf(namespace(run)), config.limits().maxCustomJobRuns())) {
         observation =
             workflow(
+                run,
                 context,
                 Optional.of(
                     RunPlanner.plan(run, job.get(), validation.resolved().orElseThrow(), config)));
@@ -144,15 +148,17 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
 
   /** Hands the workflow the plan of a run that starts, or none to cancel; then observes. */
   private static RunProgress.Observation workflow(
-      Context<CustomJobRun> context, Optional<RunPlan> plan) {
+      CustomJobRun run, Context<CustomJobRun> context, Optional<RunPlan> plan) {
     plan.ifPresent(p -> context.managedWorkflowAndDependentResourceContext().put(RunPlan.KEY, p));
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    return RunProgress.observe(
-        plan.isEmpty(), context.getSecondaryResource(Job.class), pods(context));
+    Optional<Job> job = context.getSecondaryResource(Job.class);
+    return RunProgress.observe(plan.isEmpty(), job, pods(run, job, context));
   }
 
-  private static List<Pod> pods(Context<CustomJobRun> context) {
-    return List.copyOf(context.getSecondaryResources(Pod.class));
+  /** The pods of the run's own Job: no other pod ever decides the run's phase or stops it. */
+  private static List<Pod> pods(
+      CustomJobRun run, Optional<Job> job, Context<CustomJobRun> context) {
+    return RunPods.of(run, job, List.copyOf(context.getSecondaryResources(Pod.class)));
   }
 
   private static String namespace(CustomJobRun run) {

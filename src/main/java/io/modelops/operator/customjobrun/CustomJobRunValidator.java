@@ -1,19 +1,16 @@
 package io.modelops.operator.customjobrun;
 
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJobSpec;
 import io.modelops.operator.api.v1alpha1.customjob.JobResources;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
-import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.executionenvironment.EnvironmentResolution;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.resourcebundle.BundleChoice;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
-import io.modelops.operator.resourcebundle.ResourceBundles;
 import io.modelops.operator.runtimeparams.RuntimeParameters;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
@@ -47,28 +44,16 @@ public final class CustomJobRunValidator {
 
   private CustomJobRunValidator() {}
 
-  /** What validation looks up in the cluster. */
+  /**
+   * What validation looks up: environments and the sidecar model by name, every ResourceBundle,
+   * references in the run's namespace by name (the controller answers the first three from its
+   * caches).
+   */
   public record Lookups(
       Function<String, Optional<ExecutionEnvironment>> environments,
       Map<String, Bundle> bundles,
       NamespaceLookups namespace,
-      Function<String, Optional<CustomModel>> models) {
-    /**
-     * Lookups through the API server: environments and the sidecar model by name, every
-     * ResourceBundle (listed now), references in {@code namespace} by name.
-     */
-    public static Lookups inCluster(KubernetesClient client, String namespace) {
-      return new Lookups(
-          name ->
-              Optional.ofNullable(
-                  client.resources(ExecutionEnvironment.class).withName(name).get()),
-          ResourceBundles.byName(client.resources(ResourceBundle.class).list().getItems()),
-          NamespaceLookups.of(client, namespace),
-          name ->
-              Optional.ofNullable(
-                  client.resources(CustomModel.class).inNamespace(namespace).withName(name).get()));
-    }
-  }
+      Function<String, Optional<CustomModel>> models) {}
 
   /**
    * What a valid run's references resolve to.

@@ -103,12 +103,14 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
         });
     Optional<String> served = plan.map(ServingPlan::routeTo).or(observed::routedVersion);
     List<Deployment> deployments = List.copyOf(context.getSecondaryResources(Deployment.class));
+    List<Pod> servedPods =
+        ServedPods.of(List.copyOf(context.getSecondaryResources(Pod.class)), deployments);
     List<Pod> targetPods =
         validation
             .target()
             .map(
                 t ->
-                    context.getSecondaryResources(Pod.class).stream()
+                    servedPods.stream()
                         .filter(p -> t.equals(p.getMetadata().getLabels().get(ModelLabels.VERSION)))
                         .toList())
             .orElse(List.of());

@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.network.EgressPolicies;
 import io.modelops.operator.reconcile.OwnedResource;
@@ -14,7 +15,9 @@ import java.util.Optional;
  * The NetworkPolicy of the model's pods, from the effective networkEgressPolicy: ingress on the
  * model server's port, egress as {@link EgressPolicies} allows.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
+@KubernetesDependent(
+    informer =
+        @Informer(labelSelector = ModelLabels.SELECTOR, itemStore = LeanCaches.Applied.class))
 public class ModelNetworkPolicy extends OwnedResource<NetworkPolicy, CustomModel> {
   @Override
   protected NetworkPolicy desired(CustomModel model, Context<CustomModel> context) {

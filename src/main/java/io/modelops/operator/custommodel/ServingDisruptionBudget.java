@@ -10,11 +10,14 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.reconcile.OwnedResource;
 
 /** The PodDisruptionBudget (maxUnavailable 1) of a model that requires high availability. */
-@KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
+@KubernetesDependent(
+    informer =
+        @Informer(labelSelector = ModelLabels.SELECTOR, itemStore = LeanCaches.Applied.class))
 public class ServingDisruptionBudget extends OwnedResource<PodDisruptionBudget, CustomModel> {
   /** The object's name does not depend on the plan, so it can be found for deletion. */
   @Override
