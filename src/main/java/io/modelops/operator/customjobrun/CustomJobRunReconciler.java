@@ -97,7 +97,10 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
       Optional<CustomJob> job = context.getSecondaryResource(CustomJob.class);
       var validation =
           CustomJobRunValidator.validate(
-              run, job, () -> sources.lookups(context.getClient(), namespace(run)));
+              run,
+              job,
+              config.egress(),
+              () -> sources.lookups(context.getClient(), namespace(run)));
       if (validation.waitsForJob()) {
         observation = RunProgress.waitingForJob(validation.summary());
         recheck = Optional.of(JOB_RECHECK);

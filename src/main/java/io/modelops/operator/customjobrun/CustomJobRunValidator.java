@@ -7,8 +7,11 @@ import io.modelops.operator.api.v1alpha1.customjob.JobResources;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.config.EgressRules;
 import io.modelops.operator.executionenvironment.EnvironmentResolution;
 import io.modelops.operator.lookup.NamespaceLookups;
+import io.modelops.operator.network.EgressPolicies;
+import io.modelops.operator.network.EgressPolicies.Egress;
 import io.modelops.operator.resourcebundle.BundleChoice;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
 import io.modelops.operator.runtimeparams.RuntimeParameters;
@@ -29,8 +32,9 @@ import java.util.stream.Collectors;
  * What the CustomJobRun controller checks before a run may start, beyond the CRD schema: its
  * CustomJob exists; the job's environment resolves to an image; its code's ConfigMap, claim or git
  * Secret exists; runtime parameters resolve (the run's values over the job's) and their Secrets
- * exist; its bundle exists and allows custom jobs; its sidecar model has an endpoint. Every problem
- * is returned at once, each naming the field; nothing throws.
+ * exist; its bundle exists and allows custom jobs; its sidecar model has an endpoint; the job's
+ * egress policy is one the platform allows in the namespace. Every problem is returned at once,
+ * each naming the field; nothing throws.
  *
  * <p>Checking a reference means finding what it names, so a valid run comes back with what its
  * references resolved to ({@link Resolved}): planning then needs no lookup of its own.
@@ -92,11 +96,11 @@ public final class CustomJobRunValidator {
   }
 
   /**
-   * Validates {@code run} of {@code job}; {@code lookups} is asked for only when the job exists
-   * (its lookups read the cluster).
+   * Validates {@code run} of {@code job}, whose egress policy must be one {@code egress} allows in
+   * the run's namespace; {@code lookups} is asked for only when the job exists.
    */
   public static Result validate(
-      CustomJobRun run, Optional<CustomJob> job, Supplier<Lookups> lookups) {
+      CustomJobRun run, Optional<CustomJob> job, EgressRules egress, Supplier<Lookups> lookups) {
     String namespace = run.getMetadata().getNamespace();
     if (job.isEmpty()) {
       return new Result(
@@ -114,6 +118,13 @@ public final class CustomJobRunValidator {
     String field = "CustomJob " + job.get().getMetadata().getName() + " spec.";
     List<Problem> problems = new ArrayList<>();
 
+    EgressPolicies.allowed(
+            field + "resources.egressNetworkPolicy",
+            Egress.of(
+                spec.getResources() == null ? null : spec.getResources().getEgressNetworkPolicy()),
+            namespace,
+            egress)
+        .ifPresent(problems::add);
     var environment =
         EnvironmentResolution.resolve(
             field + "environment", spec.getEnvironment(), found.environments());

@@ -88,7 +88,7 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
             NamespaceLookups.of(context.getClient(), namespace),
             List.copyOf(context.getSecondaryResources(Deployment.class)),
             context.getSecondaryResource(Service.class));
-    var validation = CustomModelValidator.validate(model, observed, config.limits());
+    var validation = CustomModelValidator.validate(model, observed, config);
     if (model.getStatus() == null && validation.awaitsVersionValidation(observed.versions())) {
       // A new model whose versions are still being validated: their validation triggers the
       // next reconcile, so a first "waiting" status would be a write that says nothing new.

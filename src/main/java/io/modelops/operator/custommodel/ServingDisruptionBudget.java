@@ -14,7 +14,10 @@ import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.reconcile.OwnedResource;
 
-/** The PodDisruptionBudget (maxUnavailable 1) of a model that requires high availability. */
+/**
+ * The PodDisruptionBudget (maxUnavailable 1, unhealthy pods always evictable) of a model that
+ * requires high availability.
+ */
 @KubernetesDependent(
     informer =
         @Informer(labelSelector = ModelLabels.SELECTOR, itemStore = LeanCaches.Applied.class))
@@ -42,6 +45,9 @@ public class ServingDisruptionBudget extends OwnedResource<PodDisruptionBudget, 
         .endMetadata()
         .withNewSpec()
         .withMaxUnavailable(new IntOrString(1))
+        // Pods that are not Ready may always be evicted: a budget counting them would block
+        // node drains exactly when the model is already broken.
+        .withUnhealthyPodEvictionPolicy("AlwaysAllow")
         .withNewSelector()
         .withMatchLabels(ModelLabels.selector(modelName))
         .endSelector()
