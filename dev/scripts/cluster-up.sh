@@ -56,10 +56,20 @@ else
   fi
 fi
 
+# Nodes report local disk like real ones: the operator requests ephemeral-storage for every
+# container, which a node without that resource could never schedule.
+NODE_DISK=200Gi
 have=$(kubectl --kubeconfig "$CLUSTER_KUBECONFIG" get nodes -o name 2>/dev/null | wc -l)
 if [ "$have" -lt "$NODES" ]; then
-  kwokctl scale node --name "$CLUSTER_NAME" --replicas "$NODES" >&2
+  kwokctl scale node --name "$CLUSTER_NAME" --replicas "$NODES" \
+    --param ".allocatable[\"ephemeral-storage\"]=\"$NODE_DISK\"" >&2
 fi
+# Nodes made before they reported disk get it added to their status.
+for node in $(kubectl --kubeconfig "$CLUSTER_KUBECONFIG" get nodes \
+  -o go-template='{{range .items}}{{if not (index .status.allocatable "ephemeral-storage")}}{{.metadata.name}} {{end}}{{end}}'); do
+  kubectl --kubeconfig "$CLUSTER_KUBECONFIG" patch node "$node" --subresource=status --type=merge \
+    -p "{\"status\":{\"capacity\":{\"ephemeral-storage\":\"$NODE_DISK\"},\"allocatable\":{\"ephemeral-storage\":\"$NODE_DISK\"}}}" >/dev/null
+done
 mkdir -p "$LOCAL_DIR"
 cp "$CLUSTER_KUBECONFIG" "$KUBECONFIG_OUT"
 log "cluster $CLUSTER_NAME: ready in $((SECONDS - start))s with $NODES kwok nodes; export KUBECONFIG=$KUBECONFIG_OUT"

@@ -67,6 +67,14 @@ platformApi:
   ports: {{ $c.platformApi.ports | toJson }}
 ingressNamespaces: {{ $c.ingressNamespaces | toJson }}
 gitFetcherImage: {{ $c.gitFetcherImage | quote }}
+gitHttpHosts: {{ $c.gitHttpHosts | toJson }}
+egress:
+  publicExcept: {{ $c.egress.publicExcept | toJson }}
+  clusterCidrs: {{ $c.egress.clusterCidrs | toJson }}
+  defaultAllowed: {{ $c.egress.defaultAllowed | toJson }}
+  allowedByNamespace: {{ $c.egress.allowedByNamespace | toJson }}
+ephemeralStorage:
+  {{- toYaml $c.ephemeralStorage | nindent 2 }}
 watchNamespaces: {{ $c.watchNamespaces | toJson }}
 leaderElection: {{ .Values.leaderElection.enabled }}
 leaseNamespace: {{ .Release.Namespace | quote }}

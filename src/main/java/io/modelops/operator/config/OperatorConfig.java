@@ -24,6 +24,10 @@ import java.util.Map;
  * @param leaseNamespace namespace of the leader-election Lease
  * @param endpoints ports, threads and timeouts of /metrics and of the probes
  * @param reconcileThreads concurrent reconciliations
+ * @param gitHttpHosts hosts a git code source may reach over plain http (a token is then offered to
+ *     that host over http); every other host only over https
+ * @param egress what PUBLIC excludes and which egress policies each namespace may use
+ * @param ephemeralStorage the local disk every pod the operator builds may use
  */
 public record OperatorConfig(
     OperatorLimits limits,
@@ -34,7 +38,20 @@ public record OperatorConfig(
     boolean leaderElection,
     String leaseNamespace,
     HttpEndpoints endpoints,
-    int reconcileThreads) {
+    int reconcileThreads,
+    List<String> gitHttpHosts,
+    EgressRules egress,
+    WorkloadStorage ephemeralStorage) {
+
+  /**
+   * The git fetcher image, pinned by digest so a moved tag can never change what runs with a
+   * tenant's git token: alpine/git v2.47.2. The digest is the one public projects pin for that tag;
+   * the local control plane never pulls images, so the build cannot check it against the registry
+   * (docs/security.md says how to verify it, and {@code gitFetcherImage} replaces it).
+   */
+  public static final String DEFAULT_GIT_FETCHER_IMAGE =
+      "alpine/git:v2.47.2@sha256:"
+          + "062a01ad7a0eb17cff382bc5e26086b4d710e56dfdfdf001109a49b6d9bd378c";
 
   public static final String LEASE_NAME = "modelops-operator-leader";
 
@@ -53,10 +70,39 @@ public record OperatorConfig(
     platformApi = platformApi == null ? new PlatformApiDestinations(null, null, null) : platformApi;
     ingressNamespaces = ingressNamespaces == null ? List.of() : List.copyOf(ingressNamespaces);
     watchNamespaces = watchNamespaces == null ? List.of() : List.copyOf(watchNamespaces);
-    gitFetcherImage = gitFetcherImage == null ? "alpine/git:2.47.2" : gitFetcherImage;
+    gitFetcherImage = gitFetcherImage == null ? DEFAULT_GIT_FETCHER_IMAGE : gitFetcherImage;
     leaseNamespace = leaseNamespace == null ? "modelops-system" : leaseNamespace;
     endpoints = endpoints == null ? HttpEndpoints.defaults() : endpoints;
     reconcileThreads = reconcileThreads == 0 ? 32 : reconcileThreads;
+    gitHttpHosts = gitHttpHosts == null ? List.of() : List.copyOf(gitHttpHosts);
+    egress = egress == null ? EgressRules.defaults() : egress;
+    ephemeralStorage = ephemeralStorage == null ? WorkloadStorage.defaults() : ephemeralStorage;
+  }
+
+  /** The settings that predate git, egress and storage rules, which take their defaults. */
+  public OperatorConfig(
+      OperatorLimits limits,
+      PlatformApiDestinations platformApi,
+      List<String> ingressNamespaces,
+      String gitFetcherImage,
+      List<String> watchNamespaces,
+      boolean leaderElection,
+      String leaseNamespace,
+      HttpEndpoints endpoints,
+      int reconcileThreads) {
+    this(
+        limits,
+        platformApi,
+        ingressNamespaces,
+        gitFetcherImage,
+        watchNamespaces,
+        leaderElection,
+        leaseNamespace,
+        endpoints,
+        reconcileThreads,
+        null,
+        null,
+        null);
   }
 
   /** Every setting at its default. */

@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.naming.Names;
 import io.modelops.operator.naming.RunLabels;
@@ -42,6 +43,7 @@ public class JobNetworkPolicy extends KubernetesDependentResource<NetworkPolicy,
             .withKubernetesDependentInformerConfig(
                 InformerConfiguration.builder(NetworkPolicy.class)
                     .withLabelSelector(RunLabels.SELECTOR)
+                    .withItemStore(new LeanCaches.Applied<>())
                     .withNamespacesInheritedFromController()
                     .build())
             .build());

@@ -57,8 +57,11 @@ import org.slf4j.event.Level;
       @Dependent(name = "job", type = RunJob.class, reconcilePrecondition = RunJob.Wanted.class)
     })
 public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
-  /** Queued runs look for a free slot this often (slots free when other runs finish). */
-  static final Duration QUEUE_RECHECK = Duration.ofSeconds(3);
+  /**
+   * A safety net only: a queued run is woken when a run of its namespace finishes, is canceled or
+   * deleted (the run slots event source), and looks again this long after its last reconcile.
+   */
+  static final Duration QUEUE_RECHECK = Duration.ofMinutes(10);
 
   /** A run waiting for its CustomJob looks again this often. */
   static final Duration JOB_RECHECK = Duration.ofSeconds(10);
@@ -69,6 +72,7 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
   private final Clock clock;
   private final ErrorStatus<CustomJobRunStatus, CustomJobRun> errors;
   private WarningEvents events;
+  private RunEventSources sources;
 
   public CustomJobRunReconciler(OperatorConfig config, Clock clock) {
     this.config = config;
@@ -82,7 +86,8 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
   public List<EventSource<?, CustomJobRun>> prepareEventSources(
       EventSourceContext<CustomJobRun> context) {
     events = new WarningEvents(context.getClient(), clock);
-    return RunEventSources.of(context);
+    sources = RunEventSources.of(context);
+    return sources.list();
   }
 
   @Override
@@ -96,16 +101,17 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
     Optional<Duration> recheck = Optional.empty();
     Optional<Problem> conflict = Optional.empty();
     if (Boolean.TRUE.equals(run.getSpec().getCancel())) {
-      observation = workflow(context, Optional.empty());
+      observation = workflow(run, context, Optional.empty());
     } else if (existing.isPresent()) {
-      observation = RunProgress.observe(false, existing, pods(context));
+      observation = RunProgress.observe(false, existing, pods(run, existing, context));
     } else {
       Optional<CustomJob> job = context.getSecondaryResource(CustomJob.class);
       var validation =
           CustomJobRunValidator.validate(
               run,
               job,
-              () -> CustomJobRunValidator.Lookups.inCluster(context.getClient(), namespace(run)));
+              config.egress(),
+              () -> sources.lookups(context.getClient(), namespace(run)));
       if (validation.waitsForJob()) {
         observation = RunProgress.waitingForJob(validation.summary());
         recheck = Optional.of(JOB_RECHECK);
@@ -116,14 +122,14 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
         // Fail closed: the run's pods never exist without the job's NetworkPolicy.
         observation = RunProgress.waiting(RunEgress.pending(job.get()));
       } else if (RunQueue.admits(
-          run, context.getPrimaryCache().list(), config.limits().maxCustomJobRuns())) {
+          run, sources.runsOf(namespace(run)), config.limits().maxCustomJobRuns())) {
         RunPlan plan = RunPlanner.plan(run, job.get(), validation.resolved().orElseThrow(), config);
         conflict = NameClaims.conflict(run, plan.claims(), owned(context), context.getClient());
         if (conflict.isPresent()) {
           observation = RunProgress.waiting(conflict.get());
           recheck = Optional.of(NameClaims.RECHECK);
         } else {
-          observation = workflow(context, Optional.of(plan));
+          observation = workflow(run, context, Optional.of(plan));
         }
       } else {
         observation = RunProgress.queued(config.limits().maxCustomJobRuns());
@@ -165,11 +171,11 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
 
   /** Hands the workflow the plan of a run that starts, or none to cancel; then observes. */
   private static RunProgress.Observation workflow(
-      Context<CustomJobRun> context, Optional<RunPlan> plan) {
+      CustomJobRun run, Context<CustomJobRun> context, Optional<RunPlan> plan) {
     plan.ifPresent(p -> context.managedWorkflowAndDependentResourceContext().put(RunPlan.KEY, p));
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    return RunProgress.observe(
-        plan.isEmpty(), context.getSecondaryResource(Job.class), pods(context));
+    Optional<Job> job = context.getSecondaryResource(Job.class);
+    return RunProgress.observe(plan.isEmpty(), job, pods(run, job, context));
   }
 
   /** Every object the informers know as this run's. */
@@ -180,8 +186,10 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
     return owned;
   }
 
-  private static List<Pod> pods(Context<CustomJobRun> context) {
-    return List.copyOf(context.getSecondaryResources(Pod.class));
+  /** The pods of the run's own Job: no other pod ever decides the run's phase or stops it. */
+  private static List<Pod> pods(
+      CustomJobRun run, Optional<Job> job, Context<CustomJobRun> context) {
+    return RunPods.of(run, job, List.copyOf(context.getSecondaryResources(Pod.class)));
   }
 
   private static String namespace(CustomJobRun run) {

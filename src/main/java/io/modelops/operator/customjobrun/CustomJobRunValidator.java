@@ -1,20 +1,20 @@
 package io.modelops.operator.customjobrun;
 
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJobSpec;
 import io.modelops.operator.api.v1alpha1.customjob.JobResources;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
-import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
+import io.modelops.operator.config.EgressRules;
 import io.modelops.operator.customjob.CustomJobValidator;
 import io.modelops.operator.executionenvironment.EnvironmentResolution;
 import io.modelops.operator.lookup.NamespaceLookups;
+import io.modelops.operator.network.EgressPolicies;
+import io.modelops.operator.network.EgressPolicies.Egress;
 import io.modelops.operator.resourcebundle.BundleChoice;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
-import io.modelops.operator.resourcebundle.ResourceBundles;
 import io.modelops.operator.runtimeparams.RuntimeParameters;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  * What the CustomJobRun controller checks before a run may start, beyond the CRD schema: its
  * CustomJob exists; the job's environment resolves to an image; its code's ConfigMap, claim or git
  * Secret exists; runtime parameters resolve (the run's values over the job's) and their Secrets
- * exist; its bundle exists and allows custom jobs; its sidecar model has an endpoint. Every problem
- * is returned at once, each naming the field; nothing throws.
+ * exist; its bundle exists and allows custom jobs; its sidecar model has an endpoint; the job's
+ * egress policy is one the platform allows in the namespace. Every problem is returned at once,
+ * each naming the field; nothing throws.
  *
  * <p>Checking a reference means finding what it names, so a valid run comes back with what its
  * references resolved to ({@link Resolved}): planning then needs no lookup of its own.
@@ -48,28 +49,16 @@ public final class CustomJobRunValidator {
 
   private CustomJobRunValidator() {}
 
-  /** What validation looks up in the cluster. */
+  /**
+   * What validation looks up: environments and the sidecar model by name, every ResourceBundle,
+   * references in the run's namespace by name (the controller answers the first three from its
+   * caches).
+   */
   public record Lookups(
       Function<String, Optional<ExecutionEnvironment>> environments,
       Map<String, Bundle> bundles,
       NamespaceLookups namespace,
-      Function<String, Optional<CustomModel>> models) {
-    /**
-     * Lookups through the API server: environments and the sidecar model by name, every
-     * ResourceBundle (listed now), references in {@code namespace} by name.
-     */
-    public static Lookups inCluster(KubernetesClient client, String namespace) {
-      return new Lookups(
-          name ->
-              Optional.ofNullable(
-                  client.resources(ExecutionEnvironment.class).withName(name).get()),
-          ResourceBundles.byName(client.resources(ResourceBundle.class).list().getItems()),
-          NamespaceLookups.of(client, namespace),
-          name ->
-              Optional.ofNullable(
-                  client.resources(CustomModel.class).inNamespace(namespace).withName(name).get()));
-    }
-  }
+      Function<String, Optional<CustomModel>> models) {}
 
   /**
    * What a valid run's references resolve to.
@@ -108,11 +97,11 @@ public final class CustomJobRunValidator {
   }
 
   /**
-   * Validates {@code run} of {@code job}; {@code lookups} is asked for only when the job exists
-   * (its lookups read the cluster).
+   * Validates {@code run} of {@code job}, whose egress policy must be one {@code egress} allows in
+   * the run's namespace; {@code lookups} is asked for only when the job exists.
    */
   public static Result validate(
-      CustomJobRun run, Optional<CustomJob> job, Supplier<Lookups> lookups) {
+      CustomJobRun run, Optional<CustomJob> job, EgressRules egress, Supplier<Lookups> lookups) {
     String namespace = run.getMetadata().getNamespace();
     if (job.isEmpty()) {
       return new Result(
@@ -131,6 +120,13 @@ public final class CustomJobRunValidator {
     List<Problem> problems = new ArrayList<>();
     CustomJobValidator.workerConfigSize(job.get(), field + "workerConfig").ifPresent(problems::add);
 
+    EgressPolicies.allowed(
+            field + "resources.egressNetworkPolicy",
+            Egress.of(
+                spec.getResources() == null ? null : spec.getResources().getEgressNetworkPolicy()),
+            namespace,
+            egress)
+        .ifPresent(problems::add);
     var environment =
         EnvironmentResolution.resolve(
             field + "environment", spec.getEnvironment(), found.environments());

@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.naming.RunLabels;
 import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.reconcile.OwnedResource;
@@ -20,7 +21,8 @@ import java.util.Map;
  * A run's ConfigMap, built from the run's {@link RunPlan}: the job's workerConfig and custom metric
  * definitions, as JSON files.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = RunLabels.SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = RunLabels.SELECTOR, itemStore = LeanCaches.Applied.class))
 public class RunConfig extends OwnedResource<ConfigMap, CustomJobRun> {
   /** The object's name does not depend on the plan, so it can be found for deletion. */
   @Override

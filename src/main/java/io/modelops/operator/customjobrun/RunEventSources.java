@@ -1,33 +1,66 @@
 package io.modelops.operator.customjobrun;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMapper;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunSpec;
+import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunStatus;
+import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.api.v1alpha1.custommodel.CustomModelStatus;
+import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
+import io.modelops.operator.cache.LeanCaches;
+import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.naming.RunLabels;
 import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.reconcile.Mappers;
 import io.modelops.operator.reconcile.References;
+import io.modelops.operator.resourcebundle.ResourceBundles;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * What wakes a run besides its own changes (its Job and ConfigMap come with the workflow): its
- * CustomJob (found through an index of runs by job), the pods of its Job (the operator's run pods
- * only, which name their run in an annotation), and its job's NetworkPolicy (a run starts only once
- * that policy is in place).
+ * What wakes a run besides its own changes (its Job and ConfigMap come with the workflow), and the
+ * caches its validation reads:
+ *
+ * <ul>
+ *   <li>its CustomJob (found through an index of runs by job);
+ *   <li>its job's NetworkPolicy (a run starts only once that policy is in place);
+ *   <li>the pods of its Job (pods controlled by a Job, which name their run in an annotation);
+ *   <li>run slots: when a run of a namespace stops holding a slot (it finished, was canceled or
+ *       deleted), the queued runs of that namespace are woken, so a queued run waits for that event
+ *       instead of polling. This informer keeps only what the queue reads of each run;
+ *   <li>ExecutionEnvironments, ResourceBundles and CustomModels (for a sidecar's endpoint), read
+ *       from caches when a run is validated, never fetched from the API server. They wake no run: a
+ *       run is validated when it is created or queued, and a refused run stays refused.
+ * </ul>
  */
-final class RunEventSources {
+record RunEventSources(
+    InformerEventSource<CustomJob, CustomJobRun> jobs,
+    InformerEventSource<Pod, CustomJobRun> pods,
+    InformerEventSource<NetworkPolicy, CustomJobRun> policies,
+    InformerEventSource<CustomJobRun, CustomJobRun> slots,
+    InformerEventSource<ExecutionEnvironment, CustomJobRun> environments,
+    InformerEventSource<ResourceBundle, CustomJobRun> bundles,
+    InformerEventSource<CustomModel, CustomJobRun> models) {
   static final String BY_JOB = "byJob";
-
-  private RunEventSources() {}
+  static final String WAITING = "waitingByNamespace";
 
   /** The CustomJob that controls a policy, by its controller ownerReference. */
   private static Optional<String> controllingJob(NetworkPolicy policy) {
@@ -38,7 +71,7 @@ final class RunEventSources {
         .findFirst();
   }
 
-  static List<EventSource<?, CustomJobRun>> of(EventSourceContext<CustomJobRun> context) {
+  static RunEventSources of(EventSourceContext<CustomJobRun> context) {
     context.getPrimaryCache().addIndexer(BY_JOB, Mappers.namespacedIndexer(References::job));
     var jobs =
         new InformerEventSource<>(
@@ -59,7 +92,13 @@ final class RunEventSources {
                 .withName("runpods")
                 .withNamespacesInheritedFromController()
                 .withLabelSelector(RunLabels.SELECTOR)
-                .withSecondaryToPrimaryMapper(Mappers.toReferenced(RunLabels::runOf))
+                .withItemStore(LeanCaches.runPods())
+                .withSecondaryToPrimaryMapper(
+                    Mappers.toReferenced(
+                        (Pod pod) ->
+                            Optional.of(pod)
+                                .filter(LeanCaches::controlledByJob)
+                                .flatMap(RunLabels::runOf)))
                 .build(),
             context);
     var policies =
@@ -86,6 +125,135 @@ final class RunEventSources {
                             .orElse(Set.of()))
                 .build(),
             context);
-    return List.of(jobs, pods, policies);
+    var slots = slots(context);
+    var environments =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ExecutionEnvironment.class, CustomJobRun.class)
+                .withName("runenvironments")
+                .withWatchAllNamespaces()
+                .withItemStore(LeanCaches.withoutManagedFields())
+                .withSecondaryToPrimaryMapper(noRun())
+                .withPrimaryToSecondaryMapper(noneOf())
+                .build(),
+            context);
+    var bundles =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ResourceBundle.class, CustomJobRun.class)
+                .withName("runbundles")
+                .withWatchAllNamespaces()
+                .withItemStore(LeanCaches.withoutManagedFields())
+                .withSecondaryToPrimaryMapper(noRun())
+                .withPrimaryToSecondaryMapper(noneOf())
+                .build(),
+            context);
+    var models =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(CustomModel.class, CustomJobRun.class)
+                .withName("runmodels")
+                .withNamespacesInheritedFromController()
+                .withItemStore(new TransformingItemStore<>(RunEventSources::endpointOnly))
+                .withSecondaryToPrimaryMapper(noRun())
+                .withPrimaryToSecondaryMapper(noneOf())
+                .build(),
+            context);
+    return new RunEventSources(jobs, pods, policies, slots, environments, bundles, models);
+  }
+
+  private static InformerEventSource<CustomJobRun, CustomJobRun> slots(
+      EventSourceContext<CustomJobRun> context) {
+    context
+        .getPrimaryCache()
+        .addIndexer(
+            WAITING,
+            run -> RunQueue.waiting(run) ? List.of(run.getMetadata().getNamespace()) : List.of());
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(CustomJobRun.class, CustomJobRun.class)
+            .withName("runslots")
+            .withNamespacesInheritedFromController()
+            .withItemStore(new TransformingItemStore<>(RunEventSources::slotOnly))
+            .withOnAddFilter(r -> false)
+            .withOnUpdateFilter(
+                (newer, older) -> RunQueue.competes(older) && !RunQueue.competes(newer))
+            .withOnDeleteFilter((r, unknownState) -> true)
+            .withSecondaryToPrimaryMapper(
+                (CustomJobRun freed) ->
+                    context
+                        .getPrimaryCache()
+                        .byIndex(WAITING, freed.getMetadata().getNamespace())
+                        .stream()
+                        .filter(
+                            r -> !r.getMetadata().getName().equals(freed.getMetadata().getName()))
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .withPrimaryToSecondaryMapper(noneOf())
+            .build(),
+        context);
+  }
+
+  List<EventSource<?, CustomJobRun>> list() {
+    return List.of(jobs, pods, policies, slots, environments, bundles, models);
+  }
+
+  /** The runs of {@code namespace} as the queue sees them (fresh: slot events come from here). */
+  Stream<CustomJobRun> runsOf(String namespace) {
+    return slots.list(namespace);
+  }
+
+  /** Validation's lookups: cluster-scoped kinds and models from caches, references by name. */
+  CustomJobRunValidator.Lookups lookups(KubernetesClient client, String namespace) {
+    return new CustomJobRunValidator.Lookups(
+        name -> environments.get(new ResourceID(name)),
+        ResourceBundles.byName(bundles.list().toList()),
+        NamespaceLookups.of(client, namespace),
+        name -> models.get(new ResourceID(name, namespace)));
+  }
+
+  /** What the queue reads of a run: namespace, name, creation time, cancel, phase, Job name. */
+  static CustomJobRun slotOnly(CustomJobRun run) {
+    CustomJobRun lean = new CustomJobRun();
+    lean.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(run.getMetadata().getName())
+            .withNamespace(run.getMetadata().getNamespace())
+            .withUid(run.getMetadata().getUid())
+            .withResourceVersion(run.getMetadata().getResourceVersion())
+            .withCreationTimestamp(run.getMetadata().getCreationTimestamp())
+            .build());
+    CustomJobRunSpec spec = new CustomJobRunSpec();
+    spec.setCancel(run.getSpec() == null ? null : run.getSpec().getCancel());
+    lean.setSpec(spec);
+    if (run.getStatus() != null) {
+      CustomJobRunStatus status = new CustomJobRunStatus();
+      status.setPhase(run.getStatus().getPhase());
+      status.setJobName(run.getStatus().getJobName());
+      lean.setStatus(status);
+    }
+    return lean;
+  }
+
+  /** What validation reads of a model: its name and endpoint. */
+  static CustomModel endpointOnly(CustomModel model) {
+    CustomModel lean = new CustomModel();
+    lean.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(model.getMetadata().getName())
+            .withNamespace(model.getMetadata().getNamespace())
+            .withUid(model.getMetadata().getUid())
+            .withResourceVersion(model.getMetadata().getResourceVersion())
+            .build());
+    if (model.getStatus() != null && model.getStatus().getEndpoint() != null) {
+      CustomModelStatus status = new CustomModelStatus();
+      status.setEndpoint(model.getStatus().getEndpoint());
+      lean.setStatus(status);
+    }
+    return lean;
+  }
+
+  private static <T extends HasMetadata> SecondaryToPrimaryMapper<T> noRun() {
+    return r -> Set.of();
+  }
+
+  private static <T extends HasMetadata> PrimaryToSecondaryMapper<CustomJobRun> noneOf() {
+    return r -> Set.of();
   }
 }

@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.naming.RunLabels;
 import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.pod.PodAssembly;
@@ -25,7 +26,8 @@ import java.util.Map;
  * whose precondition no longer holds), and its pods go with it; deleting the run deletes it through
  * the controller reference.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = RunLabels.SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = RunLabels.SELECTOR, itemStore = LeanCaches.Created.class))
 public class RunJob extends KubernetesDependentResource<Job, CustomJobRun>
     implements Creator<Job, CustomJobRun>, GarbageCollected<CustomJobRun> {
   /** The object's name does not depend on the plan, so it can be found for deletion. */

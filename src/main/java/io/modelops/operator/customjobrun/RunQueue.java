@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which runs of a namespace may start: at most {@code maxCustomJobRuns} run at once; the others
- * wait as {@code queued} and start in creation order (name breaks ties) as slots free.
+ * wait as {@code queued} and start in creation order (name breaks ties) as slots free. A queued run
+ * is woken when a run of its namespace stops competing (finishes, is canceled or deleted), not by
+ * polling.
  */
 public final class RunQueue {
   private static final Logger LOG = LoggerFactory.getLogger(RunQueue.class);
@@ -29,12 +31,7 @@ public final class RunQueue {
   public static boolean admits(CustomJobRun run, Stream<CustomJobRun> runs, int maxRuns) {
     var candidates =
         runs.filter(r -> run.getMetadata().getNamespace().equals(r.getMetadata().getNamespace()))
-            .filter(r -> !Boolean.TRUE.equals(r.getSpec().getCancel()))
-            .filter(
-                r ->
-                    r.getStatus() == null
-                        || r.getStatus().getPhase() == null
-                        || !r.getStatus().getPhase().finished())
+            .filter(RunQueue::competes)
             .map(
                 r ->
                     new Candidate(
@@ -50,6 +47,19 @@ public final class RunQueue {
         admitted,
         candidates);
     return admitted.contains(run.getMetadata().getName());
+  }
+
+  /** Whether a run counts in its namespace's queue: neither canceled nor finished. */
+  public static boolean competes(CustomJobRun run) {
+    return !Boolean.TRUE.equals(run.getSpec().getCancel())
+        && (run.getStatus() == null
+            || run.getStatus().getPhase() == null
+            || !run.getStatus().getPhase().finished());
+  }
+
+  /** Whether a run waits for a slot: it counts in the queue and has no Job yet. */
+  public static boolean waiting(CustomJobRun run) {
+    return competes(run) && (run.getStatus() == null || run.getStatus().getJobName() == null);
   }
 
   /** Names of the runs allowed to have a Job now: those already started, then the oldest. */

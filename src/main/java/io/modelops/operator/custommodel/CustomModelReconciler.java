@@ -105,8 +105,7 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
             NamespaceLookups.of(context.getClient(), namespace),
             List.copyOf(context.getSecondaryResources(Deployment.class)),
             context.getSecondaryResource(Service.class));
-    CustomModelValidator.Validation validation =
-        CustomModelValidator.validate(model, observed, config.limits());
+    var validation = CustomModelValidator.validate(model, observed, config);
     if (model.getStatus() == null && validation.awaitsVersionValidation(observed.versions())) {
       // A new model whose versions are still being validated: their validation triggers the
       // next reconcile, so a first "waiting" status would be a write that says nothing new.
@@ -128,12 +127,14 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
         });
     Optional<String> served = plan.map(ServingPlan::routeTo).or(observed::routedVersion);
     List<Deployment> deployments = List.copyOf(context.getSecondaryResources(Deployment.class));
+    List<Pod> servedPods =
+        ServedPods.of(List.copyOf(context.getSecondaryResources(Pod.class)), deployments);
     List<Pod> targetPods =
         validation
             .target()
             .map(
                 t ->
-                    context.getSecondaryResources(Pod.class).stream()
+                    servedPods.stream()
                         .filter(
                             p ->
                                 Names.labelValue(t)

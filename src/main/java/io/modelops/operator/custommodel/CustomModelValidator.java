@@ -4,10 +4,12 @@ import io.modelops.operator.api.v1alpha1.common.ServingSettings;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModelSpec;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
+import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.config.OperatorLimits;
 import io.modelops.operator.custommodel.EffectiveServing.Settings;
 import io.modelops.operator.custommodelversion.CustomModelVersionValidator;
 import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.network.EgressPolicies;
 import io.modelops.operator.network.EgressPolicies.Egress;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
@@ -69,7 +71,8 @@ public final class CustomModelValidator {
     }
   }
 
-  public static Validation validate(CustomModel model, Observed observed, OperatorLimits limits) {
+  public static Validation validate(CustomModel model, Observed observed, OperatorConfig config) {
+    OperatorLimits limits = config.limits();
     String namespace = model.getMetadata().getNamespace();
     List<Problem> specProblems = spec(model.getSpec());
     Optional<CustomModelVersion> latest =
@@ -144,6 +147,18 @@ public final class CustomModelValidator {
             bundlesInUse,
             limits);
     problems.addAll(serving.problems());
+    serving
+        .resolved()
+        .flatMap(
+            s ->
+                EgressPolicies.allowed(
+                    settings(version.getSpec()).networkEgressPolicy().isPresent()
+                        ? "version " + versionName + " spec.networkEgressPolicy"
+                        : "spec.networkEgressPolicy",
+                    s.networkEgressPolicy(),
+                    namespace,
+                    config.egress()))
+        .ifPresent(problems::add);
     problems.addAll(specProblems);
     if (!problems.isEmpty()) {
       return new Validation(

@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 /**
  * What the model controller watches besides its dependents, and how each event finds its models: a
  * version names its model; an ExecutionEnvironment reaches the models of the versions that run in
- * it; a ResourceBundle may change any model's settings; a pod carries its model's name in an
- * annotation.
+ * it; a ResourceBundle may change any model's settings; a pod controlled by a ReplicaSet carries
+ * its model's name in an annotation (which ReplicaSet, the reconciler checks against the model's
+ * own Deployments before a pod counts: {@link ServedPods}).
  */
 record ModelEventSources(
     InformerEventSource<CustomModelVersion, CustomModel> versions,
@@ -77,12 +78,14 @@ record ModelEventSources(
             InformerEventSourceConfiguration.from(Pod.class, CustomModel.class)
                 .withName("pods")
                 .withNamespacesInheritedFromController()
-                .withItemStore(LeanCaches.podsStatusOnly())
+                .withItemStore(LeanCaches.servedPods())
                 .withLabelSelector(ModelLabels.SELECTOR)
                 .withSecondaryToPrimaryMapper(
                     Mappers.toReferenced(
                         (Pod pod) ->
-                            Optional.ofNullable(pod.getMetadata().getAnnotations())
+                            Optional.of(pod)
+                                .filter(LeanCaches::controlledByReplicaSet)
+                                .map(p -> p.getMetadata().getAnnotations())
                                 .map(a -> a.get(ModelLabels.MODEL_NAME_ANNOTATION))))
                 .build(),
             context);

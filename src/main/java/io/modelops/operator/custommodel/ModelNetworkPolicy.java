@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.network.EgressPolicies;
 import io.modelops.operator.reconcile.ControllerReference;
@@ -28,7 +29,9 @@ import java.util.stream.Collectors;
  * scheme) is deleted, but only once the policy of the current name is in place, so the pods are
  * never without one.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
+@KubernetesDependent(
+    informer =
+        @Informer(labelSelector = ModelLabels.SELECTOR, itemStore = LeanCaches.Applied.class))
 public class ModelNetworkPolicy extends KubernetesDependentResource<NetworkPolicy, CustomModel>
     implements CRUDKubernetesBulkDependentResource<NetworkPolicy, CustomModel>,
         GarbageCollected<CustomModel> {

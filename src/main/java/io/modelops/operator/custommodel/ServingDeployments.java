@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.reconcile.ControllerReference;
 import java.util.LinkedHashMap;
@@ -22,7 +23,9 @@ import java.util.stream.Collectors;
  * model is removed — except, during a blue/green switch, the previously served version's, which the
  * plan keeps exactly as it is until the Service has moved.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
+@KubernetesDependent(
+    informer =
+        @Informer(labelSelector = ModelLabels.SELECTOR, itemStore = LeanCaches.Applied.class))
 public class ServingDeployments extends KubernetesDependentResource<Deployment, CustomModel>
     implements CRUDKubernetesBulkDependentResource<Deployment, CustomModel>,
         GarbageCollected<CustomModel> {

@@ -10,12 +10,18 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.naming.ModelNames;
 import io.modelops.operator.reconcile.OwnedResource;
 
-/** The PodDisruptionBudget (maxUnavailable 1) of a model that requires high availability. */
-@KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
+/**
+ * The PodDisruptionBudget (maxUnavailable 1, unhealthy pods always evictable) of a model that
+ * requires high availability.
+ */
+@KubernetesDependent(
+    informer =
+        @Informer(labelSelector = ModelLabels.SELECTOR, itemStore = LeanCaches.Applied.class))
 public class ServingDisruptionBudget extends OwnedResource<PodDisruptionBudget, CustomModel> {
   /** The object's name does not depend on the plan, so it can be found for deletion. */
   @Override
@@ -41,6 +47,9 @@ public class ServingDisruptionBudget extends OwnedResource<PodDisruptionBudget, 
         .endMetadata()
         .withNewSpec()
         .withMaxUnavailable(new IntOrString(1))
+        // Pods that are not Ready may always be evicted: a budget counting them would block
+        // node drains exactly when the model is already broken.
+        .withUnhealthyPodEvictionPolicy("AlwaysAllow")
         .withNewSelector()
         .withMatchLabels(ModelLabels.selector(modelName))
         .endSelector()

@@ -7,13 +7,16 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.reconcile.OwnedResource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The model's Service; its selector names the version it routes to (blue/green). */
-@KubernetesDependent(informer = @Informer(labelSelector = ModelLabels.SELECTOR))
+@KubernetesDependent(
+    informer =
+        @Informer(labelSelector = ModelLabels.SELECTOR, itemStore = LeanCaches.Applied.class))
 public class ServingService extends OwnedResource<Service, CustomModel> {
   @Override
   protected Service desired(CustomModel model, Context<CustomModel> context) {

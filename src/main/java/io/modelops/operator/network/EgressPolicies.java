@@ -15,7 +15,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import io.modelops.operator.api.v1alpha1.common.NetworkEgressPolicy;
 import io.modelops.operator.api.v1alpha1.customjob.JobEgressPolicy;
+import io.modelops.operator.config.EgressRules;
 import io.modelops.operator.config.OperatorConfig;
+import io.modelops.operator.status.Problem;
+import io.modelops.operator.status.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +27,12 @@ import java.util.Optional;
 /**
  * The NetworkPolicy of a model's or a job's pods, one spec field away for users: {@code NONE}
  * allows egress only to the cluster DNS, {@code DR_API_ACCESS} adds the platform API destinations
- * from the operator configuration, {@code PUBLIC} leaves egress open. Model pods also get ingress
- * from their own namespace and the configured namespaces on their port; job pods get no ingress at
- * all.
+ * from the operator configuration, {@code PUBLIC} adds any address except link-local and metadata
+ * addresses and the cluster's own ranges ({@code egress.publicExcept}, {@code
+ * egress.clusterCidrs}). Model pods also get ingress from their own namespace and the configured
+ * namespaces on their port; job pods get no ingress at all.
+ *
+ * <p>Which policies a namespace may use is the platform's decision ({@link #allowed}).
  */
 public final class EgressPolicies {
   /** Egress policies; a job's spec spells them in lower case ({@code none}/{@code public}). */
@@ -62,6 +68,31 @@ public final class EgressPolicies {
   private EgressPolicies() {}
 
   /**
+   * Whether {@code namespace} may use {@code egress}, set in {@code field}: a refusal ({@code
+   * EgressNotAllowed}) names the operator setting that decides it.
+   */
+  public static Optional<Problem> allowed(
+      String field, Egress egress, String namespace, EgressRules rules) {
+    var allowed = rules.allowedIn(namespace);
+    if (allowed.allows(egress.name())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Problem.of(
+            Reasons.EGRESS_NOT_ALLOWED,
+            field
+                + ": egress policy "
+                + egress.name()
+                + " is not allowed in namespace "
+                + namespace
+                + " (operator setting "
+                + allowed.setting()
+                + " allows "
+                + EgressRules.POLICIES.stream().filter(allowed::allows).toList()
+                + ")"));
+  }
+
+  /**
    * The policy selecting {@code podLabels}.
    *
    * @param ingressPort the model server's port; empty for job pods (no ingress allowed)
@@ -81,12 +112,12 @@ public final class EgressPolicies {
             .map(port -> List.of(ingressRule(port, config.ingressNamespaces())))
             .orElse(List.of());
     List<NetworkPolicyEgressRule> egressRules = new ArrayList<>();
-    if (egress != Egress.PUBLIC) {
-      policyTypes.add("Egress");
-      egressRules.add(dnsRule());
-      if (egress == Egress.DR_API_ACCESS) {
-        platformApiRule(config.platformApi()).ifPresent(egressRules::add);
-      }
+    policyTypes.add("Egress");
+    egressRules.add(dnsRule());
+    if (egress == Egress.DR_API_ACCESS) {
+      platformApiRule(config.platformApi()).ifPresent(egressRules::add);
+    } else if (egress == Egress.PUBLIC) {
+      egressRules.add(publicRule(config.egress()));
     }
     return new NetworkPolicyBuilder()
         .withNewMetadata()
@@ -135,6 +166,23 @@ public final class EgressPolicies {
     return new NetworkPolicyEgressRuleBuilder()
         .withTo(kubeDns)
         .withPorts(port("UDP", 53), port("TCP", 53))
+        .build();
+  }
+
+  /** Any address, IPv4 and IPv6, except link-local/metadata and the cluster's own ranges. */
+  private static NetworkPolicyEgressRule publicRule(EgressRules rules) {
+    return new NetworkPolicyEgressRuleBuilder()
+        .withTo(anyAddressExcept("0.0.0.0/0", rules.excluded(false)))
+        .addToTo(anyAddressExcept("::/0", rules.excluded(true)))
+        .build();
+  }
+
+  private static NetworkPolicyPeer anyAddressExcept(String cidr, List<String> except) {
+    return new NetworkPolicyPeerBuilder()
+        .withNewIpBlock()
+        .withCidr(cidr)
+        .withExcept(except.isEmpty() ? null : except)
+        .endIpBlock()
         .build();
   }
 

@@ -13,7 +13,11 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * How a code source becomes the read-only {@code /opt/code} of the main container: the code volume,
@@ -24,12 +28,14 @@ import java.util.List;
  *   <li>Git: an init container from the operator's git fetcher image fetches {@code ref} (depth 1)
  *       into an emptyDir; the main container mounts the {@code path} subdirectory. A private
  *       repository's token reaches the init container through {@code secretKeyRef} and a git
- *       credential helper, never in a URL, argument or literal. The token is used as the HTTPS
- *       password; the user name is the one in the URL, else {@code x-access-token} (what GitHub app
- *       tokens expect; GitHub, GitLab and Azure DevOps personal tokens accept any user name;
- *       Bitbucket users put theirs in the URL). The URL, ref and path travel as environment
- *       variables, so no user input is ever parsed by the shell. The init container fails with a
- *       message naming the path if the path is not in the commit.
+ *       credential helper bound to the URL's own origin (its scheme, host and port: https, or http
+ *       only to a host the operator's {@code gitHttpHosts} names; a redirect to another host gets
+ *       nothing), never in a URL, argument or literal. The token is used as the HTTPS password; the
+ *       user name is the one in the URL, else {@code x-access-token} (what GitHub app tokens
+ *       expect; GitHub, GitLab and Azure DevOps personal tokens accept any user name; Bitbucket
+ *       users put theirs in the URL). The URL, ref and path travel as environment variables, so no
+ *       user input is ever parsed by the shell. The init container fails with a message naming the
+ *       path if the path is not in the commit.
  *   <li>OCI image: an init container runs the code image itself and copies its {@code /code} into
  *       an emptyDir ({@code cp -R /code/. /workspace/}). Contract: the code image has a {@code
  *       /code} directory readable by UID 10001 and a {@code cp} on PATH (busybox or
@@ -76,13 +82,53 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
 
   /**
    * A git credential helper (run by git through {@code sh}) answering with the token from
-   * MODELOPS_GIT_PASSWORD, and with the user name x-access-token unless the URL named one.
+   * MODELOPS_GIT_PASSWORD, and with the user name x-access-token unless the URL named one; only
+   * when git asks for the URL's own protocol and host (MODELOPS_GIT_CREDENTIAL_PROTOCOL and
+   * MODELOPS_GIT_CREDENTIAL_HOST). Git consults it only for that origin anyway ({@code
+   * credential.<origin>.helper}); the helper's own check keeps the token bound to that origin
+   * should the configuration ever be widened.
    */
   static final String GIT_CREDENTIAL_HELPER =
-      "!f() { test \"$1\" = get || exit 0; user=; "
-          + "while read -r line; do case \"$line\" in username=*) user=given;; esac; done; "
+      "!f() { test \"$1\" = get || exit 0; user=; protocol=; host=; "
+          + "while read -r line; do case \"$line\" in "
+          + "username=*) user=given;; "
+          + "protocol=*) protocol=\"${line#protocol=}\";; "
+          + "host=*) host=\"${line#host=}\";; esac; done; "
+          + "test \"$protocol\" = \"$MODELOPS_GIT_CREDENTIAL_PROTOCOL\" || exit 0; "
+          + "test \"$host\" = \"$MODELOPS_GIT_CREDENTIAL_HOST\" || exit 0; "
           + "test -n \"$user\" || echo username=x-access-token; "
           + "echo \"password=$MODELOPS_GIT_PASSWORD\"; }; f";
+
+  /**
+   * Where a git token may go: the URL's own scheme and host (with its port), over https, or over
+   * http to a host the operator's configuration names ({@code gitHttpHosts}); none otherwise.
+   */
+  record CredentialOrigin(String protocol, String host) {
+    static Optional<CredentialOrigin> of(String url, Set<String> httpHosts) {
+      URI uri;
+      try {
+        uri = new URI(url);
+      } catch (URISyntaxException e) {
+        return Optional.empty();
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+      String host = uri.getHost();
+      if (host == null || uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")) {
+        return Optional.empty();
+      }
+      boolean allowed = scheme.equals("https") || scheme.equals("http") && httpHosts.contains(host);
+      if (!allowed) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new CredentialOrigin(scheme, uri.getPort() < 0 ? host : host + ":" + uri.getPort()));
+    }
+
+    /** The git configuration key that scopes the helper to this origin. */
+    String helperKey() {
+      return "credential." + protocol + "://" + host + ".helper";
+    }
+  }
 
   static CodeMount of(CodeOrigin source, OperatorPodSettings settings, ResourceRequirements init) {
     if (source instanceof CodeOrigin.ConfigMapCode configMap) {
@@ -90,7 +136,7 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
     } else if (source instanceof CodeOrigin.GitCode git) {
       return fromGit(git, settings, init);
     } else if (source instanceof CodeOrigin.ImageCode image) {
-      return fromImage(image, init);
+      return fromImage(image, settings, init);
     } else if (source instanceof CodeOrigin.PvcCode pvc) {
       return fromPvc(pvc);
     }
@@ -119,14 +165,29 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
             .literal("MODELOPS_GIT_REF", code.ref(), "git ref")
             .literal("MODELOPS_GIT_PATH", code.path(), "git path")
             .literal("MODELOPS_GIT_CHECKOUT", GIT_CHECKOUT, "the git fetcher");
+    // A token whose URL is neither https nor an allowed http host is never handed to the fetcher.
     code.credentials()
         .ifPresent(
             secret ->
-                environment
-                    .fromSecret("MODELOPS_GIT_PASSWORD", secret, "git credentials")
-                    .literal("GIT_CONFIG_COUNT", "1", "git credentials")
-                    .literal("GIT_CONFIG_KEY_0", "credential.helper", "git credentials")
-                    .literal("GIT_CONFIG_VALUE_0", GIT_CREDENTIAL_HELPER, "git credentials"));
+                CredentialOrigin.of(code.url(), settings.gitHttpHosts())
+                    .ifPresent(
+                        origin ->
+                            environment
+                                .fromSecret("MODELOPS_GIT_PASSWORD", secret, "git credentials")
+                                .literal(
+                                    "MODELOPS_GIT_CREDENTIAL_PROTOCOL",
+                                    origin.protocol(),
+                                    "git credentials")
+                                .literal(
+                                    "MODELOPS_GIT_CREDENTIAL_HOST",
+                                    origin.host(),
+                                    "git credentials")
+                                .literal("GIT_CONFIG_COUNT", "1", "git credentials")
+                                .literal("GIT_CONFIG_KEY_0", origin.helperKey(), "git credentials")
+                                .literal(
+                                    "GIT_CONFIG_VALUE_0",
+                                    GIT_CREDENTIAL_HELPER,
+                                    "git credentials")));
     Container fetcher =
         PodSecurity.restrictedContainer(GIT_FETCH_CONTAINER, settings.gitFetcherImage())
             .withCommand("sh", "-c", KubeletExpansion.verbatim(GIT_FETCH_SCRIPT))
@@ -136,17 +197,19 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
             .build();
     String subPath =
         code.path().isEmpty() ? GIT_CHECKOUT_DIR : GIT_CHECKOUT_DIR + "/" + code.path();
-    return new CodeMount(emptyDirCodeVolume(), readOnlyCodeMount(subPath), List.of(fetcher));
+    return new CodeMount(
+        emptyDirCodeVolume(settings), readOnlyCodeMount(subPath), List.of(fetcher));
   }
 
-  private static CodeMount fromImage(CodeOrigin.ImageCode code, ResourceRequirements resources) {
+  private static CodeMount fromImage(
+      CodeOrigin.ImageCode code, OperatorPodSettings settings, ResourceRequirements resources) {
     Container copier =
         PodSecurity.restrictedContainer(IMAGE_COPY_CONTAINER, code.image())
             .withCommand("cp", "-R", "/code/.", CODE_WORKSPACE + "/")
             .withResources(resources)
             .withVolumeMounts(workspaceMount(), PodLayout.tmpMount())
             .build();
-    return new CodeMount(emptyDirCodeVolume(), readOnlyCodeMount(""), List.of(copier));
+    return new CodeMount(emptyDirCodeVolume(settings), readOnlyCodeMount(""), List.of(copier));
   }
 
   private static CodeMount fromPvc(CodeOrigin.PvcCode code) {
@@ -161,8 +224,13 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
     return new CodeMount(volume, readOnlyCodeMount(code.subPath()), List.of());
   }
 
-  private static Volume emptyDirCodeVolume() {
-    return new VolumeBuilder().withName(CODE_VOLUME).withNewEmptyDir().endEmptyDir().build();
+  private static Volume emptyDirCodeVolume(OperatorPodSettings settings) {
+    return new VolumeBuilder()
+        .withName(CODE_VOLUME)
+        .withNewEmptyDir()
+        .withSizeLimit(settings.codeSizeLimit())
+        .endEmptyDir()
+        .build();
   }
 
   private static VolumeMount readOnlyCodeMount(String subPath) {

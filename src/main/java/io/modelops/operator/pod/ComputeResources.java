@@ -3,6 +3,7 @@ package io.modelops.operator.pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.modelops.operator.config.WorkloadStorage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.TreeMap;
  * @param limits resource name to limit
  */
 public record ComputeResources(Map<String, Quantity> requests, Map<String, Quantity> limits) {
+  static final String EPHEMERAL_STORAGE = "ephemeral-storage";
+
   public ComputeResources {
     requests = sortedCopy(requests, "requests");
     limits = sortedCopy(limits, "limits");
@@ -45,6 +48,18 @@ public record ComputeResources(Map<String, Quantity> requests, Map<String, Quant
   /** The same quantity as request and limit for each resource, as a ResourceBundle applies. */
   public static ComputeResources requestsEqualLimits(Map<String, Quantity> quantities) {
     return new ComputeResources(quantities, quantities);
+  }
+
+  /**
+   * These resources with the platform's ephemeral-storage request and limit where they set none
+   * (ResourceBundles say nothing about local disk), so no container can fill its node.
+   */
+  ComputeResources withDefaultEphemeralStorage(WorkloadStorage storage) {
+    Map<String, Quantity> withRequests = new TreeMap<>(requests);
+    Map<String, Quantity> withLimits = new TreeMap<>(limits);
+    withRequests.putIfAbsent(EPHEMERAL_STORAGE, new Quantity(storage.request()));
+    withLimits.putIfAbsent(EPHEMERAL_STORAGE, new Quantity(storage.limit()));
+    return new ComputeResources(withRequests, withLimits);
   }
 
   /** Only the entries for the given resource names. */

@@ -71,11 +71,13 @@ public final class PodAssembly {
 
   /** The pod template for {@code inputs}. */
   public static PodTemplateSpec podTemplate(WorkloadInputs inputs) {
+    ComputeResources resources =
+        inputs.resources().withDefaultEphemeralStorage(inputs.operatorSettings().storage());
     CodeMount code =
         CodeMount.of(
             inputs.code(),
             inputs.operatorSettings(),
-            inputs.resources().only(INIT_CONTAINER_RESOURCES).requirements());
+            resources.only(INIT_CONTAINER_RESOURCES).requirements());
     requireDistinctContainerNames(inputs.containerName(), code.initContainers());
     List<MountedVolume> mounted = mountedVolumes(inputs, code);
     return new PodTemplateSpecBuilder()
@@ -89,20 +91,22 @@ public final class PodAssembly {
         .withEnableServiceLinks(false)
         .withSecurityContext(PodSecurity.podSecurityContext())
         .withInitContainers(code.initContainers())
-        .withContainers(mainContainer(inputs, mounted.stream().map(MountedVolume::mount).toList()))
+        .withContainers(
+            mainContainer(inputs, resources, mounted.stream().map(MountedVolume::mount).toList()))
         .withVolumes(mounted.stream().map(MountedVolume::volume).toList())
         .withAffinity(affinity(inputs))
         .endSpec()
         .build();
   }
 
-  private static Container mainContainer(WorkloadInputs inputs, List<VolumeMount> mounts) {
+  private static Container mainContainer(
+      WorkloadInputs inputs, ComputeResources resources, List<VolumeMount> mounts) {
     ContainerBuilder container =
         PodSecurity.restrictedContainer(inputs.containerName(), inputs.image())
             .withCommand(KubeletExpansion.verbatim(CODE_DIR + "/" + inputs.entryPoint()))
             .withWorkingDir(CODE_DIR)
             .withEnv(environment(inputs))
-            .withResources(inputs.resources().requirements())
+            .withResources(resources.requirements())
             .withVolumeMounts(mounts);
     inputs
         .serving()
@@ -168,7 +172,12 @@ public final class PodAssembly {
     mounted.add(new MountedVolume(code.volume(), code.mainMount()));
     mounted.add(
         new MountedVolume(
-            new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().build(),
+            new VolumeBuilder()
+                .withName(TMP_VOLUME)
+                .withNewEmptyDir()
+                .withSizeLimit(inputs.operatorSettings().tmpSizeLimit())
+                .endEmptyDir()
+                .build(),
             PodLayout.tmpMount()));
     inputs.workerConfig().ifPresent(config -> mounted.add(workerConfig(config)));
     List<ConfigMapMount> directories = inputs.configMapMounts();

@@ -25,6 +25,7 @@ public final class Reasons {
   public static final String BUNDLE_NOT_ALLOWED = "BundleNotAllowed";
   public static final String BUNDLE_DEPRECATED = "BundleDeprecated";
   public static final String LIMIT_EXCEEDED = "LimitExceeded";
+  public static final String EGRESS_NOT_ALLOWED = "EgressNotAllowed";
   public static final String HIGH_AVAILABILITY_NEEDS_REPLICAS = "HighAvailabilityNeedsReplicas";
   public static final String INVALID_SCHEDULE = "InvalidSchedule";
 

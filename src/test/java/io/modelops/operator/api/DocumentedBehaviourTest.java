@@ -93,8 +93,8 @@ class DocumentedBehaviourTest {
         assertThat(destinations).containsExactly("dns", "platform");
       }
       case PUBLIC -> {
-        assertThat(doc).contains("PUBLIC (unrestricted)");
-        assertThat(policy.getSpec().getPolicyTypes()).doesNotContain("Egress");
+        assertThat(doc).contains("PUBLIC (DNS and any address except link-local/cloud metadata");
+        assertThat(destinations).containsExactly("dns", "public");
       }
       default -> throw new IllegalStateException();
     }
@@ -107,7 +107,10 @@ class DocumentedBehaviourTest {
     String doc = description("customjobs", "spec", "resources", "egressNetworkPolicy");
     assertThat(enumValues("customjobs", "spec", "resources", "egressNetworkPolicy"))
         .containsExactlyInAnyOrder("none", "public");
-    assertThat(doc).contains("none (DNS only)").contains("public").contains("Default: none");
+    assertThat(doc)
+        .contains("none (DNS only)")
+        .contains("public (DNS and any address except link-local")
+        .contains("Default: none");
     NetworkPolicy none =
         EgressPolicies.policy(
             "job",
@@ -127,7 +130,7 @@ class DocumentedBehaviourTest {
             Egress.of(JobEgressPolicy.PUBLIC),
             Optional.empty(),
             CONFIG);
-    assertThat(open.getSpec().getPolicyTypes()).doesNotContain("Egress");
+    assertThat(destinations(open)).containsExactly("dns", "public");
     assertThat(Egress.of((JobEgressPolicy) null)).isEqualTo(Egress.NONE);
   }
 
@@ -173,7 +176,14 @@ class DocumentedBehaviourTest {
                                   p.getPort() != null
                                       && p.getPort().getIntVal() != null
                                       && p.getPort().getIntVal() == 53);
-              out.add(dns ? "dns" : "platform");
+              boolean anyAddress =
+                  rule.getTo() != null
+                      && rule.getTo().stream()
+                          .anyMatch(
+                              t ->
+                                  t.getIpBlock() != null
+                                      && "0.0.0.0/0".equals(t.getIpBlock().getCidr()));
+              out.add(dns ? "dns" : anyAddress ? "public" : "platform");
             });
     return out;
   }

@@ -146,8 +146,8 @@ final class Baseline {
         .withFailureThreshold(3)
         .endReadinessProbe()
         .withNewResources()
-        .withRequests(resources)
-        .withLimits(new LinkedHashMap<>(resources))
+        .withRequests(withEphemeralStorage(resources, "256Mi"))
+        .withLimits(withEphemeralStorage(resources, "4Gi"))
         .endResources()
         .withNewSecurityContext()
         .withAllowPrivilegeEscalation(false)
@@ -178,6 +178,7 @@ final class Baseline {
         .addNewVolume()
         .withName("tmp")
         .withNewEmptyDir()
+        .withSizeLimit(new Quantity("1Gi"))
         .endEmptyDir()
         .endVolume()
         .endSpec()
@@ -259,5 +260,12 @@ final class Baseline {
     labels.put("app.kubernetes.io/component", "model-server");
     labels.put("modelops.io/model", "churn");
     return labels;
+  }
+
+  private static Map<String, Quantity> withEphemeralStorage(
+      Map<String, Quantity> resources, String storage) {
+    Map<String, Quantity> sorted = new java.util.TreeMap<>(resources);
+    sorted.put("ephemeral-storage", new Quantity(storage));
+    return new LinkedHashMap<>(sorted);
   }
 }

@@ -230,7 +230,7 @@ public class PlanningBench {
       Optional<NetworkPolicy> networkPolicy) {}
 
   public static Planned plan(CustomModel model, Observed observed, OperatorConfig config) {
-    var validation = CustomModelValidator.validate(model, observed, config.limits());
+    var validation = CustomModelValidator.validate(model, observed, config);
     var plan = validation.valid().map(v -> ServingPlanner.plan(model, v, observed, config));
     return new Planned(
         validation,

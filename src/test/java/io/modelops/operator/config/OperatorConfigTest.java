@@ -135,4 +135,50 @@ class OperatorConfigTest {
             () -> OperatorConfig.load(Map.of("MODELOPS_CONFIG_FILE", tooMany.toString())))
         .hasMessageContaining("maxCustomModelReplicasPerDeployment must be 1..8");
   }
+
+  @Test
+  void readsEgressGitAndStorageRulesAndDefaultsToSafeOnes() throws Exception {
+    OperatorConfig defaults = OperatorConfig.load(Map.of());
+    assertThat(defaults.gitFetcherImage()).contains("@sha256:");
+    assertThat(defaults.gitHttpHosts()).isEmpty();
+    assertThat(defaults.egress().publicExcept()).contains("169.254.0.0/16", "fd00:ec2::254/128");
+    assertThat(defaults.egress().allowedIn("any").policies())
+        .containsExactlyInAnyOrder("NONE", "DR_API_ACCESS", "PUBLIC");
+    assertThat(defaults.ephemeralStorage().limit()).isEqualTo("4Gi");
+
+    Path file = dir.resolve("rules.yaml");
+    Files.writeString(
+        file,
+        """
+        gitHttpHosts: [git.internal]
+        egress:
+          clusterCidrs: [10.96.0.0/12]
+          defaultAllowed: [NONE]
+          allowedByNamespace: {team-open: [NONE, PUBLIC]}
+        ephemeralStorage: {request: 1Gi, limit: 2Gi}
+        """);
+    OperatorConfig config = OperatorConfig.load(Map.of("MODELOPS_CONFIG_FILE", file.toString()));
+    assertThat(config.gitHttpHosts()).containsExactly("git.internal");
+    assertThat(config.egress().excluded(false)).contains("169.254.0.0/16", "10.96.0.0/12");
+    assertThat(config.egress().allowedIn("team-a").setting()).isEqualTo("egress.defaultAllowed");
+    assertThat(config.egress().allowedIn("team-open").allows("PUBLIC")).isTrue();
+    assertThat(config.ephemeralStorage().tmpSizeLimit()).isEqualTo("1Gi");
+  }
+
+  @Test
+  void refusesEgressRulesThatAreNotPoliciesOrCidrs() throws Exception {
+    Path policy = dir.resolve("policy.yaml");
+    Files.writeString(policy, "egress: {defaultAllowed: [OPEN]}\n");
+    assertThatThrownBy(() -> OperatorConfig.load(Map.of("MODELOPS_CONFIG_FILE", policy.toString())))
+        .hasMessageContaining("egress.defaultAllowed: \"OPEN\" is not an egress policy");
+    Path cidr = dir.resolve("cidr.yaml");
+    Files.writeString(cidr, "egress: {clusterCidrs: [10.0.0.0]}\n");
+    assertThatThrownBy(() -> OperatorConfig.load(Map.of("MODELOPS_CONFIG_FILE", cidr.toString())))
+        .hasMessageContaining("egress.clusterCidrs: \"10.0.0.0\" is not a CIDR");
+    Path storage = dir.resolve("storage.yaml");
+    Files.writeString(storage, "ephemeralStorage: {request: 8Gi, limit: 1Gi}\n");
+    assertThatThrownBy(
+            () -> OperatorConfig.load(Map.of("MODELOPS_CONFIG_FILE", storage.toString())))
+        .hasMessageContaining("ephemeralStorage.request 8Gi exceeds ephemeralStorage.limit 1Gi");
+  }
 }

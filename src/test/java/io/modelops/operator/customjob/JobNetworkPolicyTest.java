@@ -42,7 +42,7 @@ class JobNetworkPolicyTest {
   }
 
   @Test
-  void noneAllowsOnlyDnsAndPublicLeavesEgressOpen() {
+  void noneAllowsOnlyDnsAndPublicAnyAddressButLinkLocal() {
     var none = new JobNetworkPolicy(CONFIG).desired(job(""));
     assertThat(none.getSpec().getEgress())
         .singleElement()
@@ -53,7 +53,9 @@ class JobNetworkPolicyTest {
                     .containsOnly(53));
     var open =
         new JobNetworkPolicy(CONFIG).desired(job("resources: {egressNetworkPolicy: public}"));
-    assertThat(open.getSpec().getPolicyTypes()).containsExactly("Ingress");
-    assertThat(open.getSpec().getEgress()).isEmpty();
+    assertThat(open.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+    assertThat(open.getSpec().getEgress()).hasSize(2);
+    assertThat(open.getSpec().getEgress().get(1).getTo().get(0).getIpBlock().getExcept())
+        .contains("169.254.0.0/16");
   }
 }

@@ -1,5 +1,6 @@
 package io.modelops.operator.customjobrun;
 
+import static io.modelops.operator.customjobrun.RunFixtures.CONFIG;
 import static io.modelops.operator.customjobrun.RunFixtures.lookups;
 import static io.modelops.operator.customjobrun.RunFixtures.model;
 import static io.modelops.operator.customjobrun.RunFixtures.run;
@@ -40,7 +41,7 @@ class CustomJobRunValidatorTest {
 
   static CustomJobRunValidator.Result validate(String extra) {
     return CustomJobRunValidator.validate(
-        run(), Optional.of(job(extra)), () -> lookups(Optional.empty()));
+        run(), Optional.of(job(extra)), CONFIG.egress(), () -> lookups(Optional.empty()));
   }
 
   /** A row per problem: what the job adds to a valid one, and the one problem it causes. */
@@ -121,6 +122,7 @@ class CustomJobRunValidatorTest {
         CustomJobRunValidator.validate(
             run(),
             Optional.empty(),
+            CONFIG.egress(),
             () -> {
               throw new AssertionError("no lookups without a job");
             });
@@ -138,6 +140,7 @@ class CustomJobRunValidatorTest {
         CustomJobRunValidator.validate(
             run(),
             Optional.of(job("sidecarModelRef: {name: churn}")),
+            CONFIG.egress(),
             () -> lookups(Optional.of(model("http://churn:8080/"))));
     assertThat(result.problems()).isEmpty();
     var resolved = result.resolved().orElseThrow();
@@ -156,6 +159,7 @@ class CustomJobRunValidatorTest {
         CustomJobRunValidator.validate(
             run(),
             Optional.of(job("")),
+            CONFIG.egress(),
             () ->
                 new CustomJobRunValidator.Lookups(
                     name -> Optional.empty(),

@@ -116,7 +116,9 @@ final class RunFixtures {
 
   /** The plan of a valid run of {@code job}. */
   static RunPlan plan(CustomJob job, Optional<CustomModel> model) {
-    var validation = CustomJobRunValidator.validate(run(), Optional.of(job), () -> lookups(model));
+    var validation =
+        CustomJobRunValidator.validate(
+            run(), Optional.of(job), CONFIG.egress(), () -> lookups(model));
     return RunPlanner.plan(run(), job, validation.resolved().orElseThrow(), CONFIG);
   }
 }

@@ -47,7 +47,14 @@ class RunPlannerTest {
     assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(900);
     // No bundle or cpu/memory given: the default bundle for customJob, requests = limits.
     assertThat(c.getResources().getRequests()).containsEntry("cpu", new Quantity("2"));
-    assertThat(c.getResources().getLimits()).isEqualTo(c.getResources().getRequests());
+    assertThat(c.getResources().getLimits())
+        .containsEntry("cpu", new Quantity("2"))
+        .containsEntry("memory", c.getResources().getRequests().get("memory"));
+    // Local disk: the platform's ephemeral-storage default (bundles say nothing about disk).
+    assertThat(c.getResources().getRequests())
+        .containsEntry("ephemeral-storage", new Quantity("256Mi"));
+    assertThat(c.getResources().getLimits())
+        .containsEntry("ephemeral-storage", new Quantity("4Gi"));
   }
 
   @Test

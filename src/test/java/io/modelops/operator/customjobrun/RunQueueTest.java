@@ -88,4 +88,50 @@ class RunQueueTest {
             "spec: {customJobRef: {name: j}}\n" + "status: {phase: running, jobName: running}"));
     assertThat(RunQueue.admits(waiting, busy.stream(), 1)).isFalse();
   }
+
+  @Test
+  void aRunStopsCompetingWhenItFinishesOrIsCanceledAndWaitsUntilItHasAJob() {
+    CustomJobRun queued = run("team-a", "q", 0, "spec: {customJobRef: {name: j}}");
+    CustomJobRun running =
+        run(
+            "team-a",
+            "r",
+            0,
+            "spec: {customJobRef: {name: j}}\nstatus: {phase: running, jobName: r}");
+    CustomJobRun done =
+        run(
+            "team-a",
+            "d",
+            0,
+            "spec: {customJobRef: {name: j}}\nstatus: {phase: failed, jobName: d}");
+    CustomJobRun canceled = run("team-a", "c", 0, "spec: {customJobRef: {name: j}, cancel: true}");
+
+    assertThat(RunQueue.competes(queued)).isTrue();
+    assertThat(RunQueue.waiting(queued)).isTrue();
+    assertThat(RunQueue.competes(running)).isTrue();
+    assertThat(RunQueue.waiting(running)).isFalse();
+    assertThat(RunQueue.competes(done)).isFalse();
+    assertThat(RunQueue.competes(canceled)).isFalse();
+  }
+
+  @Test
+  void theQueueCacheKeepsOnlyWhatTheQueueReadsAndDecidesAlike() {
+    CustomJobRun running =
+        run(
+            "team-a",
+            "r",
+            0,
+            "spec: {customJobRef: {name: j}, runtimeParameterValues: [{fieldName: X, type: string,"
+                + " value: \"%s\"}]}\nstatus: {phase: running, jobName: r, message: hi}"
+                    .formatted("x".repeat(10_000)));
+    CustomJobRun waiting = run("team-a", "w", 5, "spec: {customJobRef: {name: j}}");
+
+    CustomJobRun lean = RunEventSources.slotOnly(running);
+
+    assertThat(lean.getSpec().getRuntimeParameterValues()).isNullOrEmpty();
+    assertThat(lean.getStatus().getMessage()).isNull();
+    assertThat(lean.getStatus().getJobName()).isEqualTo("r");
+    assertThat(RunQueue.admits(waiting, java.util.stream.Stream.of(lean, waiting), 1)).isFalse();
+    assertThat(RunQueue.admits(waiting, java.util.stream.Stream.of(lean, waiting), 2)).isTrue();
+  }
 }

@@ -344,6 +344,7 @@ class CustomModelServingTest {
     PodDisruptionBudget pdb =
         cluster.client().policy().v1().podDisruptionBudget().inNamespace(ns).withName("ha").get();
     assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+    assertThat(pdb.getSpec().getUnhealthyPodEvictionPolicy()).isEqualTo("AlwaysAllow");
     Deployment d = cluster.client().apps().deployments().inNamespace(ns).withName("ha-v1").get();
     var affinity =
         d.getSpec()
@@ -356,8 +357,12 @@ class CustomModelServingTest {
         .singleElement()
         .satisfies(t -> assertThat(t.getTopologyKey()).isEqualTo("kubernetes.io/hostname"));
     var resources = d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
-    assertThat(resources.getRequests()).isEqualTo(resources.getLimits());
+    // The bundle's cpu and memory: requests = limits (local disk is the platform's default).
+    assertThat(resources.getRequests().get("cpu")).isEqualTo(resources.getLimits().get("cpu"));
+    assertThat(resources.getRequests().get("memory"))
+        .isEqualTo(resources.getLimits().get("memory"));
     assertThat(resources.getLimits().get("cpu").toString()).isEqualTo("1");
+    assertThat(resources.getLimits()).containsKey("ephemeral-storage");
   }
 
   @Test
@@ -367,7 +372,10 @@ class CustomModelServingTest {
     awaitReady("open");
     NetworkPolicy open =
         cluster.client().network().networkPolicies().inNamespace(ns).withName("open-model").get();
-    assertThat(open.getSpec().getPolicyTypes()).containsExactly("Ingress");
+    // PUBLIC: any address but link-local/metadata (and the cluster ranges the platform names).
+    assertThat(open.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+    assertThat(open.getSpec().getEgress().get(1).getTo().get(0).getIpBlock().getExcept())
+        .contains("169.254.0.0/16");
     Manifests.mergePatch(
         cluster.client(),
         CustomModel.class,

@@ -20,9 +20,7 @@ class CustomModelValidatorTest {
       versions.add(version("v" + (i + 1), i + 1, versionSpecs[i]));
     }
     return CustomModelValidator.validate(
-        model(spec),
-        observed(versions, List.of(), Optional.empty()),
-        ServingFixtures.CONFIG.limits());
+        model(spec), observed(versions, List.of(), Optional.empty()), ServingFixtures.CONFIG);
   }
 
   @Test
@@ -84,7 +82,7 @@ class CustomModelValidatorTest {
         CustomModelValidator.validate(
             model,
             observed(List.of(version("v1", 1)), List.of(), Optional.empty()),
-            ServingFixtures.CONFIG.limits());
+            ServingFixtures.CONFIG);
 
     assertThat(validation.problems())
         .extracting(Problem::message)

@@ -116,7 +116,9 @@ class ServingDependentsTest {
     assertThat(none.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
     assertThat(none.getSpec().getIngress().get(0).getPorts().get(0).getPort())
         .isEqualTo(new IntOrString(ServingPlanner.PORT));
-    assertThat(open.getSpec().getPolicyTypes()).containsExactly("Ingress");
+    assertThat(open.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+    assertThat(open.getSpec().getEgress().get(1).getTo().get(0).getIpBlock().getExcept())
+        .contains("169.254.0.0/16");
   }
 
   @Test
@@ -127,6 +129,13 @@ class ServingDependentsTest {
     assertThat(pdb.getSpec().getMaxUnavailable()).isEqualTo(new IntOrString(1));
     assertThat(pdb.getSpec().getSelector().getMatchLabels())
         .isEqualTo(ModelLabels.selector("churn"));
+  }
+
+  @Test
+  void theDisruptionBudgetNeverBlocksADrainOverUnhealthyPods() {
+    var pdb = ServingDisruptionBudget.disruptionBudget(model(""), STEADY);
+
+    assertThat(pdb.getSpec().getUnhealthyPodEvictionPolicy()).isEqualTo("AlwaysAllow");
   }
 
   @Test

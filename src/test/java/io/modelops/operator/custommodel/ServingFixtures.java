@@ -133,7 +133,7 @@ final class ServingFixtures {
 
   /** The plan for {@code model} serving {@code versions}' newest, given what is observed. */
   static ServingPlan plan(CustomModel model, Observed observed) {
-    var validation = CustomModelValidator.validate(model, observed, CONFIG.limits());
+    var validation = CustomModelValidator.validate(model, observed, CONFIG);
     return ServingPlanner.plan(
         model,
         validation.valid().orElseThrow(() -> new AssertionError(validation.problems())),

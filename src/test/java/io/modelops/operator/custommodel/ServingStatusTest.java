@@ -234,7 +234,7 @@ class ServingStatusTest {
       plan = Optional.empty();
       served = seen.routed();
     } else {
-      validation = CustomModelValidator.validate(model, observed, ServingFixtures.CONFIG.limits());
+      validation = CustomModelValidator.validate(model, observed, ServingFixtures.CONFIG);
       plan =
           Optional.of(
               ServingPlanner.plan(

@@ -6,9 +6,12 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.modelops.operator.api.v1alpha1.common.NetworkEgressPolicy;
 import io.modelops.operator.api.v1alpha1.customjob.JobEgressPolicy;
+import io.modelops.operator.config.EgressRules;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.config.OperatorConfig.PlatformApiDestinations;
 import io.modelops.operator.network.EgressPolicies.Egress;
+import io.modelops.operator.status.Problem;
+import io.modelops.operator.status.Reasons;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,10 +65,69 @@ class EgressPoliciesTest {
   }
 
   @Test
-  void publicLeavesEgressOpenButStillGuardsIngress() {
+  void publicOpensEgressExceptLinkLocalAndMetadataAndStillGuardsIngress() {
     var spec = of(Egress.PUBLIC, Optional.of(8080)).getSpec();
-    assertThat(spec.getPolicyTypes()).containsExactly("Ingress");
-    assertThat(spec.getEgress()).isEmpty();
+    assertThat(spec.getPolicyTypes()).containsExactly("Ingress", "Egress");
+    assertThat(spec.getEgress()).hasSize(2);
+    var open = spec.getEgress().get(1);
+    assertThat(open.getPorts()).isNullOrEmpty();
+    assertThat(open.getTo()).hasSize(2);
+    assertThat(open.getTo().get(0).getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");
+    assertThat(open.getTo().get(0).getIpBlock().getExcept())
+        .containsExactly("169.254.0.0/16", "100.100.100.200/32");
+    assertThat(open.getTo().get(1).getIpBlock().getCidr()).isEqualTo("::/0");
+    assertThat(open.getTo().get(1).getIpBlock().getExcept())
+        .containsExactly("fe80::/10", "fd00:ec2::254/128");
+  }
+
+  @Test
+  void publicAlsoExcludesTheClusterRangesThePlatformNames() {
+    OperatorConfig config =
+        new OperatorConfig(
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            null,
+            0,
+            null,
+            new EgressRules(
+                null, List.of("10.96.0.0/12", "10.244.0.0/16", "fd00:10::/64"), null, null),
+            null);
+    var spec =
+        EgressPolicies.policy(
+                "m", "team-a", Map.of(), Map.of(), Egress.PUBLIC, Optional.empty(), config)
+            .getSpec();
+    var open = spec.getEgress().get(1);
+    assertThat(open.getTo().get(0).getIpBlock().getExcept())
+        .containsExactly("169.254.0.0/16", "100.100.100.200/32", "10.96.0.0/12", "10.244.0.0/16");
+    assertThat(open.getTo().get(1).getIpBlock().getExcept())
+        .containsExactly("fe80::/10", "fd00:ec2::254/128", "fd00:10::/64");
+  }
+
+  @Test
+  void aNamespaceMayUseOnlyThePoliciesThePlatformAllowsAndARefusalNamesTheSetting() {
+    var rules =
+        new EgressRules(
+            null,
+            null,
+            List.of("NONE", "DR_API_ACCESS"),
+            Map.of("team-open", List.of("NONE", "DR_API_ACCESS", "PUBLIC")));
+
+    assertThat(EgressPolicies.allowed("spec.networkEgressPolicy", Egress.NONE, "team-a", rules))
+        .isEmpty();
+    assertThat(
+            EgressPolicies.allowed("spec.networkEgressPolicy", Egress.PUBLIC, "team-open", rules))
+        .isEmpty();
+    assertThat(EgressPolicies.allowed("spec.networkEgressPolicy", Egress.PUBLIC, "team-a", rules))
+        .contains(
+            Problem.of(
+                Reasons.EGRESS_NOT_ALLOWED,
+                "spec.networkEgressPolicy: egress policy PUBLIC is not allowed in namespace team-a"
+                    + " (operator setting egress.defaultAllowed allows [NONE, DR_API_ACCESS])"));
   }
 
   @Test
@@ -83,7 +145,7 @@ class EgressPoliciesTest {
   @Test
   void jobPodsAcceptNoIngress() {
     var spec = of(Egress.PUBLIC, Optional.empty()).getSpec();
-    assertThat(spec.getPolicyTypes()).containsExactly("Ingress");
+    assertThat(spec.getPolicyTypes()).containsExactly("Ingress", "Egress");
     assertThat(spec.getIngress()).isEmpty();
   }
 

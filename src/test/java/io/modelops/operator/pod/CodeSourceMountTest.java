@@ -132,7 +132,9 @@ class CodeSourceMountTest {
     assertThat(seen)
         .containsEntry("MODELOPS_GIT_PASSWORD", "ghp_s3cr$t")
         .containsEntry("GIT_CONFIG_COUNT", "1")
-        .containsEntry("GIT_CONFIG_KEY_0", "credential.helper")
+        .containsEntry("GIT_CONFIG_KEY_0", "credential.https://git.example.com.helper")
+        .containsEntry("MODELOPS_GIT_CREDENTIAL_PROTOCOL", "https")
+        .containsEntry("MODELOPS_GIT_CREDENTIAL_HOST", "git.example.com")
         .containsEntry("GIT_CONFIG_VALUE_0", CodeMount.GIT_CREDENTIAL_HELPER);
   }
 
@@ -193,7 +195,7 @@ class CodeSourceMountTest {
   }
 
   @Test
-  void initContainersGetCpuAndMemoryButNeverGpus() {
+  void initContainersGetCpuMemoryAndEphemeralStorageButNeverGpus() {
     var resources =
         ComputeResources.requestsEqualLimits(
             Map.of(
@@ -203,9 +205,12 @@ class CodeSourceMountTest {
     Container fetcher = init(model().code(git(Optional.empty())).resources(resources));
 
     assertThat(fetcher.getResources().getRequests())
-        .containsOnlyKeys("cpu", "memory")
-        .containsEntry("memory", new Quantity("4Gi"));
-    assertThat(fetcher.getResources().getLimits()).containsOnlyKeys("cpu", "memory");
+        .containsOnlyKeys("cpu", "memory", "ephemeral-storage")
+        .containsEntry("memory", new Quantity("4Gi"))
+        .containsEntry("ephemeral-storage", new Quantity("256Mi"));
+    assertThat(fetcher.getResources().getLimits())
+        .containsOnlyKeys("cpu", "memory", "ephemeral-storage")
+        .containsEntry("ephemeral-storage", new Quantity("4Gi"));
   }
 
   @Test

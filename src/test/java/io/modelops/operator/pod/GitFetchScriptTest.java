@@ -83,6 +83,168 @@ class GitFetchScriptTest {
         .doesNotContain("x-access-token");
   }
 
+  @Test
+  void credentialHelperGivesNothingToAnotherHost() throws Exception {
+    Run fill =
+        credentialFill(
+            "https://git.example.com/team/models.git", "https://evil.example.net/team/models.git");
+
+    assertThat(fill.output()).doesNotContain("s3cr$t").doesNotContain("password=");
+    assertThat(fill.exitCode()).isNotZero();
+  }
+
+  @Test
+  void credentialHelperGivesNothingOverHttpOrToAnotherPort() throws Exception {
+    for (String asked :
+        List.of(
+            "http://git.example.com/team/models.git",
+            "https://git.example.com:8443/team/models.git")) {
+      Run fill = credentialFill("https://git.example.com/team/models.git", asked);
+
+      assertThat(fill.output()).as(asked).doesNotContain("s3cr$t");
+    }
+  }
+
+  @Test
+  void theHelperItselfRefusesAnotherHostEvenIfGitAskedItAnyway() throws Exception {
+    var code =
+        new CodeOrigin.GitCode(
+            "https://git.example.com/m.git",
+            "main",
+            "",
+            Optional.of(new SecretKey("git", "token")));
+    Container fetcher = Workloads.init(Workloads.model().code(code));
+    Map<String, String> env =
+        new HashMap<>(
+            KubeletEnvironment.resolve(fetcher, Map.of("git", Map.of("token", "s3cr$t"))));
+    // Unscoped: git consults the helper for every host; the helper must still say nothing.
+    env.put("GIT_CONFIG_KEY_0", "credential.helper");
+
+    Run other =
+        run(
+            List.of("git", "credential", "fill"),
+            isolated(env),
+            "url=https://evil.example.net/x.git\n\n");
+    Run own =
+        run(
+            List.of("git", "credential", "fill"),
+            isolated(env),
+            "url=https://git.example.com/x.git\n\n");
+
+    assertThat(other.output()).doesNotContain("s3cr$t");
+    assertThat(own.output()).contains("password=s3cr$t");
+  }
+
+  @Test
+  void aPlainHttpUrlGetsNoTokenUnlessTheOperatorAllowsItsHost() throws Exception {
+    var code =
+        new CodeOrigin.GitCode(
+            "http://git.example.com/m.git", "main", "", Optional.of(new SecretKey("git", "t")));
+
+    Container refused = Workloads.init(Workloads.model().code(code));
+    Container allowed =
+        Workloads.init(
+            Workloads.model()
+                .code(code)
+                .operatorSettings(
+                    new OperatorPodSettings(
+                        "git:1",
+                        java.util.Set.of("git.example.com"),
+                        io.modelops.operator.config.WorkloadStorage.defaults())));
+
+    assertThat(refused.getEnv())
+        .extracting(e -> e.getName())
+        .doesNotContain("MODELOPS_GIT_PASSWORD", "GIT_CONFIG_KEY_0");
+    assertThat(allowed.getEnv())
+        .filteredOn(e -> e.getName().equals("GIT_CONFIG_KEY_0"))
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.getValue()).isEqualTo("credential.http://git.example.com.helper"));
+  }
+
+  @Test
+  void aRedirectToAnotherHostNeverReceivesTheToken() throws Exception {
+    List<String> otherHostAuthorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> ownHostAuthorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(0), 0);
+    other.createContext(
+        "/",
+        exchange -> {
+          String auth = exchange.getRequestHeaders().getFirst("Authorization");
+          if (auth != null) {
+            otherHostAuthorizations.add(auth);
+          }
+          exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"other\"");
+          exchange.sendResponseHeaders(401, -1);
+          exchange.close();
+        });
+    other.start();
+    var own = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(0), 0);
+    own.createContext(
+        "/redirected.git",
+        exchange -> {
+          String query = exchange.getRequestURI().getRawQuery();
+          exchange
+              .getResponseHeaders()
+              .add(
+                  "Location",
+                  "http://localhost:"
+                      + other.getAddress().getPort()
+                      + exchange.getRequestURI().getPath()
+                      + (query == null ? "" : "?" + query));
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
+    own.createContext(
+        "/private.git",
+        exchange -> {
+          String auth = exchange.getRequestHeaders().getFirst("Authorization");
+          if (auth != null) {
+            ownHostAuthorizations.add(auth);
+          }
+          exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"own\"");
+          exchange.sendResponseHeaders(auth == null ? 401 : 404, -1);
+          exchange.close();
+        });
+    own.start();
+    try {
+      String base = "http://127.0.0.1:" + own.getAddress().getPort();
+      var settings =
+          new OperatorPodSettings(
+              "git:1",
+              java.util.Set.of("127.0.0.1"),
+              io.modelops.operator.config.WorkloadStorage.defaults());
+
+      Run redirected = fetchWithToken(base + "/redirected.git", settings);
+      Run direct = fetchWithToken(base + "/private.git", settings);
+
+      assertThat(redirected.exitCode()).isNotZero();
+      assertThat(otherHostAuthorizations).as("the other host got no credentials").isEmpty();
+      // The control: the URL's own host does get the token, so the first assertion means something.
+      assertThat(direct.exitCode()).isNotZero();
+      assertThat(ownHostAuthorizations)
+          .contains(
+              "Basic "
+                  + java.util.Base64.getEncoder()
+                      .encodeToString("x-access-token:s3cr$t".getBytes(StandardCharsets.UTF_8)));
+    } finally {
+      own.stop(0);
+      other.stop(0);
+    }
+  }
+
+  private static Run fetchWithToken(String url, OperatorPodSettings settings) throws Exception {
+    var code = new CodeOrigin.GitCode(url, "main", "", Optional.of(new SecretKey("git", "token")));
+    Container fetcher = Workloads.init(Workloads.model().code(code).operatorSettings(settings));
+    Map<String, String> env =
+        new HashMap<>(
+            KubeletEnvironment.resolve(fetcher, Map.of("git", Map.of("token", "s3cr$t"))));
+    env.put(
+        "MODELOPS_GIT_CHECKOUT",
+        Files.createTempDirectory(dir, "workspace").resolve("repo").toString());
+    return run(KubeletEnvironment.command(fetcher, env), isolated(env), "");
+  }
+
   private static Run fetch(String ref, String path, Path workspace) throws Exception {
     var code = new CodeOrigin.GitCode(origin.toUri().toString(), ref, path, Optional.empty());
     Container fetcher = Workloads.init(Workloads.model().code(code));
@@ -94,11 +256,16 @@ class GitFetchScriptTest {
   }
 
   private static Run credentialFill(String url) throws Exception {
+    return credentialFill(url, url);
+  }
+
+  /** What git's credential fill answers for {@code asked} in the fetcher of {@code url}. */
+  private static Run credentialFill(String url, String asked) throws Exception {
     var code = new CodeOrigin.GitCode(url, "main", "", Optional.of(new SecretKey("git", "token")));
     Container fetcher = Workloads.init(Workloads.model().code(code));
     Map<String, String> env =
         KubeletEnvironment.resolve(fetcher, Map.of("git", Map.of("token", "s3cr$t")));
-    return run(List.of("git", "credential", "fill"), isolated(env), "url=" + url + "\n\n");
+    return run(List.of("git", "credential", "fill"), isolated(env), "url=" + asked + "\n\n");
   }
 
   /** The container's environment plus PATH, with this machine's git configuration ignored. */

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PodTemplateTest {
@@ -125,15 +126,21 @@ class PodTemplateTest {
     assertThat(requirements.getRequests())
         .containsExactlyEntriesOf(
             new java.util.TreeMap<>(
-                Map.of("cpu", new Quantity("1"), "memory", new Quantity("1Gi"))));
+                Map.of(
+                    "cpu",
+                    new Quantity("1"),
+                    "ephemeral-storage",
+                    new Quantity("256Mi"),
+                    "memory",
+                    new Quantity("1Gi"))));
     assertThat(requirements.getLimits())
-        .containsOnlyKeys("cpu", "memory", "nvidia.com/gpu")
+        .containsOnlyKeys("cpu", "ephemeral-storage", "memory", "nvidia.com/gpu")
         .containsEntry("memory", new Quantity("2Gi"))
         .containsEntry("nvidia.com/gpu", new Quantity("2"));
   }
 
   @Test
-  void bundleResourcesRequestWhatTheyLimit() {
+  void bundleResourcesRequestWhatTheyLimitAndThePlatformsEphemeralStorage() {
     var bundle =
         ComputeResources.requestsEqualLimits(
             Map.of(
@@ -144,16 +151,50 @@ class PodTemplateTest {
     var requirements = main(job().resources(bundle)).getResources();
 
     assertThat(requirements.getRequests())
-        .isEqualTo(requirements.getLimits())
-        .containsEntry("amd.com/gpu", new Quantity("1"));
+        .containsEntry("cpu", new Quantity("4"))
+        .containsEntry("memory", new Quantity("16Gi"))
+        .containsEntry("amd.com/gpu", new Quantity("1"))
+        .containsEntry("ephemeral-storage", new Quantity("256Mi"));
+    assertThat(requirements.getLimits())
+        .containsEntry("cpu", new Quantity("4"))
+        .containsEntry("memory", new Quantity("16Gi"))
+        .containsEntry("amd.com/gpu", new Quantity("1"))
+        .containsEntry("ephemeral-storage", new Quantity("4Gi"));
   }
 
   @Test
-  void noResourcesLeaveRequestsAndLimitsUnset() {
+  void noResourcesLeaveOnlyThePlatformsEphemeralStorage() {
     var requirements = main(job()).getResources();
 
-    assertThat(requirements.getRequests()).isNullOrEmpty();
-    assertThat(requirements.getLimits()).isNullOrEmpty();
+    assertThat(requirements.getRequests())
+        .containsExactlyEntriesOf(Map.of("ephemeral-storage", new Quantity("256Mi")));
+    assertThat(requirements.getLimits())
+        .containsExactlyEntriesOf(Map.of("ephemeral-storage", new Quantity("4Gi")));
+  }
+
+  @Test
+  void everyEmptyDirHasASizeLimitAndEveryContainerEphemeralStorage() {
+    for (CodeOrigin code :
+        new CodeOrigin[] {
+          new CodeOrigin.GitCode("https://git.example.com/m.git", "main", "", Optional.empty()),
+          new CodeOrigin.ImageCode("registry/org/code:1")
+        }) {
+      PodSpec spec = spec(model().code(code));
+
+      assertThat(spec.getVolumes())
+          .filteredOn(v -> v.getEmptyDir() != null)
+          .extracting(v -> v.getName() + "=" + v.getEmptyDir().getSizeLimit())
+          .containsExactlyInAnyOrder("code=2Gi", "tmp=1Gi");
+      assertThat(
+              java.util.stream.Stream.concat(
+                  spec.getInitContainers().stream(), spec.getContainers().stream()))
+          .hasSize(2)
+          .allSatisfy(
+              c -> {
+                assertThat(c.getResources().getRequests()).containsKey("ephemeral-storage");
+                assertThat(c.getResources().getLimits()).containsKey("ephemeral-storage");
+              });
+    }
   }
 
   @Test

@@ -55,7 +55,10 @@ public final class InProcessOperator implements AutoCloseable {
             false,
             base.leaseNamespace(),
             base.endpoints(),
-            base.reconcileThreads());
+            base.reconcileThreads(),
+            base.gitHttpHosts(),
+            base.egress(),
+            base.ephemeralStorage());
     Map<String, Integer> reconciled = new ConcurrentHashMap<>();
     Metrics counting =
         new Metrics() {

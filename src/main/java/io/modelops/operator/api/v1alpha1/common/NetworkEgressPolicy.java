@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Where a model's pods may connect to: NONE (cluster DNS only), DR_API_ACCESS (DNS and the platform
- * API destinations of the operator configuration) or PUBLIC (anywhere).
+ * API destinations of the operator configuration) or PUBLIC (any address but link-local/metadata
+ * and the cluster ranges the platform excludes).
  */
 public enum NetworkEgressPolicy {
   @JsonProperty("NONE")

@@ -61,7 +61,9 @@ public abstract class ServingSettings {
   @JsonPropertyDescription(
       "Egress allowed from the model's pods, enforced by a NetworkPolicy: NONE (cluster DNS"
           + " only), DR_API_ACCESS (DNS and the platform API destinations of the operator's"
-          + " configuration) or PUBLIC (unrestricted). Default: NONE.")
+          + " configuration) or PUBLIC (DNS and any address except link-local/cloud metadata"
+          + " addresses and the cluster ranges the platform excludes). The platform may allow only"
+          + " some policies in a namespace (refused with EgressNotAllowed). Default: NONE.")
   private NetworkEgressPolicy networkEgressPolicy;
 
   @JsonPropertyDescription(

@@ -28,7 +28,10 @@ public class JobResources {
           + "\"}}}";
 
   @JsonPropertyDescription(
-      "Egress allowed from the job's pods: none (DNS only) or public. Default: none.")
+      "Egress allowed from the job's pods: none (DNS only) or public (DNS and any address except"
+          + " link-local/cloud metadata addresses and the cluster ranges the platform excludes)."
+          + " The platform may allow only some policies in a namespace (its runs are refused"
+          + " with EgressNotAllowed). Default: none.")
   private JobEgressPolicy egressNetworkPolicy;
 
   @JsonPropertyDescription(
