@@ -97,12 +97,20 @@ final class LocalArgoCd implements AutoCloseable {
 
   /**
    * Creates an Application from one of the repository's {@code examples/gitops} files, with only
-   * {@code repoURL} changed (docs/argocd.md: "Edit repoURL/targetRevision").
+   * {@code repoURL} changed (docs/argocd.md: "Edit repoURL/targetRevision") — and, for the
+   * operator's chart, its admission policy off: kwok runs none of the chart's operator pods, the
+   * operator under test runs in this JVM as the cluster admin, and the policy rightly refuses
+   * anyone but the chart's ServiceAccount the operator's labels (ChartInstallTest covers it).
    */
   GenericKubernetesResource createApplication(Path file) {
     try {
       ObjectNode app = (ObjectNode) YAML.readTree(file.toFile());
       ((ObjectNode) app.at("/spec/source")).put("repoURL", gitUrl());
+      if (app.at("/spec/source/helm/valuesObject").isObject()) {
+        ((ObjectNode) app.at("/spec/source/helm/valuesObject"))
+            .putObject("admissionPolicy")
+            .put("enabled", false);
+      }
       GenericKubernetesResource resource = JSON.treeToValue(app, GenericKubernetesResource.class);
       return client
           .resource(resource)
