@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.modelops.operator.naming.ModelNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -228,7 +229,7 @@ final class Invariants implements AutoCloseable {
         out.add("model " + name + ": memory limit " + limit + ", spec asks " + memory);
       }
     }
-    Service svc = client.services().inNamespace(ns).withName(name).get();
+    Service svc = client.services().inNamespace(ns).withName(ModelNames.service(name)).get();
     if (svc == null || !version.equals(svc.getSpec().getSelector().get("modelops.io/version"))) {
       out.add(
           "model "
@@ -238,9 +239,18 @@ final class Invariants implements AutoCloseable {
               + ", spec asks "
               + version);
     }
-    NetworkPolicy np = client.network().networkPolicies().inNamespace(ns).withName(name).get();
-    boolean wantEgressRule = "NONE".equals(egress);
-    if (np == null || np.getSpec().getPolicyTypes().contains("Egress") != wantEgressRule) {
+    NetworkPolicy np =
+        client
+            .network()
+            .networkPolicies()
+            .inNamespace(ns)
+            .withName(ModelNames.networkPolicy(name))
+            .get();
+    // NONE: egress only to DNS; PUBLIC: any address (an ipBlock of 0.0.0.0/0 with exceptions).
+    boolean wantsAnyAddress = "PUBLIC".equals(egress);
+    if (np == null
+        || !np.getSpec().getPolicyTypes().contains("Egress")
+        || anyAddress(np) != wantsAnyAddress) {
       out.add(
           "model "
               + name
@@ -361,5 +371,15 @@ final class Invariants implements AutoCloseable {
   @Override
   public void close() {
     runs.close();
+  }
+
+  private static boolean anyAddress(NetworkPolicy np) {
+    return np.getSpec().getEgress() != null
+        && np.getSpec().getEgress().stream()
+            .filter(rule -> rule.getTo() != null)
+            .flatMap(rule -> rule.getTo().stream())
+            .anyMatch(
+                peer ->
+                    peer.getIpBlock() != null && "0.0.0.0/0".equals(peer.getIpBlock().getCidr()));
   }
 }
