@@ -16,6 +16,7 @@ import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.testing.InProcessOperator;
 import io.modelops.operator.testing.LocalClusterExtension;
 import io.modelops.operator.testing.Manifests;
@@ -212,7 +213,7 @@ class NetworkPolicyBeforePodsTest {
                         .network()
                         .networkPolicies()
                         .inNamespace(ns)
-                        .withName("churn-runs")
+                        .withName(RunNames.networkPolicy("churn"))
                         .get()
                     != null);
     CustomModel model =
