@@ -14,6 +14,7 @@ import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.config.EgressRules;
 import io.modelops.operator.config.OperatorConfig;
+import io.modelops.operator.naming.ModelNames;
 import io.modelops.operator.testing.InProcessOperator;
 import io.modelops.operator.testing.LocalClusterExtension;
 import io.modelops.operator.testing.Manifests;
@@ -88,7 +89,12 @@ class EgressDestinationsHostileTest {
     TenantObjects.awaitServing(client, open, "scraper");
 
     NetworkPolicy policy =
-        client.network().networkPolicies().inNamespace(open).withName("scraper").get();
+        client
+            .network()
+            .networkPolicies()
+            .inNamespace(open)
+            .withName(ModelNames.networkPolicy("scraper"))
+            .get();
     assertThat(policy.getSpec().getPolicyTypes()).contains("Egress");
     List<NetworkPolicyPeer> anyAddress =
         policy.getSpec().getEgress().stream()

@@ -565,6 +565,7 @@ class ChartInstallTest {
             .env("MODELOPS_METRICS_PORT", String.valueOf(metricsPort))
             .env("MODELOPS_PROBE_PORT", String.valueOf(probePort))
             .env("HOSTNAME", identity)
+            .env("MODELOPS_INSTANCE", identity)
             .timeout(Duration.ofSeconds(20))
             .start()) {
       await()

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.naming.ModelNames;
+import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.testing.InProcessOperator;
 import io.modelops.operator.testing.LocalClusterExtension;
 import io.modelops.operator.testing.Manifests;
@@ -67,7 +70,8 @@ class NoJavaInStatusOrEventsTest {
         metadata: {name: code}
         data: {start_server.sh: "exec python -m http.server $PORT", run.sh: "echo done"}
         """);
-    // A job "churn" owns NetworkPolicy "churn-runs"; a model named "churn-runs" then wants it.
+    // A job "churn" owns its NetworkPolicy; a model "churn-runs" finds its own policy's name taken
+    // by a NetworkPolicy made by hand (NameConflict).
     Manifests.apply(
         cluster.client(),
         ns,
@@ -91,9 +95,25 @@ class NoJavaInStatusOrEventsTest {
                         .network()
                         .networkPolicies()
                         .inNamespace(ns)
-                        .withName("churn-runs")
+                        .withName(RunNames.networkPolicy("churn"))
                         .get()
                     != null);
+    cluster
+        .client()
+        .network()
+        .networkPolicies()
+        .inNamespace(ns)
+        .resource(
+            new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName(ModelNames.networkPolicy("churn-runs"))
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .endPodSelector()
+                .endSpec()
+                .build())
+        .create();
     model("churn-runs");
     version("churn-runs-v1", "churn-runs", "");
     // A version of a model that does not exist, whose credential Secret does not exist either.
