@@ -11,7 +11,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.modelops.operator.api.v1alpha1.common.ConditionStatus;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJobStatus;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
@@ -22,11 +21,9 @@ import io.modelops.operator.reconcile.NameClaims;
 import io.modelops.operator.reconcile.References;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
-import io.modelops.operator.status.Reasons;
 import io.modelops.operator.status.StatusPatch;
 import io.modelops.operator.status.WarningEvents;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,11 +77,7 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
     Optional<Problem> conflict =
         NameClaims.conflict(
             job,
-            List.of(
-                new NameClaims.Claim(
-                    NetworkPolicy.class,
-                    JobNetworkPolicy.name(job),
-                    "CustomJob " + job.getMetadata().getName())),
+            List.of(JobNetworkPolicy.claim(job)),
             context.getSecondaryResources(NetworkPolicy.class),
             context.getClient());
     if (conflict.isEmpty()) {
@@ -97,38 +90,9 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
             .map(p -> new CustomJobValidator.Result(Optional.empty(), List.of(p)))
             .orElseGet(() -> CustomJobValidator.validate(job));
     List<CustomJobRun> runs = List.copyOf(context.getSecondaryResources(CustomJobRun.class));
-    Optional<ScheduleDecision> decision = Optional.empty();
-    if (!validation.valid()) {
-      Problem problem = validation.summary();
-      conditions.set(Conditions.READY, false, problem.reason(), problem.message());
-      if (Conditions.find(old, Conditions.READY)
-          .map(
-              c -> c.getStatus() == ConditionStatus.TRUE || !problem.reason().equals(c.getReason()))
-          .orElse(true)) {
-        events.warn(job, "Schedule", problem);
-      }
-    } else if (validation.schedule().isEmpty()) {
-      conditions.set(
-          Conditions.READY,
-          true,
-          Reasons.MANUAL,
-          "no schedule: create CustomJobRuns to run this job");
-    } else {
-      decision =
-          Optional.of(
-              ScheduleDecision.decide(
-                  validation.schedule().get(),
-                  job.getSpec().getSchedule(),
-                  Optional.ofNullable(old)
-                      .map(CustomJobStatus::getLastScheduleTime)
-                      .map(Instant::parse),
-                  Optional.ofNullable(old).map(CustomJobStatus::getMissedSchedules).orElse(0L),
-                  Instant.parse(job.getMetadata().getCreationTimestamp()),
-                  clock.instant(),
-                  runs.stream().anyMatch(JobRuns::active)));
-      JobRunWrites.carryOut(job, context.getClient(), decision.get(), runs);
-      conditions.set(Conditions.READY, true, decision.get().reason(), decision.get().message());
-    }
+    Optional<ScheduleDecision> decision =
+        JobReadiness.decide(job, validation, runs, conditions, events, clock);
+    decision.ifPresent(d -> JobRunWrites.carryOut(job, context.getClient(), d, runs));
     JobRunWrites.trimHistory(job, context.getClient(), runs);
 
     CustomJobStatus status =
@@ -146,10 +110,7 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
             job.getMetadata().getName(),
             status.getActiveRuns(),
             status.getNextScheduleTime());
-    UpdateControl<CustomJob> control =
-        changed
-            ? UpdateControl.patchStatus(StatusPatch.of(job, status, CustomJob::new))
-            : UpdateControl.noUpdate();
+    UpdateControl<CustomJob> control = StatusPatch.ifChanged(job, status, CustomJob::new);
     if (conflict.isPresent()) {
       return control.rescheduleAfter(NameClaims.RECHECK);
     }

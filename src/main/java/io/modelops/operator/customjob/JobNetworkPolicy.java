@@ -49,6 +49,12 @@ public class JobNetworkPolicy extends KubernetesDependentResource<NetworkPolicy,
             .build());
   }
 
+  /** The job's claim on its NetworkPolicy's name. */
+  static NameClaims.Claim claim(CustomJob job) {
+    return new NameClaims.Claim(
+        NetworkPolicy.class, name(job), "CustomJob " + job.getMetadata().getName());
+  }
+
   /** The policy's name: one per job. */
   static String name(CustomJob job) {
     return RunNames.networkPolicy(job.getMetadata().getName());

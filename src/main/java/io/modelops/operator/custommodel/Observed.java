@@ -2,11 +2,15 @@ package io.modelops.operator.custommodel;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
+import io.modelops.operator.resourcebundle.ResourceBundles;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +34,17 @@ public record Observed(
     NamespaceLookups lookups,
     List<Deployment> deployments,
     Optional<Service> service) {
+
+  /** Reads what the reconcile of {@code model} needs from the caches of its controller. */
+  static Observed of(CustomModel model, Context<CustomModel> context, ModelEventSources sources) {
+    return new Observed(
+        List.copyOf(context.getSecondaryResources(CustomModelVersion.class)),
+        envName -> sources.environments().get(new ResourceID(envName)),
+        ResourceBundles.byName(sources.bundles().list().toList()),
+        NamespaceLookups.of(context.getClient(), model.getMetadata().getNamespace()),
+        List.copyOf(context.getSecondaryResources(Deployment.class)),
+        context.getSecondaryResource(Service.class));
+  }
 
   /** The version the Service routes to now, if any. */
   public Optional<String> routedVersion() {

@@ -2,6 +2,8 @@ package io.modelops.operator.custommodel;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.naming.Names;
 import io.modelops.operator.reconcile.ControllerReference;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,21 @@ final class ServedPods {
     Set<String> names =
         deployments.stream().map(d -> d.getMetadata().getName()).collect(Collectors.toSet());
     return pods.stream().filter(p -> servedBy(p, names)).toList();
+  }
+
+  /** The served pods of one version (none when there is no target version). */
+  static List<Pod> ofVersion(
+      List<Pod> pods, List<Deployment> deployments, Optional<String> version) {
+    return version
+        .map(
+            v ->
+                of(pods, deployments).stream()
+                    .filter(
+                        p ->
+                            Names.labelValue(v)
+                                .equals(p.getMetadata().getLabels().get(ModelLabels.VERSION)))
+                    .toList())
+        .orElse(List.of());
   }
 
   private static boolean servedBy(Pod pod, Set<String> deployments) {

@@ -128,33 +128,9 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
         VersionStatus.compute(
             version, outcome, VersionNumbering.of(version, siblings), served, clock);
 
-    boolean transitioned =
-        Conditions.transitioned(old, status, Conditions.VALIDATED)
-            || old == null
-            || old.getPhase() != status.getPhase();
-    if (!outcome.problems().isEmpty()
-        && Conditions.transitioned(old, status, Conditions.VALIDATED)) {
-      outcome.problems().forEach(p -> events.warn(version, "Validate", p));
-    }
-    if (transitioned) {
-      LOG.info(
-          "{}/{}: version {} {}",
-          namespace,
-          name,
-          status.getVersion(),
-          outcome.problems().isEmpty() ? "valid" : "refused: " + outcome.problems());
-    } else {
-      LOG.debug(
-          "{}/{}: version {} unchanged ({})",
-          namespace,
-          name,
-          status.getVersion(),
-          status.getPhase());
-    }
+    VersionTransitions.report(version, old, status, outcome.problems(), events);
     UpdateControl<CustomModelVersion> control =
-        Conditions.differ(old, status)
-            ? UpdateControl.patchStatus(StatusPatch.of(version, status, CustomModelVersion::new))
-            : UpdateControl.noUpdate();
+        StatusPatch.ifChanged(version, status, CustomModelVersion::new);
     return NamespaceLookups.dependOnLookups(outcome.problems())
         ? control.rescheduleAfter(NamespaceLookups.RECHECK)
         : control;

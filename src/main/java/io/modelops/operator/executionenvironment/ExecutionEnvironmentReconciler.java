@@ -57,8 +57,6 @@ public class ExecutionEnvironmentReconciler implements Reconciler<ExecutionEnvir
               + checked.latestVersion().orElseThrow());
     }
     status.setConditions(conditions.list());
-    return Conditions.differ(env.getStatus(), status)
-        ? UpdateControl.patchStatus(StatusPatch.of(env, status, ExecutionEnvironment::new))
-        : UpdateControl.noUpdate();
+    return StatusPatch.ifChanged(env, status, ExecutionEnvironment::new);
   }
 }

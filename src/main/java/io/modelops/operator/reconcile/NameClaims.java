@@ -3,9 +3,11 @@ package io.modelops.operator.reconcile;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +98,16 @@ public final class NameClaims {
                 + " or remove that "
                 + claim.kind()
                 + "."));
+  }
+
+  /** Every object of these kinds that the controller's informers know as the resource's. */
+  @SafeVarargs
+  public static List<HasMetadata> known(Context<?> context, Class<? extends HasMetadata>... kinds) {
+    List<HasMetadata> known = new ArrayList<>();
+    for (Class<? extends HasMetadata> kind : kinds) {
+      known.addAll(context.getSecondaryResources(kind));
+    }
+    return known;
   }
 
   /** Whether {@code owned} has {@code owner} as its controller (same uid). */

@@ -59,8 +59,6 @@ public class ResourceBundleReconciler implements Reconciler<ResourceBundle> {
               : "available for " + checked.useCases());
     }
     status.setConditions(conditions.list());
-    return Conditions.differ(bundle.getStatus(), status)
-        ? UpdateControl.patchStatus(StatusPatch.of(bundle, status, ResourceBundle::new))
-        : UpdateControl.noUpdate();
+    return StatusPatch.ifChanged(bundle, status, ResourceBundle::new);
   }
 }

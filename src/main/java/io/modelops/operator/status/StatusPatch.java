@@ -2,6 +2,7 @@ package io.modelops.operator.status;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.util.function.Supplier;
 
 /**
@@ -21,5 +22,16 @@ public final class StatusPatch {
             .build());
     fresh.setStatus(status);
     return fresh;
+  }
+
+  /**
+   * The update a reconcile ends with: a status patch when the status differs from the one the
+   * resource has (ignoring nothing: conditions' times only change on transitions), else no write.
+   */
+  public static <S, R extends CustomResource<?, S>> UpdateControl<R> ifChanged(
+      R resource, S status, Supplier<R> empty) {
+    return Conditions.differ(resource.getStatus(), status)
+        ? UpdateControl.patchStatus(of(resource, status, empty))
+        : UpdateControl.noUpdate();
   }
 }
