@@ -3,9 +3,6 @@ package io.modelops.operator.customjob;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
-import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
@@ -15,11 +12,10 @@ import io.modelops.operator.naming.Names;
 import io.modelops.operator.naming.RunLabels;
 import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.network.EgressPolicies;
-import io.modelops.operator.reconcile.ControllerReference;
 import io.modelops.operator.reconcile.NameClaims;
+import io.modelops.operator.reconcile.OneNameDependent;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The NetworkPolicy of a job's run pods, from {@code resources.egressNetworkPolicy} (none by
@@ -31,12 +27,11 @@ import java.util.stream.Collectors;
  * policy the job controls under another name (an earlier naming scheme) is deleted once the policy
  * of the current name is in place, so run pods are never without one.
  */
-public class JobNetworkPolicy extends KubernetesDependentResource<NetworkPolicy, CustomJob>
-    implements CRUDKubernetesBulkDependentResource<NetworkPolicy, CustomJob>,
-        GarbageCollected<CustomJob> {
+public class JobNetworkPolicy extends OneNameDependent<NetworkPolicy, CustomJob> {
   private final OperatorConfig config;
 
   public JobNetworkPolicy(OperatorConfig config) {
+    super(NetworkPolicy.class);
     this.config = config;
     configureWith(
         new KubernetesDependentResourceConfigBuilder<NetworkPolicy>()
@@ -61,35 +56,21 @@ public class JobNetworkPolicy extends KubernetesDependentResource<NetworkPolicy,
   }
 
   @Override
-  protected void addReferenceHandlingMetadata(NetworkPolicy desired, CustomJob job) {
-    ControllerReference.set(desired, job);
+  protected String name(CustomJob job, Context<CustomJob> context) {
+    return name(job);
   }
 
   @Override
-  public Map<ResourceID, NetworkPolicy> desiredResources(
-      CustomJob job, Context<CustomJob> context) {
-    return Map.of(new ResourceID(name(job), job.getMetadata().getNamespace()), desired(job));
+  protected NetworkPolicy build(CustomJob job, Context<CustomJob> context) {
+    return desired(job);
   }
 
+  /** An earlier-named policy goes only once the policy of the current name is in place. */
   @Override
-  public Map<ResourceID, NetworkPolicy> getSecondaryResources(
-      CustomJob job, Context<CustomJob> context) {
+  protected boolean mayDelete(CustomJob job, ResourceID key, Context<CustomJob> context) {
     return context.getSecondaryResources(NetworkPolicy.class).stream()
-        .filter(p -> NameClaims.controlledBy(p, job))
-        .collect(Collectors.toMap(ResourceID::fromResource, p -> p));
-  }
-
-  @Override
-  public void deleteTargetResource(
-      CustomJob job, NetworkPolicy policy, ResourceID key, Context<CustomJob> context) {
-    boolean replaced =
-        context.getSecondaryResources(NetworkPolicy.class).stream()
-            .anyMatch(
-                p ->
-                    p.getMetadata().getName().equals(name(job)) && NameClaims.controlledBy(p, job));
-    if (replaced) {
-      super.deleteTargetResource(job, policy, key, context);
-    }
+        .anyMatch(
+            p -> p.getMetadata().getName().equals(name(job)) && NameClaims.controlledBy(p, job));
   }
 
   NetworkPolicy desired(CustomJob job) {

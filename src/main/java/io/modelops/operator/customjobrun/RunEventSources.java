@@ -127,35 +127,26 @@ record RunEventSources(
             context);
     var slots = slots(context);
     var environments =
-        new InformerEventSource<>(
+        lookupOnly(
+            context,
             InformerEventSourceConfiguration.from(ExecutionEnvironment.class, CustomJobRun.class)
                 .withName("runenvironments")
                 .withWatchAllNamespaces()
-                .withItemStore(LeanCaches.withoutManagedFields())
-                .withSecondaryToPrimaryMapper(noRun())
-                .withPrimaryToSecondaryMapper(noneOf())
-                .build(),
-            context);
+                .withItemStore(LeanCaches.withoutManagedFields()));
     var bundles =
-        new InformerEventSource<>(
+        lookupOnly(
+            context,
             InformerEventSourceConfiguration.from(ResourceBundle.class, CustomJobRun.class)
                 .withName("runbundles")
                 .withWatchAllNamespaces()
-                .withItemStore(LeanCaches.withoutManagedFields())
-                .withSecondaryToPrimaryMapper(noRun())
-                .withPrimaryToSecondaryMapper(noneOf())
-                .build(),
-            context);
+                .withItemStore(LeanCaches.withoutManagedFields()));
     var models =
-        new InformerEventSource<>(
+        lookupOnly(
+            context,
             InformerEventSourceConfiguration.from(CustomModel.class, CustomJobRun.class)
                 .withName("runmodels")
                 .withNamespacesInheritedFromController()
-                .withItemStore(new TransformingItemStore<>(RunEventSources::endpointOnly))
-                .withSecondaryToPrimaryMapper(noRun())
-                .withPrimaryToSecondaryMapper(noneOf())
-                .build(),
-            context);
+                .withItemStore(new TransformingItemStore<>(RunEventSources::endpointOnly)));
     return new RunEventSources(jobs, pods, policies, slots, environments, bundles, models);
   }
 
@@ -185,7 +176,7 @@ record RunEventSources(
                             r -> !r.getMetadata().getName().equals(freed.getMetadata().getName()))
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
-            .withPrimaryToSecondaryMapper(noneOf())
+            .withPrimaryToSecondaryMapper((CustomJobRun r) -> Set.of())
             .build(),
         context);
   }
@@ -249,11 +240,20 @@ record RunEventSources(
     return lean;
   }
 
-  private static <T extends HasMetadata> SecondaryToPrimaryMapper<T> noRun() {
-    return r -> Set.of();
-  }
-
-  private static <T extends HasMetadata> PrimaryToSecondaryMapper<CustomJobRun> noneOf() {
-    return r -> Set.of();
+  /**
+   * An informer read by lookups only: none of its objects is a run's secondary resource and its
+   * events wake no run (a run waiting for one of them rechecks on its own schedule).
+   */
+  private static <T extends HasMetadata> InformerEventSource<T, CustomJobRun> lookupOnly(
+      EventSourceContext<CustomJobRun> context,
+      InformerEventSourceConfiguration.Builder<T> configuration) {
+    SecondaryToPrimaryMapper<T> noRun = r -> Set.of();
+    PrimaryToSecondaryMapper<CustomJobRun> none = r -> Set.of();
+    return new InformerEventSource<>(
+        configuration
+            .withSecondaryToPrimaryMapper(noRun)
+            .withPrimaryToSecondaryMapper(none)
+            .build(),
+        context);
   }
 }

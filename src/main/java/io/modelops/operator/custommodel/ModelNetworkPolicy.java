@@ -4,21 +4,16 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
-import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.network.EgressPolicies;
-import io.modelops.operator.reconcile.ControllerReference;
 import io.modelops.operator.reconcile.NameClaims;
-import java.util.Map;
+import io.modelops.operator.reconcile.OneNameDependent;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The NetworkPolicy of the model's pods, from the effective networkEgressPolicy: ingress on the
@@ -32,40 +27,26 @@ import java.util.stream.Collectors;
 @KubernetesDependent(
     informer =
         @Informer(labelSelector = ModelLabels.SELECTOR, itemStore = LeanCaches.Applied.class))
-public class ModelNetworkPolicy extends KubernetesDependentResource<NetworkPolicy, CustomModel>
-    implements CRUDKubernetesBulkDependentResource<NetworkPolicy, CustomModel>,
-        GarbageCollected<CustomModel> {
+public class ModelNetworkPolicy extends OneNameDependent<NetworkPolicy, CustomModel> {
 
-  @Override
-  protected void addReferenceHandlingMetadata(NetworkPolicy desired, CustomModel model) {
-    ControllerReference.set(desired, model);
+  public ModelNetworkPolicy() {
+    super(NetworkPolicy.class);
   }
 
   @Override
-  public Map<ResourceID, NetworkPolicy> desiredResources(
-      CustomModel model, Context<CustomModel> context) {
-    ServingPlan plan = ServingPlan.of(context);
-    return Map.of(
-        new ResourceID(plan.networkPolicyName(), model.getMetadata().getNamespace()),
-        networkPolicy(model, plan));
+  protected String name(CustomModel model, Context<CustomModel> context) {
+    return ServingPlan.of(context).networkPolicyName();
   }
 
   @Override
-  public Map<ResourceID, NetworkPolicy> getSecondaryResources(
-      CustomModel model, Context<CustomModel> context) {
-    return context.getSecondaryResources(NetworkPolicy.class).stream()
-        .filter(p -> NameClaims.controlledBy(p, model))
-        .collect(Collectors.toMap(ResourceID::fromResource, p -> p));
+  protected NetworkPolicy build(CustomModel model, Context<CustomModel> context) {
+    return networkPolicy(model, ServingPlan.of(context));
   }
 
+  /** An earlier-named policy goes only once the policy of the current name is in place. */
   @Override
-  public void deleteTargetResource(
-      CustomModel model, NetworkPolicy policy, ResourceID key, Context<CustomModel> context) {
-    boolean replaced =
-        ServingPlan.find(context).map(plan -> enforced(model, plan, context)).orElse(true);
-    if (replaced) {
-      super.deleteTargetResource(model, policy, key, context);
-    }
+  protected boolean mayDelete(CustomModel model, ResourceID key, Context<CustomModel> context) {
+    return ServingPlan.find(context).map(plan -> enforced(model, plan, context)).orElse(true);
   }
 
   public static NetworkPolicy networkPolicy(CustomModel model, ServingPlan plan) {

@@ -5,18 +5,14 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
-import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.naming.ModelLabels;
-import io.modelops.operator.reconcile.ControllerReference;
+import io.modelops.operator.reconcile.OneNameDependent;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The Deployments of a model. The desired one is the target version's; any other Deployment of the
@@ -26,40 +22,26 @@ import java.util.stream.Collectors;
 @KubernetesDependent(
     informer =
         @Informer(labelSelector = ModelLabels.SELECTOR, itemStore = LeanCaches.Applied.class))
-public class ServingDeployments extends KubernetesDependentResource<Deployment, CustomModel>
-    implements CRUDKubernetesBulkDependentResource<Deployment, CustomModel>,
-        GarbageCollected<CustomModel> {
+public class ServingDeployments extends OneNameDependent<Deployment, CustomModel> {
 
-  @Override
-  protected void addReferenceHandlingMetadata(Deployment desired, CustomModel model) {
-    ControllerReference.set(desired, model);
+  public ServingDeployments() {
+    super(Deployment.class);
   }
 
   @Override
-  public Map<ResourceID, Deployment> desiredResources(
-      CustomModel model, Context<CustomModel> context) {
-    ServingPlan plan = ServingPlan.of(context);
-    return Map.of(
-        new ResourceID(plan.deploymentName(), model.getMetadata().getNamespace()),
-        deployment(model, plan));
+  protected String name(CustomModel model, Context<CustomModel> context) {
+    return ServingPlan.of(context).deploymentName();
   }
 
   @Override
-  public Map<ResourceID, Deployment> getSecondaryResources(
-      CustomModel model, Context<CustomModel> context) {
-    return context.getSecondaryResources(Deployment.class).stream()
-        .collect(Collectors.toMap(ResourceID::fromResource, d -> d));
+  protected Deployment build(CustomModel model, Context<CustomModel> context) {
+    return deployment(model, ServingPlan.of(context));
   }
 
   /** A Deployment the plan keeps during a switch is not desired, yet not deleted either. */
   @Override
-  public void deleteTargetResource(
-      CustomModel model, Deployment deployment, ResourceID key, Context<CustomModel> context) {
-    boolean kept =
-        ServingPlan.find(context).map(plan -> plan.kept().contains(key.getName())).orElse(false);
-    if (!kept) {
-      super.deleteTargetResource(model, deployment, key, context);
-    }
+  protected boolean mayDelete(CustomModel model, ResourceID key, Context<CustomModel> context) {
+    return ServingPlan.find(context).map(plan -> !plan.kept().contains(key.getName())).orElse(true);
   }
 
   /** The name of the version a Deployment serves, as the user wrote it. */
