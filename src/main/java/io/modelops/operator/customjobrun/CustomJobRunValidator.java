@@ -77,15 +77,29 @@ public final class CustomJobRunValidator {
   /** A hosted custom metric job's model: its name and where it serves. */
   public record Sidecar(String model, String endpoint) {}
 
+  private static final Set<String> MAY_STILL_COME =
+      Set.of(
+          Reasons.CUSTOM_JOB_NOT_FOUND,
+          Reasons.ENVIRONMENT_NOT_FOUND,
+          Reasons.ENVIRONMENT_VERSION_NOT_FOUND,
+          Reasons.BUNDLE_NOT_FOUND,
+          Reasons.MODEL_NOT_FOUND);
+
   /** Every problem of a run, or what its references resolve to. */
   public record Result(List<Problem> problems, Optional<Resolved> resolved) {
     public boolean valid() {
       return problems.isEmpty();
     }
 
-    /** The run's CustomJob does not exist (yet): the run waits for it rather than failing. */
-    public boolean waitsForJob() {
-      return problems.stream().anyMatch(p -> Reasons.CUSTOM_JOB_NOT_FOUND.equals(p.reason()));
+    /**
+     * Every problem is an object that does not exist yet and may still come (the CustomJob, its
+     * ExecutionEnvironment or environment version, its ResourceBundle, its sidecar model's
+     * endpoint): the run waits rather than failing, as it would when a GitOps tool applies it
+     * before them. Any other problem fails the run at once.
+     */
+    public boolean waits() {
+      return !problems.isEmpty()
+          && problems.stream().allMatch(p -> MAY_STILL_COME.contains(p.reason()));
     }
 
     /** All problems as one: the first one's reason, every message. */

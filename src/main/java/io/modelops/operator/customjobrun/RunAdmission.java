@@ -25,8 +25,11 @@ final class RunAdmission {
    */
   static final Duration QUEUE_RECHECK = Duration.ofMinutes(10);
 
-  /** A run waiting for its CustomJob looks again this often. */
-  static final Duration JOB_RECHECK = Duration.ofSeconds(10);
+  /**
+   * A run waiting for its CustomJob, environment, bundle or sidecar model looks again this often
+   * (the job's arrival wakes it at once; the others are read from caches that wake no run).
+   */
+  static final Duration WAIT_RECHECK = Duration.ofSeconds(10);
 
   /**
    * Where the run stands after this reconcile.
@@ -55,11 +58,9 @@ final class RunAdmission {
     var validation =
         CustomJobRunValidator.validate(
             run, job, config.egress(), () -> sources.lookups(context.getClient(), namespace));
-    if (validation.waitsForJob()) {
+    if (validation.waits()) {
       return new Step(
-          RunProgress.waitingForJob(validation.summary()),
-          Optional.of(JOB_RECHECK),
-          Optional.empty());
+          RunProgress.waiting(validation.summary()), Optional.of(WAIT_RECHECK), Optional.empty());
     }
     if (!validation.valid()) {
       return Step.of(RunProgress.refused(validation.summary()));

@@ -45,8 +45,12 @@ public final class RunProgress {
       Optional<String> podName,
       boolean failFast) {}
 
-  /** A run whose CustomJob does not exist (yet) waits for it. */
-  public static Observation waitingForJob(Problem problem) {
+  /**
+   * A run that cannot start yet waits, queued, with the reason: an object it needs does not exist
+   * yet (its CustomJob, environment, bundle, sidecar model), its job's NetworkPolicy is not in
+   * place, or another object holds a name it needs.
+   */
+  public static Observation waiting(Problem problem) {
     return new Observation(
         CustomJobRunPhase.QUEUED,
         problem.reason(),
@@ -54,14 +58,6 @@ public final class RunProgress {
         Optional.empty(),
         Optional.empty(),
         false);
-  }
-
-  /**
-   * A valid run that cannot start yet (its job's NetworkPolicy is not in place, or another object
-   * holds a name it needs) waits, queued, with the reason.
-   */
-  public static Observation waiting(Problem problem) {
-    return waitingForJob(problem);
   }
 
   /** A run refused by its validator fails without a Job. */

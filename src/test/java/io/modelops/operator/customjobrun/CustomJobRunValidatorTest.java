@@ -44,7 +44,10 @@ class CustomJobRunValidatorTest {
         run(), Optional.of(job(extra)), CONFIG.egress(), () -> lookups(Optional.empty()));
   }
 
-  /** A row per problem: what the job adds to a valid one, and the one problem it causes. */
+  /**
+   * A row per problem: what the job adds to a valid one, the one problem it causes, and whether the
+   * run waits for it (an object that may still come) rather than failing.
+   */
   static Stream<Arguments> problems() {
     return Stream.of(
         Arguments.of(
@@ -52,19 +55,22 @@ class CustomJobRunValidatorTest {
             Problem.of(
                 Reasons.ENVIRONMENT_NOT_FOUND,
                 "CustomJob metrics spec.environment.name: ExecutionEnvironment \"gone\" does not"
-                    + " exist")),
+                    + " exist"),
+            true),
         Arguments.of(
             "code: {configMap: {name: nope}}",
             Problem.of(
                 Reasons.CONFIG_MAP_NOT_FOUND,
                 "CustomJob metrics spec.code.configMap.name: ConfigMap \"nope\" does not exist in"
-                    + " namespace team-a")),
+                    + " namespace team-a"),
+            false),
         Arguments.of(
             "code: {git: {url: \"https://git.example/x\", secretRef: {name: creds," + " key: pw}}}",
             Problem.of(
                 Reasons.SECRET_KEY_NOT_FOUND,
                 "CustomJob metrics spec.code.git.secretRef: Secret \"creds\" has no key"
-                    + " \"pw\"")),
+                    + " \"pw\""),
+            false),
         Arguments.of(
             """
             runtimeParameterDefinitions: [{fieldName: WINDOW, type: numeric},
@@ -75,28 +81,31 @@ class CustomJobRunValidatorTest {
             Problem.of(
                 Reasons.SECRET_NOT_FOUND,
                 "runtime parameter TOKEN secretRef: Secret \"nope\" does not exist in namespace"
-                    + " team-a")),
+                    + " team-a"),
+            false),
         Arguments.of(
             "resources: {resourceBundleRef: {name: huge}}",
             Problem.of(
                 Reasons.BUNDLE_NOT_FOUND,
                 "CustomJob metrics spec.resources.resourceBundleRef.name:"
-                    + " ResourceBundle \"huge\" does not exist")),
+                    + " ResourceBundle \"huge\" does not exist"),
+            true),
         Arguments.of(
             "sidecarModelRef: {name: churn}",
             Problem.of(
                 Reasons.MODEL_NOT_FOUND,
                 "CustomJob metrics spec.sidecarModelRef.name: CustomModel \"churn\" does not exist"
-                    + " or has no endpoint yet in namespace team-a")));
+                    + " or has no endpoint yet in namespace team-a"),
+            true));
   }
 
   @ParameterizedTest
   @MethodSource
-  void problems(String extra, Problem expected) {
+  void problems(String extra, Problem expected, boolean waits) {
     var result = validate(extra);
     assertThat(result.problems()).containsExactly(expected);
     assertThat(result.resolved()).isEmpty();
-    assertThat(result.waitsForJob()).isFalse();
+    assertThat(result.waits()).isEqualTo(waits);
   }
 
   @Test
@@ -114,6 +123,7 @@ class CustomJobRunValidatorTest {
             Reasons.ENVIRONMENT_NOT_FOUND, Reasons.CONFIG_MAP_NOT_FOUND, Reasons.MODEL_NOT_FOUND);
     assertThat(result.summary().reason()).isEqualTo(Reasons.ENVIRONMENT_NOT_FOUND);
     assertThat(result.summary().message()).contains("; CustomJob metrics spec.code.configMap");
+    assertThat(result.waits()).as("a missing ConfigMap fails the run at once").isFalse();
   }
 
   @Test
@@ -126,7 +136,7 @@ class CustomJobRunValidatorTest {
             () -> {
               throw new AssertionError("no lookups without a job");
             });
-    assertThat(result.waitsForJob()).isTrue();
+    assertThat(result.waits()).isTrue();
     assertThat(result.problems())
         .containsExactly(
             Problem.of(
