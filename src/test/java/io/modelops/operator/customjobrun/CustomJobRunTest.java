@@ -260,6 +260,51 @@ class CustomJobRunTest {
                 + ns);
   }
 
+  /**
+   * A GitOps tool may apply a run before the environment version its job names: the run waits,
+   * queued and saying what it waits for, and starts once the version exists, instead of failing.
+   */
+  @Test
+  void aRunWaitsForAnEnvironmentVersionThatDoesNotExistYetThenRuns() {
+    job("early", "later", "");
+    run("early-1", "early");
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(phase("early-1")).isEqualTo("QUEUED");
+              assertThat(get("early-1").getStatus().getMessage())
+                  .contains("spec.environment.version")
+                  .contains("later");
+            });
+    assertThat(cluster.client().batch().v1().jobs().inNamespace(ns).withName("early-1").get())
+        .as("no Job while the environment version is missing")
+        .isNull();
+    Manifests.applyClusterScoped(
+        cluster.client(),
+        ExecutionEnvironment.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: ExecutionEnvironment
+        metadata: {name: %s}
+        spec:
+          programmingLanguage: python
+          versions:
+            - {label: ok, image: "python:3.11-slim"}
+            - {label: exit-3, image: "%s"}
+            - {label: forever, image: "%s"}
+            - {label: no-pull, image: "%s"}
+            - {label: later, image: "python:3.11-slim"}
+        """
+            .formatted(
+                env,
+                SimulatedImages.EXIT_3,
+                SimulatedImages.RUNS_FOREVER,
+                SimulatedImages.IMAGE_PULL_FAILURE));
+    awaitPhase("early-1", "SUCCEEDED");
+  }
+
   @Test
   void cancelStopsTheRunAndLeavesNoPods() {
     job("long", "forever", "");
