@@ -85,6 +85,11 @@ public final class CustomJobRunValidator {
           Reasons.BUNDLE_NOT_FOUND,
           Reasons.MODEL_NOT_FOUND);
 
+  /** Whether a problem of this reason is an object that does not exist yet and may still come. */
+  public static boolean mayStillCome(String reason) {
+    return MAY_STILL_COME.contains(reason);
+  }
+
   /** Every problem of a run, or what its references resolve to. */
   public record Result(List<Problem> problems, Optional<Resolved> resolved) {
     public boolean valid() {
@@ -98,8 +103,7 @@ public final class CustomJobRunValidator {
      * before them. Any other problem fails the run at once.
      */
     public boolean waits() {
-      return !problems.isEmpty()
-          && problems.stream().allMatch(p -> MAY_STILL_COME.contains(p.reason()));
+      return !problems.isEmpty() && problems.stream().allMatch(p -> mayStillCome(p.reason()));
     }
 
     /** All problems as one: the first one's reason, every message. */

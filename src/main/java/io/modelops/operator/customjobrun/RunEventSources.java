@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMap
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
+import io.modelops.operator.api.v1alpha1.common.Condition;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRunSpec;
@@ -29,6 +30,7 @@ import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.reconcile.Mappers;
 import io.modelops.operator.reconcile.References;
 import io.modelops.operator.resourcebundle.ResourceBundles;
+import io.modelops.operator.status.Conditions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -217,6 +219,15 @@ record RunEventSources(
       CustomJobRunStatus status = new CustomJobRunStatus();
       status.setPhase(run.getStatus().getPhase());
       status.setJobName(run.getStatus().getJobName());
+      // Only the reason of Progressing: whether the run waits for an object (RunQueue.competes).
+      Conditions.find(run.getStatus(), Conditions.PROGRESSING)
+          .ifPresent(
+              c -> {
+                Condition reason = new Condition();
+                reason.setType(c.getType());
+                reason.setReason(c.getReason());
+                status.setConditions(List.of(reason));
+              });
       lean.setStatus(status);
     }
     return lean;

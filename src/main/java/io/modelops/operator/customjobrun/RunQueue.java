@@ -1,6 +1,7 @@
 package io.modelops.operator.customjobrun;
 
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.status.Conditions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -29,9 +30,11 @@ public final class RunQueue {
    * (any namespace; canceled and finished runs hold none).
    */
   public static boolean admits(CustomJobRun run, Stream<CustomJobRun> runs, int maxRuns) {
+    String name = run.getMetadata().getName();
     var candidates =
         runs.filter(r -> run.getMetadata().getNamespace().equals(r.getMetadata().getNamespace()))
-            .filter(RunQueue::competes)
+            // The run asking is valid now, whatever its last status said.
+            .filter(r -> name.equals(r.getMetadata().getName()) || competes(r))
             .map(
                 r ->
                     new Candidate(
@@ -49,12 +52,25 @@ public final class RunQueue {
     return admitted.contains(run.getMetadata().getName());
   }
 
-  /** Whether a run counts in its namespace's queue: neither canceled nor finished. */
+  /**
+   * Whether a run counts in its namespace's queue: neither canceled nor finished, and not waiting
+   * for an object that does not exist yet (such a run would hold a slot it cannot use, ahead of
+   * younger runs that could).
+   */
   public static boolean competes(CustomJobRun run) {
     return !Boolean.TRUE.equals(run.getSpec().getCancel())
         && (run.getStatus() == null
             || run.getStatus().getPhase() == null
-            || !run.getStatus().getPhase().finished());
+            || !run.getStatus().getPhase().finished())
+        && !waitsForAnObject(run);
+  }
+
+  private static boolean waitsForAnObject(CustomJobRun run) {
+    return run.getStatus() != null
+        && run.getStatus().getJobName() == null
+        && Conditions.find(run.getStatus(), Conditions.PROGRESSING)
+            .map(c -> CustomJobRunValidator.mayStillCome(c.getReason()))
+            .orElse(false);
   }
 
   /** Whether a run waits for a slot: it counts in the queue and has no Job yet. */

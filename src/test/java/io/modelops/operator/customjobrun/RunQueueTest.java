@@ -115,6 +115,30 @@ class RunQueueTest {
   }
 
   @Test
+  void aRunWaitingForAnObjectThatDoesNotExistYetHoldsNoSlotUntilItAsksForOne() {
+    CustomJobRun blocked =
+        run(
+            "team-a",
+            "blocked",
+            0,
+            "spec: {customJobRef: {name: j}}\nstatus: {phase: queued, conditions: [{type:"
+                + " Progressing, status: \"True\", reason: EnvironmentNotFound}]}");
+    CustomJobRun younger = run("team-a", "younger", 5, "spec: {customJobRef: {name: j}}");
+
+    assertThat(RunQueue.competes(blocked)).isFalse();
+    assertThat(RunQueue.waiting(blocked)).as("not woken by freed slots").isFalse();
+    assertThat(RunQueue.admits(younger, java.util.stream.Stream.of(blocked, younger), 1))
+        .as("the younger run takes the slot the older one cannot use")
+        .isTrue();
+    assertThat(RunQueue.admits(blocked, java.util.stream.Stream.of(blocked, younger), 1))
+        .as("once valid, the older run asks again and is first in line")
+        .isTrue();
+    assertThat(RunEventSources.slotOnly(blocked).getStatus().getConditions())
+        .singleElement()
+        .satisfies(c -> assertThat(c.getReason()).isEqualTo("EnvironmentNotFound"));
+  }
+
+  @Test
   void theQueueCacheKeepsOnlyWhatTheQueueReadsAndDecidesAlike() {
     CustomJobRun running =
         run(
