@@ -60,6 +60,21 @@ class CustomJobRunTest {
                     null,
                     0),
             ns);
+    environment("");
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        ConfigMap.class,
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: job-code}
+        data: {run.sh: "#!/bin/sh\\necho done\\n"}
+        """);
+  }
+
+  /** The test's ExecutionEnvironment: one version per outcome, plus {@code extraVersions}. */
+  static void environment(String extraVersions) {
     Manifests.applyClusterScoped(
         cluster.client(),
         ExecutionEnvironment.class,
@@ -74,22 +89,14 @@ class CustomJobRunTest {
             - {label: exit-3, image: "%s"}
             - {label: forever, image: "%s"}
             - {label: no-pull, image: "%s"}
+        %s
         """
             .formatted(
                 env,
                 SimulatedImages.EXIT_3,
                 SimulatedImages.RUNS_FOREVER,
-                SimulatedImages.IMAGE_PULL_FAILURE));
-    Manifests.apply(
-        cluster.client(),
-        ns,
-        ConfigMap.class,
-        """
-        apiVersion: v1
-        kind: ConfigMap
-        metadata: {name: job-code}
-        data: {run.sh: "#!/bin/sh\\necho done\\n"}
-        """);
+                SimulatedImages.IMAGE_PULL_FAILURE,
+                extraVersions.indent(4)));
   }
 
   @AfterAll
@@ -281,27 +288,7 @@ class CustomJobRunTest {
     assertThat(cluster.client().batch().v1().jobs().inNamespace(ns).withName("early-1").get())
         .as("no Job while the environment version is missing")
         .isNull();
-    Manifests.applyClusterScoped(
-        cluster.client(),
-        ExecutionEnvironment.class,
-        """
-        apiVersion: modelops.io/v1alpha1
-        kind: ExecutionEnvironment
-        metadata: {name: %s}
-        spec:
-          programmingLanguage: python
-          versions:
-            - {label: ok, image: "python:3.11-slim"}
-            - {label: exit-3, image: "%s"}
-            - {label: forever, image: "%s"}
-            - {label: no-pull, image: "%s"}
-            - {label: later, image: "python:3.11-slim"}
-        """
-            .formatted(
-                env,
-                SimulatedImages.EXIT_3,
-                SimulatedImages.RUNS_FOREVER,
-                SimulatedImages.IMAGE_PULL_FAILURE));
+    environment("- {label: later, image: \"python:3.11-slim\"}");
     awaitPhase("early-1", "SUCCEEDED");
   }
 
