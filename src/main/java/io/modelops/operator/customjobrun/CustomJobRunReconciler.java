@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * failures (a missing reference, an image that cannot be pulled, an init container failing the same
  * way twice) end the run at once. Cancel ({@code spec.cancel: true}) deletes the Job; deleting the
  * run deletes it too (garbage collection through the controller reference), so no finalizer is ever
- * added. The flow: validate, plan, hand the plan to the workflow, observe, report.
+ * added. A finished run keeps its outcome; a later cancel is observed and has no effect ({@link
+ * FinishedRun}). The flow: validate, plan, hand the plan to the workflow, observe, report.
  */
 @ControllerConfiguration(name = "customjobrun")
 @Workflow(
@@ -75,8 +76,11 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
   @Override
   public UpdateControl<CustomJobRun> reconcile(CustomJobRun run, Context<CustomJobRun> context) {
     CustomJobRunStatus old = run.getStatus();
-    if (old != null && old.getPhase() != null && old.getPhase().finished()) {
-      return UpdateControl.noUpdate();
+    if (FinishedRun.is(old)) {
+      CustomJobRunStatus observed = FinishedRun.observe(run, clock);
+      return Conditions.differ(old, observed)
+          ? UpdateControl.patchStatus(StatusPatch.of(run, observed, CustomJobRun::new))
+          : UpdateControl.noUpdate();
     }
     Optional<Job> existing = context.getSecondaryResource(Job.class);
     RunAdmission.Step step;

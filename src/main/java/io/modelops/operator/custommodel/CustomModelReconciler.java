@@ -133,6 +133,9 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
     if (conflict.isPresent()) {
       return control.rescheduleAfter(NameClaims.RECHECK);
     }
+    if (plan.map(ServingPlan::cutsOver).orElse(false)) {
+      return control.rescheduleAfter(BlueGreen.AFTER_CUT_OVER);
+    }
     return NamespaceLookups.dependOnLookups(validation.problems())
         ? control.rescheduleAfter(NamespaceLookups.RECHECK)
         : control;

@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.custommodelversion.CustomModelVersionValidator;
+import io.modelops.operator.naming.Names;
 import io.modelops.operator.reconcile.NameClaims;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,14 @@ public record ServingPlan(
       claims.add(new NameClaims.Claim(PodDisruptionBudget.class, serviceName, modelRef));
     }
     return claims;
+  }
+
+  /**
+   * The Service moves to the target version in this pass (a blue/green switch whose new version is
+   * Available): the previous version's Deployment is removed in the next pass.
+   */
+  public boolean cutsOver() {
+    return replacing && routeTo.equals(Names.labelValue(target));
   }
 
   /** The plan the reconciler stored for this reconcile. */

@@ -124,20 +124,31 @@ public final class ServingStatus {
       conditions.set(
           Conditions.PROGRESSING, false, Reasons.SERVING_DISABLED, "nothing to roll out");
       conditions.set(Conditions.DEGRADED, false, Reasons.SERVING_DISABLED, "serving is disabled");
-    } else if (targetAvailable && !plan.replacing()) {
-      status.setPhase(CustomModelPhase.ACTIVE);
+    } else if (targetAvailable && plan.cutsOver()) {
+      // The Service has just moved; the previous version's Deployment goes in the next pass.
+      String previous =
+          deployments.stream()
+              .filter(d -> plan.kept().contains(d.getMetadata().getName()))
+              .map(ServingDeployments::versionName)
+              .findFirst()
+              .orElse("the previous version");
+      status.setPhase(CustomModelPhase.REPLACING_MODEL);
+      conditions.set(Conditions.READY, true, Reasons.SERVING, serves(plan, status));
       conditions.set(
-          Conditions.READY,
+          Conditions.PROGRESSING,
           true,
-          Reasons.SERVING,
+          Reasons.REPLACING_MODEL,
           "version "
               + plan.target()
-              + " serves "
-              + status.getReadyReplicas()
-              + "/"
-              + plan.replicas()
-              + " replicas at "
-              + plan.endpoint());
+              + " took over from "
+              + previous
+              + "; the Deployment of "
+              + previous
+              + " is removed next");
+      conditions.set(Conditions.DEGRADED, false, Reasons.SERVING, "all replicas are available");
+    } else if (targetAvailable && !plan.replacing()) {
+      status.setPhase(CustomModelPhase.ACTIVE);
+      conditions.set(Conditions.READY, true, Reasons.SERVING, serves(plan, status));
       conditions.set(
           Conditions.PROGRESSING,
           false,
@@ -196,6 +207,17 @@ public final class ServingStatus {
     }
     status.setConditions(conditions.list());
     return status;
+  }
+
+  private static String serves(ServingPlan plan, CustomModelStatus status) {
+    return "version "
+        + plan.target()
+        + " serves "
+        + status.getReadyReplicas()
+        + "/"
+        + plan.replicas()
+        + " replicas at "
+        + plan.endpoint();
   }
 
   /**

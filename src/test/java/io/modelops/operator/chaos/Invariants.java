@@ -89,15 +89,32 @@ final class Invariants implements AutoCloseable {
 
   /** Waits until nothing is pending (see {@link #pending}); ms it took, or -1 at the timeout. */
   long awaitConverged(Duration timeout) throws InterruptedException {
+    return awaitConverged(timeout, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #awaitConverged(Duration)}, recording in {@code timeline} what was still pending each
+   * time that changed ("+12.5 s: model m1: Ready False; ..."), to tell what a convergence waited
+   * for.
+   */
+  long awaitConverged(Duration timeout, List<String> timeline) throws InterruptedException {
     long t0 = System.nanoTime();
     long deadline = t0 + timeout.toNanos();
+    String last = null;
     while (System.nanoTime() < deadline) {
+      String now;
       try {
-        if (pending().isEmpty()) {
+        List<String> pending = pending();
+        if (pending.isEmpty()) {
           return (System.nanoTime() - t0) / 1_000_000;
         }
+        now = String.join("; ", pending);
       } catch (RuntimeException e) {
-        // API server unreachable: not converged
+        now = "API server unreachable";
+      }
+      if (!now.equals(last)) {
+        timeline.add(String.format("+%.1f s: %s", (System.nanoTime() - t0) / 1e9, now));
+        last = now;
       }
       Thread.sleep(500);
     }

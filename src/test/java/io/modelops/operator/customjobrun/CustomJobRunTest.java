@@ -318,6 +318,47 @@ class CustomJobRunTest {
   }
 
   @Test
+  void aCancelAfterTheRunFinishedIsObservedAndLeavesItsOutcome() {
+    job("done", "ok", "");
+    run("done-1", "done");
+    awaitPhase("done-1", "SUCCEEDED");
+    CustomJobRun before = get("done-1");
+
+    cancel("done-1");
+
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              CustomJobRun r = get("done-1");
+              assertThat(r.getMetadata().getGeneration())
+                  .isGreaterThan(before.getMetadata().getGeneration());
+              assertThat(r.getStatus().getObservedGeneration())
+                  .isEqualTo(r.getMetadata().getGeneration());
+            });
+    CustomJobRun r = get("done-1");
+    assertThat(r.getStatus().getPhase().name()).isEqualTo("SUCCEEDED");
+    assertThat(r.getStatus().getCompletionTime()).isEqualTo(before.getStatus().getCompletionTime());
+    assertThat(r.getStatus().getMessage()).isEqualTo(before.getStatus().getMessage());
+    assertThat(r.getStatus().getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Ready");
+              assertThat(c.getStatus().name()).isEqualTo("TRUE");
+            })
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Progressing");
+              assertThat(c.getStatus().name()).isEqualTo("FALSE");
+              assertThat(c.getReason()).isEqualTo("Succeeded");
+              assertThat(c.getMessage())
+                  .isEqualTo(
+                      "spec.cancel has no effect: the run had already succeeded when it was set");
+            });
+  }
+
+  @Test
   void runsBeyondTheLimitWaitQueuedInCreationOrderUntilASlotFrees() {
     job("busy", "forever", "");
     run("busy-1", "busy");

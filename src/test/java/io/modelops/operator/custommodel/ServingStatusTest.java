@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -260,6 +261,43 @@ class ServingStatusTest {
     assertThat(degraded.getStatus()).isEqualTo(of(expect.degraded()));
     assertThat(degraded.getReason()).isEqualTo(expect.degradedReason());
     plan.ifPresent(p -> assertThat(status.getEndpoint()).isEqualTo(p.endpoint()));
+  }
+
+  @Test
+  void theCutOverPassSaysTheNewVersionServesAndWhichDeploymentGoesNext() {
+    var model = model("");
+    var deployments = List.of(deployment("v1", 1, 1), deployment("v2", 1, 1));
+    var observed =
+        observed(List.of(version("v1", 1), version("v2", 2)), deployments, Optional.of("v1"));
+    var validation = CustomModelValidator.validate(model, observed, ServingFixtures.CONFIG);
+    var plan =
+        ServingPlanner.plan(
+            model, validation.valid().orElseThrow(), observed, ServingFixtures.CONFIG);
+    assertThat(plan.cutsOver()).isTrue();
+
+    var status =
+        ServingStatus.compute(
+            model,
+            validation,
+            Optional.of(plan),
+            deployments,
+            List.of(),
+            Optional.of(plan.routeTo()),
+            CLOCK);
+
+    assertThat(status.getPhase()).isEqualTo(CustomModelPhase.REPLACING_MODEL);
+    assertThat(status.getActiveVersion()).isEqualTo("v2");
+    Condition ready = condition(status.getConditions(), Conditions.READY);
+    assertThat(ready.getStatus()).isEqualTo(ConditionStatus.TRUE);
+    assertThat(ready.getMessage())
+        .isEqualTo("version v2 serves 1/1 replicas at " + plan.endpoint());
+    Condition progressing = condition(status.getConditions(), Conditions.PROGRESSING);
+    assertThat(progressing.getStatus()).isEqualTo(ConditionStatus.TRUE);
+    assertThat(progressing.getReason()).isEqualTo("ReplacingModel");
+    assertThat(progressing.getMessage())
+        .isEqualTo("version v2 took over from v1; the Deployment of v1 is removed next");
+    assertThat(condition(status.getConditions(), Conditions.DEGRADED).getStatus())
+        .isEqualTo(ConditionStatus.FALSE);
   }
 
   private static Deployment renamed(Deployment d, String name) {
