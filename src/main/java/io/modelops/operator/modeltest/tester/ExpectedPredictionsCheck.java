@@ -61,7 +61,7 @@ final class ExpectedPredictionsCheck implements Check {
         continue;
       }
       compared++;
-      String got;
+      Object got;
       boolean same;
       if (numeric) {
         if (!(want instanceof BigDecimal number)) {
@@ -77,11 +77,12 @@ final class ExpectedPredictionsCheck implements Check {
                   + " prediction with.");
         }
         double p = predictions.get(i).asDouble();
-        got = predictions.get(i).toString();
+        got = predictions.get(i);
         same = Math.abs(p - number.doubleValue()) <= expected.tolerance();
       } else {
-        got = label(predictions.get(i), plan);
-        same = got.equals(want instanceof BigDecimal n ? n.toPlainString() : want.toString());
+        String label = label(predictions.get(i), plan);
+        got = label;
+        same = label.equals(want instanceof BigDecimal n ? n.toPlainString() : want.toString());
       }
       if (!same) {
         differing++;
@@ -96,7 +97,6 @@ final class ExpectedPredictionsCheck implements Check {
         }
       }
     }
-    String how = numeric ? " within " + expected.tolerance() : "";
     if (differing > 0) {
       return Verdict.failed(
           differing
@@ -104,12 +104,18 @@ final class ExpectedPredictionsCheck implements Check {
               + compared
               + " rows differ from column "
               + column
-              + how
+              + (numeric ? " by more than " + expected.tolerance() : "")
               + "; the first is "
               + firstDifference
               + ".");
     }
-    return Verdict.passed("All " + compared + " rows match column " + column + how + ".");
+    return Verdict.passed(
+        "All "
+            + compared
+            + " rows match column "
+            + column
+            + (numeric ? " within " + expected.tolerance() : "")
+            + ".");
   }
 
   /** The label a prediction stands for (its text for TextGeneration). */

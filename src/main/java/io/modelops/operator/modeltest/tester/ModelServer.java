@@ -22,10 +22,20 @@ import java.util.Map;
  * 200 when ready, {@code POST <serverUrl>/predict_no_state/} takes {@code {"X": {column:
  * [values]}}} and answers {@code {"predictions": [...]}}. Exchanges that fail become {@link
  * ServerAnswer}s, never exceptions; the exception goes to the diagnostics stream only.
+ *
+ * <p>A request whose connection closes before any answer is sent again, at most {@link
+ * #MAX_ATTEMPTS} times in all: servers that speak HTTP/1.0 (Python's {@code http.server}, as in the
+ * examples) close the connection after each answer without saying so, and the HTTP client may send
+ * the next request on that closed connection. Such a request never reached the server, so sending
+ * it again is safe even for a server that keeps state; a server that really breaks the connection
+ * breaks it again, and the first failure is reported.
  */
 public final class ModelServer {
   /** The largest answer read, in bytes; a larger one is a failed answer. */
   public static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+  /** Attempts at a request whose connection closes without an answer. */
+  static final int MAX_ATTEMPTS = 3;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,6 +85,20 @@ public final class ModelServer {
 
   private ServerAnswer send(HttpRequest request, Duration timeout) {
     long t0 = System.nanoTime();
+    ServerAnswer first = null;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      ServerAnswer answer = attempt(request, timeout, t0);
+      if (!answer.closedWithoutAnswer()) {
+        return first == null || answer.failure() == null ? answer : first;
+      }
+      if (first == null) {
+        first = answer;
+      }
+    }
+    return first;
+  }
+
+  private ServerAnswer attempt(HttpRequest request, Duration timeout, long t0) {
     try {
       HttpResponse<InputStream> response =
           http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -100,8 +124,7 @@ public final class ModelServer {
     } catch (ConnectException e) {
       return failed(request, e, "refused the connection (is it listening?)", t0);
     } catch (IOException e) {
-      return failed(
-          request, e, "closed the connection without answering (it may have crashed)", t0);
+      return failed(request, e, ServerAnswer.CLOSED_WITHOUT_ANSWER, t0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failed(request, e, "was not asked: the tester was interrupted", t0);
@@ -109,8 +132,12 @@ public final class ModelServer {
   }
 
   private ServerAnswer failed(HttpRequest request, Exception e, String what, long t0) {
+    StringBuilder chain = new StringBuilder(e.toString());
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      chain.append(" <- ").append(c);
+    }
     diagnostics.println(
-        "modelops-tester: " + request.method() + " " + request.uri().getPath() + ": " + e);
+        "modelops-tester: " + request.method() + " " + request.uri().getPath() + ": " + chain);
     return ServerAnswer.failed(what, Duration.ofNanos(System.nanoTime() - t0));
   }
 

@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param elapsed how long the request took
  */
 public record ServerAnswer(int status, String body, String failure, Duration elapsed) {
+  static final String CLOSED_WITHOUT_ANSWER =
+      "closed the connection without answering (it may have crashed)";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static ServerAnswer answered(int status, String body, Duration elapsed) {
@@ -29,6 +32,11 @@ public record ServerAnswer(int status, String body, String failure, Duration ela
   /** Whether the server answered with a 2xx status. */
   public boolean ok() {
     return failure == null && status >= 200 && status < 300;
+  }
+
+  /** Whether the connection closed before any answer came. */
+  boolean closedWithoutAnswer() {
+    return CLOSED_WITHOUT_ANSWER.equals(failure);
   }
 
   /** The body as JSON, when it is JSON. */
