@@ -89,7 +89,12 @@ public final class ModelServer {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       ServerAnswer answer = attempt(request, timeout, t0);
       if (!answer.closedWithoutAnswer()) {
-        return first == null || answer.failure() == null ? answer : first;
+        if (first == null || answer.failure() == null) {
+          return answer;
+        }
+        return answer.refused()
+            ? ServerAnswer.failed(ServerAnswer.CLOSED_THEN_REFUSED, answer.elapsed())
+            : first;
       }
       if (first == null) {
         first = answer;
@@ -122,7 +127,7 @@ public final class ModelServer {
     } catch (HttpTimeoutException e) {
       return failed(request, e, "did not answer within " + seconds(timeout), t0);
     } catch (ConnectException e) {
-      return failed(request, e, "refused the connection (is it listening?)", t0);
+      return failed(request, e, ServerAnswer.REFUSED, t0);
     } catch (IOException e) {
       return failed(request, e, ServerAnswer.CLOSED_WITHOUT_ANSWER, t0);
     } catch (InterruptedException e) {

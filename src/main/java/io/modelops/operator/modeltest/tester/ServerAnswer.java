@@ -18,6 +18,10 @@ import java.util.Optional;
 public record ServerAnswer(int status, String body, String failure, Duration elapsed) {
   static final String CLOSED_WITHOUT_ANSWER =
       "closed the connection without answering (it may have crashed)";
+  static final String REFUSED = "refused the connection (is it listening?)";
+  static final String CLOSED_THEN_REFUSED =
+      "closed the connection without answering, then refused new connections (it may have"
+          + " crashed)";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,6 +41,11 @@ public record ServerAnswer(int status, String body, String failure, Duration ela
   /** Whether the connection closed before any answer came. */
   boolean closedWithoutAnswer() {
     return CLOSED_WITHOUT_ANSWER.equals(failure);
+  }
+
+  /** Whether the server refused the connection: nothing listens there (any more). */
+  boolean refused() {
+    return REFUSED.equals(failure);
   }
 
   /** The body as JSON, when it is JSON. */

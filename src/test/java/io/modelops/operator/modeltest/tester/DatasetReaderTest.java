@@ -80,6 +80,18 @@ class DatasetReaderTest {
         .hasMessage("The dataset data.csv has a header row but no data rows.");
     assertThatThrownBy(() -> DatasetReader.read(dir.resolve("missing.csv"), Set.of()))
         .hasMessage("The dataset file missing.csv does not exist.");
+    Path unnamed = csv("a,,c\n1,2,3\n");
+    assertThatThrownBy(() -> DatasetReader.read(unnamed, Set.of()))
+        .hasMessage("Column 2 of the dataset data.csv has no name in the header row.");
+    Path wide = csv("c" + String.join(",c", java.util.Collections.nCopies(1001, "x")) + "\n");
+    assertThatThrownBy(() -> DatasetReader.read(wide, Set.of()))
+        .hasMessageStartingWith("The dataset data.csv has 1001 columns; at most 1000 are read.");
+    Path unclosed = csv("a,b\n1,\"2\n");
+    assertThatThrownBy(() -> DatasetReader.read(unclosed, Set.of()))
+        .hasMessage("The dataset data.csv is not a readable UTF-8 CSV file with a header row.");
+    Path empty = csv("");
+    assertThatThrownBy(() -> DatasetReader.read(empty, Set.of()))
+        .hasMessage("The dataset data.csv is empty: it needs a header row.");
   }
 
   @Test

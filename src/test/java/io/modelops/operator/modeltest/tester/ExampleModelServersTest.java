@@ -3,6 +3,7 @@ package io.modelops.operator.modeltest.tester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelops.operator.api.v1alpha1.custommodel.TargetType;
 import io.modelops.operator.api.v1alpha1.custommodeltest.CheckSetting;
 import io.modelops.operator.api.v1alpha1.custommodeltest.TestingStatus;
 import io.modelops.operator.modeltest.TestReport;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +28,28 @@ class ExampleModelServersTest {
   private static final String IRIS = "11-iris-multiclass-ha.yaml";
   private static final String PRICING = "12-pricing-runtime-parameters.yaml";
 
-  @TempDir Path code;
+  // The servers are stateless: each is started once for the class (in parallel, they are
+  // processes) and shared by its tests.
+  static ModelServerProcess churn;
+  static ModelServerProcess iris;
+  static ModelServerProcess pricingWithDefaultMargin;
+
+  @BeforeAll
+  static void startServers(@TempDir Path code) throws IOException {
+    churn = churnServer(code);
+    iris = ModelServerProcess.python("iris_server.py");
+    pricingWithDefaultMargin = ModelServerProcess.python("pricing_server.py");
+  }
+
+  @AfterAll
+  static void stopServers() throws InterruptedException {
+    for (ModelServerProcess server : List.of(churn, iris, pricingWithDefaultMargin)) {
+      server.close();
+    }
+  }
 
   /** The churn example's server, started from the script in its ConfigMap. */
-  private ModelServerProcess churnServer() throws IOException {
+  private static ModelServerProcess churnServer(Path code) throws IOException {
     String script =
         ExampleModels.document(CHURN, "ConfigMap").path("data").path("start_server.sh").asText();
     assertThat(script).contains("predict_no_state");
@@ -39,7 +60,8 @@ class ExampleModelServersTest {
 
   @Test
   void churnExampleServerPassesEveryCheckOfItsBinaryModel() throws Exception {
-    try (ModelServerProcess server = churnServer()) {
+    {
+      ModelServerProcess server = churn;
       TesterRun run =
           TesterRun.of(
               ExampleModels.plan(CHURN, server)
@@ -68,7 +90,8 @@ class ExampleModelServersTest {
 
   @Test
   void churnExampleServerDoesNotAnswerWhenTenureIsNull() throws Exception {
-    try (ModelServerProcess server = churnServer()) {
+    {
+      ModelServerProcess server = churn;
       TesterRun run =
           TesterRun.of(
               ExampleModels.plan(CHURN, server)
@@ -87,7 +110,8 @@ class ExampleModelServersTest {
 
   @Test
   void irisStandInPassesEveryCheckAndIsMeasuredWithParallelClients() throws Exception {
-    try (ModelServerProcess server = ModelServerProcess.python("iris_server.py")) {
+    {
+      ModelServerProcess server = iris;
       TesterRun run =
           TesterRun.of(
               ExampleModels.plan(IRIS, server)
@@ -145,7 +169,8 @@ class ExampleModelServersTest {
   @Test
   void expectedPredictionsNamesTheFirstRowThatDiffers() throws Exception {
     // Without the example's margin the server prices 15 % above cost, not 20 %.
-    try (ModelServerProcess server = ModelServerProcess.python("pricing_server.py")) {
+    {
+      ModelServerProcess server = pricingWithDefaultMargin;
       TesterRun run =
           TesterRun.of(
               ExampleModels.plan(PRICING, server)
@@ -162,15 +187,60 @@ class ExampleModelServersTest {
   }
 
   @Test
+  void expectedLabelsUseTheThresholdAndNameTheFirstDifferingRow() throws Exception {
+    {
+      ModelServerProcess server = churn;
+      // At 0.6 instead of the example's 0.4, a tenure of 1 month (churn probability 0.5) is "no".
+      TesterRun run =
+          TesterRun.of(
+              ExampleModels.plan(CHURN, server)
+                  .threshold(0.6)
+                  .dataset("churn.csv")
+                  .expected("churned", null, CheckSetting.FAIL));
+
+      assertThat(run.status("expectedPredictions")).isEqualTo(TestingStatus.FAILED);
+      assertThat(run.check("expectedPredictions").getMessage())
+          .isEqualTo(
+              "1 of 8 rows differ from column churned; the first is row 2: expected \"yes\","
+                  + " predicted \"no\".");
+      assertThat(run.report().overallStatus()).isEqualTo(TestingStatus.FAILED);
+    }
+  }
+
+  @Test
+  void expectedColumnMustExistAndHoldNumbersForRegression() throws Exception {
+    {
+      ModelServerProcess server = pricingWithDefaultMargin;
+      TesterRun missing =
+          TesterRun.of(
+              ExampleModels.plan(PRICING, server)
+                  .dataset("pricing.csv")
+                  .expected("list_price", null, CheckSetting.FAIL));
+      assertThat(missing.check("expectedPredictions").getMessage())
+          .isEqualTo(
+              "The dataset has no column list_price (named in expectedPredictions.column); its"
+                  + " columns are product_id, category, unit_cost, stock, price.");
+
+      TesterRun text =
+          TesterRun.of(
+              ExampleModels.plan(PRICING, server)
+                  .dataset("pricing.csv")
+                  .expected("category", null, CheckSetting.FAIL));
+      assertThat(text.check("expectedPredictions").getMessage())
+          .isEqualTo(
+              "Row 1 of column category holds \"books\", not a number to compare a regression"
+                  + " prediction with.");
+    }
+  }
+
+  @Test
   void unstructuredModelWithoutDatasetNeedsOnlyA2xxAnswer() throws Exception {
-    try (ModelServerProcess server = ModelServerProcess.python("iris_server.py")) {
+    {
+      ModelServerProcess server = iris;
       TesterRun run =
           TesterRun.of(
               PlanBuilder.against(server)
-                  .model(
-                      io.modelops.operator.api.v1alpha1.custommodel.TargetType.UNSTRUCTURED,
-                      null,
-                      null)
+                  .model(TargetType.UNSTRUCTURED, null, null)
                   .allChecks(CheckSetting.FAIL));
 
       assertThat(run.report().overallStatus()).isEqualTo(TestingStatus.SUCCEEDED);
@@ -178,6 +248,20 @@ class ExampleModelServersTest {
           .isEqualTo("The server answered a prediction request without data with a 2xx status.");
       assertThat(run.status("nullValueImputation")).isEqualTo(TestingStatus.SKIPPED);
       assertThat(run.check("sideEffects").getMessage()).startsWith("Not applicable");
+
+      TesterRun withData =
+          TesterRun.of(
+              PlanBuilder.against(server)
+                  .model(TargetType.UNSTRUCTURED, null, null)
+                  .dataset("iris.csv")
+                  .expected("species", null, CheckSetting.FAIL));
+      assertThat(withData.check("errorCheck").getMessage())
+          .isEqualTo(
+              "The server answered the prediction request for the whole dataset (6 rows) with a"
+                  + " 2xx status.");
+      assertThat(withData.status("expectedPredictions")).isEqualTo(TestingStatus.SKIPPED);
+      assertThat(withData.check("expectedPredictions").getMessage())
+          .startsWith("Not applicable: expected predictions are compared for Binary,");
     }
   }
 }

@@ -90,6 +90,37 @@ class ResolvedPlanTest {
     assertRefused(
         PlanBuilder.against("http://h").dataset("numbers.csv").expected(" ", null, null).json(),
         "The test plan's expectedPredictions.column is empty.");
+    assertRefused(
+        PlanBuilder.against("http://h")
+            .dataset("numbers.csv")
+            .expected("target", -1.0, null)
+            .json(),
+        "The test plan's expectedPredictions.tolerance must be a number of 0 or more.");
+    assertRefused(
+        "{\"serverUrl\": \"http://h\", \"datasetPath\": \"/d.csv\"}",
+        "The test plan has no targetType.");
+    assertRefused(
+        "{\"serverUrl\": \"http://h\", \"targetType\": \"Multiclass\", \"datasetPath\": \"/d.csv\","
+            + " \"classLabels\": [\"a\"]}",
+        "The test plan's classLabels must name at least 2 classes of a Multiclass model.");
+    assertRefused(
+        PlanBuilder.against("http://h").dataset("numbers.csv").threshold(1.5).json(),
+        "The test plan's predictionThreshold must be between 0 and 1.");
+    assertRefused(
+        PlanBuilder.against("http://h").dataset("numbers.csv").timeouts(5, 601, 0).json(),
+        "The test plan's requestTimeoutSeconds must be between 1 and 600.");
+    assertRefused(
+        PlanBuilder.against("http://h").dataset("numbers.csv").timeouts(5, 5, -1).json(),
+        "The test plan's stayUpSeconds must be between 0 and 600.");
+    assertRefused(
+        PlanBuilder.against("http://h").dataset("numbers.csv").performance(1, 10_001).json(),
+        "The test plan's performance.requests must be between 1 and 10000.");
+    assertRefused(
+        "{\"serverUrl\": \"http://h:8080/x?debug=1\", \"targetType\": \"Regression\"}",
+        "The test plan's serverUrl must be an http:// or https:// URL with a host and no query.");
+    assertRefused(
+        "{\"serverUrl\": \"http://h x\", \"targetType\": \"Regression\"}",
+        "The test plan's serverUrl is not a URL.");
   }
 
   @Test
