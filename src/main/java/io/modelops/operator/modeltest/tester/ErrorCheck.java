@@ -1,6 +1,7 @@
 package io.modelops.operator.modeltest.tester;
 
 import io.modelops.operator.api.v1alpha1.custommodeltest.CheckSetting;
+import java.util.Locale;
 
 /**
  * The seed's {@code errorCheck}: the model predicts the whole test dataset in one request, with one
@@ -39,12 +40,7 @@ final class ErrorCheck implements Check {
         "The server predicted all "
             + rows
             + " rows of the dataset, each prediction of the "
-            + context
-                .plan()
-                .targetType()
-                .name()
-                .toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' ')
+            + context.plan().targetType().name().toLowerCase(Locale.ROOT).replace('_', ' ')
             + " shape.");
   }
 }

@@ -5,6 +5,7 @@ import io.modelops.operator.api.v1alpha1.custommodel.TargetType;
 import io.modelops.operator.api.v1alpha1.custommodeltest.CheckSetting;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Optional (off unless the plan asks): each row's whole-dataset prediction against the dataset's
@@ -73,7 +74,7 @@ final class ExpectedPredictionsCheck implements Check {
                   + " holds "
                   + Excerpt.json(want, Excerpt.VALUE_CHARS)
                   + ", not a number to compare a "
-                  + plan.targetType().name().toLowerCase(java.util.Locale.ROOT)
+                  + plan.targetType().name().toLowerCase(Locale.ROOT)
                   + " prediction with.");
         }
         double p = predictions.get(i).asDouble();

@@ -5,6 +5,7 @@ import io.modelops.operator.modeltest.TesterContract;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,7 +48,7 @@ public final class ModelTester {
     TestReport report = new TestSequence(Clock.systemUTC(), err).run(context);
     out.println(
         "modelops-tester: overall status "
-            + report.overallStatus().name().toLowerCase(java.util.Locale.ROOT));
+            + report.overallStatus().name().toLowerCase(Locale.ROOT));
     out.println(TesterContract.REPORT_LOG_PREFIX + TerminationMessage.json(report));
     out.flush();
     TerminationMessage.write(terminationPath, TerminationMessage.of(report), err);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -63,10 +64,7 @@ final class PerformanceCheck implements Check {
                 ServerAnswer answer =
                     context
                         .server()
-                        .predict(
-                            dataset.size() == 0
-                                ? java.util.Map.of()
-                                : dataset.features(row, row + 1));
+                        .predict(dataset.size() == 0 ? Map.of() : dataset.features(row, row + 1));
                 latencies.add(answer.elapsed().toNanos());
                 if (!answer.ok()) {
                   errors.incrementAndGet();

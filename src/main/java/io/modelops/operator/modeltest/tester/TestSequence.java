@@ -7,8 +7,10 @@ import io.modelops.operator.modeltest.TestReport;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,7 +37,7 @@ final class TestSequence {
 
   /** Names of the checks in a plan's report, in the order they run. */
   static List<String> checkNames(ResolvedPlan plan) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     names.add(LongRunningService.NAME);
     for (Check check : CHECKS) {
       if (inReport(check, plan)) {
@@ -116,7 +118,7 @@ final class TestSequence {
     context.progress(
         name
             + " "
-            + result.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+            + result.getStatus().name().toLowerCase(Locale.ROOT)
             + ": "
             + result.getMessage());
   }

@@ -6,6 +6,7 @@ import io.modelops.operator.api.v1alpha1.custommodel.TargetType;
 import io.modelops.operator.api.v1alpha1.custommodeltest.CheckSetting;
 import io.modelops.operator.api.v1alpha1.custommodeltest.TestingStatus;
 import io.modelops.operator.modeltest.TestReport;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +166,7 @@ class BrokenModelServersTest {
   @Test
   void nothingListeningFailsLongRunningServiceSayingTheConnectionWasRefused() throws Exception {
     int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
     TesterRun run =

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class DatasetReaderTest {
     Path unnamed = csv("a,,c\n1,2,3\n");
     assertThatThrownBy(() -> DatasetReader.read(unnamed, Set.of()))
         .hasMessage("Column 2 of the dataset data.csv has no name in the header row.");
-    Path wide = csv("c" + String.join(",c", java.util.Collections.nCopies(1001, "x")) + "\n");
+    Path wide = csv("c" + String.join(",c", Collections.nCopies(1001, "x")) + "\n");
     assertThatThrownBy(() -> DatasetReader.read(wide, Set.of()))
         .hasMessageStartingWith("The dataset data.csv has 1001 columns; at most 1000 are read.");
     Path unclosed = csv("a,b\n1,\"2\n");

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The example manifests under examples/, read as the tests need them. */
 final class ExampleModels {
@@ -61,6 +62,6 @@ final class ExampleModels {
   }
 
   private static String targetTypeConstant(String wire) {
-    return wire.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+    return wire.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 }
