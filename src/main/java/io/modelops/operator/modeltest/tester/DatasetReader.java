@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  * limits, so a dataset that is too large fails the checks with a sentence instead of exhausting the
  * tester's memory.
  *
- * <p>A column whose non-empty cells are all JSON numbers is sent as numbers; any other column as
- * strings (so {@code 02134} stays a string, and a column is never half numbers, half strings). An
- * empty (or blank) cell is sent as null.
+ * <p>A byte order mark at the start is ignored. A column whose non-empty cells are all JSON numbers
+ * is sent as numbers; any other column as strings (so {@code 02134} stays a string, and a column is
+ * never half numbers, half strings). An empty (or blank) cell is sent as null.
  */
 public final class DatasetReader {
   /** The largest dataset file read, in bytes. */
@@ -40,6 +40,7 @@ public final class DatasetReader {
       Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   private static final CsvMapper CSV = new CsvMapper();
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
 
   private DatasetReader() {}
 
@@ -75,6 +76,10 @@ public final class DatasetReader {
       while (it.hasNext()) {
         String[] line = it.next();
         if (header == null) {
+          if (line.length > 0 && line[0].startsWith(BYTE_ORDER_MARK)) {
+            // Spreadsheets often save UTF-8 CSV with a byte order mark; it is not in the name.
+            line[0] = line[0].substring(1);
+          }
           header = Arrays.stream(line).map(String::trim).toList();
           checkHeader(name, header);
           continue;

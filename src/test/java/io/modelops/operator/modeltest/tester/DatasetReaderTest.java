@@ -96,6 +96,12 @@ class DatasetReaderTest {
   }
 
   @Test
+  void byteOrderMarkIsNotPartOfTheFirstColumnsName() throws Exception {
+    Dataset d = DatasetReader.read(csv("\uFEFFtenure,plan\n1,basic\n"), Set.of());
+    assertThat(d.columns()).containsExactly("tenure", "plan");
+  }
+
+  @Test
   void columnsAreKeptInFileOrder() throws Exception {
     Dataset d = DatasetReader.read(csv("z,y,x\n1,2,3\n"), Set.of("y"));
     assertThat(d.columns()).isEqualTo(List.of("z", "y", "x"));
