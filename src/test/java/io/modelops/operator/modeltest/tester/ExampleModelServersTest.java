@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The tester against the examples' model servers as real processes on this machine: the churn
  * server's own {@code start_server.sh} taken from examples/10 at test time, and stand-ins for the
  * iris (examples/11, code from git) and pricing (examples/12, code in an image) servers, each
- * tested with the model settings of its example.
+ * tested with the model settings of its example; and well-behaved servers of the other target
+ * types.
  */
 class ExampleModelServersTest {
   private static final String CHURN = "10-churn-binary-classifier.yaml";
@@ -230,6 +231,45 @@ class ExampleModelServersTest {
           .isEqualTo(
               "Row 1 of column category holds \"books\", not a number to compare a regression"
                   + " prediction with.");
+    }
+  }
+
+  @Test
+  void textGenerationTransformAndAnomalyModelsPassWithTheirShapes() throws Exception {
+    try (ModelServerProcess server =
+        ModelServerProcess.python("target_types_server.py", "text-generation")) {
+      TesterRun run =
+          TesterRun.of(
+              PlanBuilder.against(server)
+                  .model(TargetType.TEXT_GENERATION, null, null)
+                  .dataset("prompts.csv")
+                  .allChecks(CheckSetting.FAIL)
+                  .expected("answer", null, CheckSetting.FAIL));
+      assertThat(run.report().overallStatus()).as(run.out()).isEqualTo(TestingStatus.SUCCEEDED);
+      // The third row's expected answer is empty: not compared.
+      assertThat(run.check("expectedPredictions").getMessage())
+          .isEqualTo("All 2 rows match column answer.");
+    }
+    try (ModelServerProcess server =
+        ModelServerProcess.python("target_types_server.py", "transform")) {
+      TesterRun run =
+          TesterRun.of(
+              PlanBuilder.against(server)
+                  .model(TargetType.TRANSFORM, null, null)
+                  .dataset("prompts.csv")
+                  .allChecks(CheckSetting.FAIL));
+      assertThat(run.report().overallStatus()).as(run.out()).isEqualTo(TestingStatus.SUCCEEDED);
+      assertThat(run.check("errorCheck").getMessage()).endsWith("of the transform shape.");
+    }
+    try (ModelServerProcess server =
+        ModelServerProcess.python("target_types_server.py", "anomaly")) {
+      TesterRun run =
+          TesterRun.of(
+              PlanBuilder.against(server)
+                  .model(TargetType.ANOMALY, null, null)
+                  .dataset("prompts.csv")
+                  .allChecks(CheckSetting.FAIL));
+      assertThat(run.report().overallStatus()).as(run.out()).isEqualTo(TestingStatus.SUCCEEDED);
     }
   }
 
