@@ -236,11 +236,16 @@ class ExampleModelServersTest {
 
   @Test
   void textGenerationTransformAndAnomalyModelsPassWithTheirShapes() throws Exception {
-    try (ModelServerProcess server =
-        ModelServerProcess.python("target_types_server.py", "text-generation")) {
+    // Started together: the three start up in parallel.
+    try (ModelServerProcess text =
+            ModelServerProcess.python("target_types_server.py", "text-generation");
+        ModelServerProcess transform =
+            ModelServerProcess.python("target_types_server.py", "transform");
+        ModelServerProcess anomaly =
+            ModelServerProcess.python("target_types_server.py", "anomaly")) {
       TesterRun run =
           TesterRun.of(
-              PlanBuilder.against(server)
+              PlanBuilder.against(text)
                   .model(TargetType.TEXT_GENERATION, null, null)
                   .dataset("prompts.csv")
                   .allChecks(CheckSetting.FAIL)
@@ -249,23 +254,19 @@ class ExampleModelServersTest {
       // The third row's expected answer is empty: not compared.
       assertThat(run.check("expectedPredictions").getMessage())
           .isEqualTo("All 2 rows match column answer.");
-    }
-    try (ModelServerProcess server =
-        ModelServerProcess.python("target_types_server.py", "transform")) {
-      TesterRun run =
+
+      run =
           TesterRun.of(
-              PlanBuilder.against(server)
+              PlanBuilder.against(transform)
                   .model(TargetType.TRANSFORM, null, null)
                   .dataset("prompts.csv")
                   .allChecks(CheckSetting.FAIL));
       assertThat(run.report().overallStatus()).as(run.out()).isEqualTo(TestingStatus.SUCCEEDED);
       assertThat(run.check("errorCheck").getMessage()).endsWith("of the transform shape.");
-    }
-    try (ModelServerProcess server =
-        ModelServerProcess.python("target_types_server.py", "anomaly")) {
-      TesterRun run =
+
+      run =
           TesterRun.of(
-              PlanBuilder.against(server)
+              PlanBuilder.against(anomaly)
                   .model(TargetType.ANOMALY, null, null)
                   .dataset("prompts.csv")
                   .allChecks(CheckSetting.FAIL));
