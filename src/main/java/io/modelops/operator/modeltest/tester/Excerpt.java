@@ -17,14 +17,17 @@ public final class Excerpt {
 
   /** {@code text} cut to at most {@code max} characters (code points), marked with "…". */
   public static String of(String text, int max) {
-    String oneLine = text.replaceAll("\\s+", " ").strip();
-    if (oneLine.codePointCount(0, oneLine.length()) <= max) {
+    // A large answer is cut before its whitespace is collapsed: only its start is quoted.
+    boolean cut = text.length() > 8L * max + 16;
+    String oneLine = (cut ? text.substring(0, 8 * max + 16) : text).replaceAll("\\s+", " ").strip();
+    int length = oneLine.codePointCount(0, oneLine.length());
+    if (!cut && length <= max) {
       return oneLine;
     }
     if (max <= 1) {
       return max == 1 ? "…" : "";
     }
-    return oneLine.substring(0, oneLine.offsetByCodePoints(0, max - 1)) + "…";
+    return oneLine.substring(0, oneLine.offsetByCodePoints(0, Math.min(length, max - 1))) + "…";
   }
 
   /** A value (a JSON tree, a number, a string, null) as compact JSON, cut to {@code max}. */
