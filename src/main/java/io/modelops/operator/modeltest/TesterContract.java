@@ -19,6 +19,12 @@ public final class TesterContract {
   /** Where the tester writes its bounded report (the container's terminationMessagePath). */
   public static final String TERMINATION_MESSAGE_PATH = "/dev/termination-log";
 
+  /**
+   * Optional environment variable naming another file for the bounded report, for running the
+   * tester outside a pod (locally, in tests); in a pod the default path is used.
+   */
+  public static final String TERMINATION_MESSAGE_PATH_ENV = "MODELOPS_TERMINATION_MESSAGE_PATH";
+
   /** Kubernetes keeps at most this many bytes of a container's termination message. */
   public static final int MAX_TERMINATION_MESSAGE_BYTES = 4096;
 
