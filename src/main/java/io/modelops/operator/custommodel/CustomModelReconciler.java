@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -43,9 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves CustomModels: validates the model and its target version ({@link CustomModelValidator}),
  * decides what to serve ({@link ServingPlanner}), lets the dependent resources build and converge
- * the Deployment, Service, NetworkPolicy and PodDisruptionBudget, and reports status from what
- * serves now ({@link ServingStatus}). A spec that cannot be served leaves the owned objects exactly
- * as they were (the workflow is not run) and says why.
+ * the Deployment, Service, NetworkPolicy, PodDisruptionBudget and HorizontalPodAutoscaler, and
+ * reports status from what serves now ({@link ServingStatus}). A spec that cannot be served leaves
+ * the owned objects exactly as they were (the workflow is not run) and says why.
  */
 @ControllerConfiguration(
     name = "custommodel",
@@ -66,7 +67,12 @@ import org.slf4j.LoggerFactory;
       @Dependent(
           name = "pdb",
           type = ServingDisruptionBudget.class,
-          reconcilePrecondition = ServingDisruptionBudget.RequiresHa.class)
+          reconcilePrecondition = ServingDisruptionBudget.RequiresHa.class),
+      @Dependent(
+          name = "autoscaler",
+          type = ServingAutoscaler.class,
+          dependsOn = "deployments",
+          reconcilePrecondition = ServingAutoscaler.Autoscaled.class)
     })
 public class CustomModelReconciler implements Reconciler<CustomModel> {
   private static final Logger LOG = LoggerFactory.getLogger(CustomModelReconciler.class);
@@ -186,6 +192,7 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
     owned.addAll(context.getSecondaryResources(Deployment.class));
     owned.addAll(context.getSecondaryResources(Service.class));
     owned.addAll(context.getSecondaryResources(PodDisruptionBudget.class));
+    owned.addAll(context.getSecondaryResources(HorizontalPodAutoscaler.class));
     return owned;
   }
 
