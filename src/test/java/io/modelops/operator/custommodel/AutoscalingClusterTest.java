@@ -184,6 +184,10 @@ class AutoscalingClusterTest {
         counter.writes().size(),
         deploymentWrites.size(),
         deploymentWrites.stream().map(w -> w.method() + " " + w.path()).toList());
+    System.out.println("autoscaling: all writes " + counter.writes());
+    assertThat(counter.writes())
+        .as("the unchanged autoscaler is never applied again")
+        .noneMatch(w -> w.contains("/horizontalpodautoscalers"));
     assertThat(deploymentWrites)
         .as("no operator write touches spec.replicas while the autoscaler exists")
         .noneMatch(w -> REPLICAS_FIELD.matcher(w.body()).find() || w.path().endsWith("/scale"));
