@@ -262,6 +262,45 @@ class AutoscalingTest {
   }
 
   @Test
+  void anAutoscaledModelScaledUpIsActiveAndReadyWhileTheNewPodsStart() {
+    var model = model(AUTOSCALED);
+    List<Deployment> deployments = List.of(autoscaled(deployment("v2", 4, 2), 2));
+    var observed = observed(List.of(version("v2", 2)), deployments, Optional.of("v2"));
+    var validation = CustomModelValidator.validate(model, observed, ServingFixtures.CONFIG);
+    var plan =
+        ServingPlanner.plan(
+            model, validation.valid().orElseThrow(), observed, ServingFixtures.CONFIG);
+
+    var status =
+        ServingStatus.compute(
+            model,
+            validation,
+            Optional.of(plan),
+            deployments,
+            List.of(),
+            Optional.of(plan.routeTo()),
+            java.time.Clock.systemUTC());
+
+    assertThat(status.getPhase().name()).isEqualTo("ACTIVE");
+    assertThat(status.getReplicas()).isEqualTo(4);
+    assertThat(status.getCurrentReplicas()).isEqualTo(4);
+    assertThat(status.getReadyReplicas()).isEqualTo(2);
+    assertThat(status.getSelector()).isEqualTo("modelops.io/model=churn,modelops.io/version=v2");
+    assertThat(status.getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Ready");
+              assertThat(c.getStatus().name()).isEqualTo("TRUE");
+              assertThat(c.getMessage()).startsWith("version v2 serves 2/4 replicas");
+            })
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Progressing");
+              assertThat(c.getStatus().name()).isEqualTo("FALSE");
+            });
+  }
+
+  @Test
   void theSelectorInStatusIsTheServedVersionsPods() {
     assertThat(ScaleStatus.selector(ModelLabels.selector("churn", "v2")))
         .isEqualTo("modelops.io/model=churn,modelops.io/version=v2");
