@@ -23,6 +23,22 @@ local function isTrue(c)
   return c ~= nil and c.status == "True"
 end
 
+-- An autoscaled model (spec.autoscaling) is settled at any count its autoscaler chooses, its
+-- minimum included: the operator counts it Ready once that many replicas serve. Say so.
+local function withAutoscaling(message, spec)
+  if spec == nil or spec.autoscaling == nil or spec.autoscaling.maxReplicas == nil then
+    return message
+  end
+  local min = spec.autoscaling.minReplicas
+  if min == nil then
+    min = 1
+    if spec.requiresHa == true then
+      min = 2
+    end
+  end
+  return message .. " (autoscaled " .. tostring(min) .. ".." .. tostring(spec.autoscaling.maxReplicas) .. ")"
+end
+
 local hs = {}
 local status = obj.status
 local generation = obj.metadata.generation
@@ -48,7 +64,7 @@ elseif status.phase == "inactive" then
   hs.message = messageOf(ready, "Serving is disabled (spec.serving.enabled: false)")
 elseif isTrue(ready) and not isTrue(progressing) and status.phase ~= "replacingModel" then
   hs.status = "Healthy"
-  hs.message = messageOf(ready, "The model is serving")
+  hs.message = withAutoscaling(messageOf(ready, "The model is serving"), obj.spec)
 else
   -- launching, or replacingModel: a rollout in progress is Progressing even while the
   -- previous version keeps serving.

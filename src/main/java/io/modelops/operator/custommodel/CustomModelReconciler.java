@@ -3,6 +3,7 @@ package io.modelops.operator.custommodel;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -35,9 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves CustomModels: validates the model and its target version ({@link CustomModelValidator}),
  * decides what to serve ({@link ServingPlanner}), lets the dependent resources build and converge
- * the Deployment, Service, NetworkPolicy and PodDisruptionBudget, and reports status from what
- * serves now ({@link ServingStatus}). A spec that cannot be served leaves the owned objects exactly
- * as they were (the workflow is not run) and says why.
+ * the Deployment, Service, NetworkPolicy, PodDisruptionBudget and HorizontalPodAutoscaler, and
+ * reports status from what serves now ({@link ServingStatus}). A spec that cannot be served leaves
+ * the owned objects exactly as they were (the workflow is not run) and says why.
  */
 @ControllerConfiguration(
     name = "custommodel",
@@ -58,7 +59,12 @@ import org.slf4j.LoggerFactory;
       @Dependent(
           name = "pdb",
           type = ServingDisruptionBudget.class,
-          reconcilePrecondition = ServingDisruptionBudget.RequiresHa.class)
+          reconcilePrecondition = ServingDisruptionBudget.RequiresHa.class),
+      @Dependent(
+          name = "autoscaler",
+          type = ServingAutoscaler.class,
+          dependsOn = "deployments",
+          reconcilePrecondition = ServingAutoscaler.Autoscaled.class)
     })
 public class CustomModelReconciler implements Reconciler<CustomModel> {
   private static final Logger LOG = LoggerFactory.getLogger(CustomModelReconciler.class);
@@ -107,7 +113,8 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
                         NetworkPolicy.class,
                         Deployment.class,
                         Service.class,
-                        PodDisruptionBudget.class),
+                        PodDisruptionBudget.class,
+                        HorizontalPodAutoscaler.class),
                     context.getClient()));
     if (conflict.isPresent()) {
       validation = validation.refusedBy(conflict.get());

@@ -202,7 +202,8 @@ public final class CustomModelValidator {
         Optional.ofNullable(s.getDesiredMemory()),
         Optional.ofNullable(s.getResourceBundleRef()).map(r -> r.getName()),
         Optional.ofNullable(s.getNetworkEgressPolicy()).map(Egress::of),
-        Optional.ofNullable(s.getRequiresHa()));
+        Optional.ofNullable(s.getRequiresHa()),
+        Optional.ofNullable(s.getAutoscaling()));
   }
 
   private static Validation refused(

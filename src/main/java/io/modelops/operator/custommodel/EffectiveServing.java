@@ -1,6 +1,7 @@
 package io.modelops.operator.custommodel;
 
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.modelops.operator.api.v1alpha1.common.Autoscaling;
 import io.modelops.operator.config.OperatorLimits;
 import io.modelops.operator.network.EgressPolicies.Egress;
 import io.modelops.operator.resourcebundle.BundleChoice;
@@ -18,8 +19,9 @@ import java.util.Set;
  * The serving settings that apply to a version: the version's override, else the model's default,
  * else the operator's default — for replicas, memory (request and limit both set), resource bundle
  * (requests = limits; the default bundle of customModel when neither a bundle nor memory is given),
- * network egress policy and high availability. Operator limits are enforced here, every problem
- * named with its field.
+ * network egress policy, high availability and scaling (fixed replicas or autoscaling, from the
+ * version as a whole when it sets either). Operator limits are enforced here, every problem named
+ * with its field.
  */
 public final class EffectiveServing {
   static final String USE_CASE = "customModel";
@@ -33,9 +35,11 @@ public final class EffectiveServing {
       Optional<Long> desiredMemory,
       Optional<String> resourceBundle,
       Optional<Egress> networkEgressPolicy,
-      Optional<Boolean> requiresHa) {
+      Optional<Boolean> requiresHa,
+      Optional<Autoscaling> autoscaling) {
     public static Settings none() {
       return new Settings(
+          Optional.empty(),
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
@@ -44,19 +48,27 @@ public final class EffectiveServing {
           Optional.empty());
     }
 
+    /** Scaling (fixed replicas or autoscaling) is overridden as a whole. */
+    boolean setsScaling() {
+      return replicas.isPresent() || autoscaling.isPresent();
+    }
+
     boolean setsResources() {
       return resourceBundle.isPresent() || maximumMemory.isPresent() || desiredMemory.isPresent();
     }
   }
 
-  /** Settings after precedence and checks. */
+  /**
+   * Settings after precedence and checks; with {@code autoscale}, {@code replicas} is its minimum.
+   */
   public record Resolved(
       int replicas,
       boolean requiresHa,
       Egress networkEgressPolicy,
       Map<String, Quantity> requests,
       Map<String, Quantity> limits,
-      Optional<String> resourceBundle) {}
+      Optional<String> resourceBundle,
+      Optional<Autoscale> autoscale) {}
 
   /** The outcome: settings, or every problem at once. */
   public record Outcome(Optional<Resolved> resolved, List<Problem> problems) {}
@@ -75,11 +87,26 @@ public final class EffectiveServing {
       OperatorLimits limits) {
     List<Problem> problems = new ArrayList<>();
     boolean requiresHa = version.requiresHa().or(model::requiresHa).orElse(false);
-    Optional<Integer> explicitReplicas = version.replicas().or(model::replicas);
+    // Scaling comes as a whole from the version when it sets replicas or autoscaling.
+    Settings scaling = version.setsScaling() ? version : model;
+    Optional<Integer> explicitReplicas = scaling.replicas();
     String replicasField =
         version.replicas().isPresent() ? "version spec.replicas" : "spec.replicas";
-    int replicas = explicitReplicas.orElse(requiresHa ? 2 : 1);
-    if (replicas > limits.maxCustomModelReplicasPerDeployment()) {
+    Optional<Autoscale> autoscale =
+        scaling
+            .autoscaling()
+            .filter(a -> explicitReplicas.isEmpty())
+            .map(
+                a ->
+                    Autoscale.resolve(
+                        a,
+                        version.setsScaling() ? "version spec.autoscaling" : "spec.autoscaling",
+                        requiresHa,
+                        limits,
+                        problems));
+    int replicas =
+        autoscale.map(Autoscale::minReplicas).orElse(explicitReplicas.orElse(requiresHa ? 2 : 1));
+    if (autoscale.isEmpty() && replicas > limits.maxCustomModelReplicasPerDeployment()) {
       problems.add(
           Problem.of(
               Reasons.LIMIT_EXCEEDED,
@@ -89,7 +116,7 @@ public final class EffectiveServing {
                   + " exceeds the operator limit maxCustomModelReplicasPerDeployment="
                   + limits.maxCustomModelReplicasPerDeployment()));
     }
-    if (requiresHa && replicas < 2) {
+    if (autoscale.isEmpty() && requiresHa && replicas < 2) {
       problems.add(
           Problem.of(
               Reasons.HIGH_AVAILABILITY_NEEDS_REPLICAS,
@@ -144,7 +171,8 @@ public final class EffectiveServing {
       return new Outcome(Optional.empty(), List.copyOf(problems));
     }
     return new Outcome(
-        Optional.of(new Resolved(replicas, requiresHa, egress, requests, limitsMap, bundleName)),
+        Optional.of(
+            new Resolved(replicas, requiresHa, egress, requests, limitsMap, bundleName, autoscale)),
         List.of());
   }
 

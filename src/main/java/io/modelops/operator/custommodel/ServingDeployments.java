@@ -44,6 +44,17 @@ public class ServingDeployments extends OneNameDependent<Deployment, CustomModel
     return ServingPlan.find(context).map(plan -> !plan.kept().contains(key.getName())).orElse(true);
   }
 
+  /** Before the apply that leaves replicas out, the field is handed over (see ReplicasHandover). */
+  @Override
+  public Deployment update(
+      Deployment actual, Deployment desired, CustomModel model, Context<CustomModel> context) {
+    if (desired.getSpec().getReplicas() == null) {
+      ReplicasHandover.handOver(
+          context.getClient(), actual, context.getControllerConfiguration().fieldManager());
+    }
+    return super.update(actual, desired, model, context);
+  }
+
   /** The name of the version a Deployment serves, as the user wrote it. */
   public static String versionName(Deployment d) {
     Map<String, String> annotations = d.getMetadata().getAnnotations();
@@ -51,7 +62,10 @@ public class ServingDeployments extends OneNameDependent<Deployment, CustomModel
     return name != null ? name : d.getMetadata().getLabels().get(ModelLabels.VERSION);
   }
 
-  /** The target version's Deployment: rolling updates that never drop below the replicas. */
+  /**
+   * The target version's Deployment: rolling updates that never drop below the replicas; no
+   * replicas when the autoscaler owns them.
+   */
   public static Deployment deployment(CustomModel model, ServingPlan plan) {
     String modelName = model.getMetadata().getName();
     Map<String, String> annotations = new LinkedHashMap<>();
@@ -59,6 +73,16 @@ public class ServingDeployments extends OneNameDependent<Deployment, CustomModel
     plan.serving()
         .resourceBundle()
         .ifPresent(b -> annotations.put(ModelLabels.BUNDLE_ANNOTATION, b));
+    plan.scaling()
+        .autoscaler()
+        .filter(a -> plan.scaling().handedOver())
+        .ifPresent(
+            a ->
+                annotations.put(
+                    ModelLabels.AUTOSCALING_MIN_ANNOTATION, Integer.toString(a.minReplicas())));
+    // Replicas handed over to the autoscaler are left out: the operator's apply no longer owns
+    // them (ReplicasHandover keeps the value while the ownership moves).
+    Integer replicas = plan.scaling().handedOver() ? null : plan.replicas();
     return new DeploymentBuilder()
         .withNewMetadata()
         .withName(plan.deploymentName())
@@ -67,7 +91,7 @@ public class ServingDeployments extends OneNameDependent<Deployment, CustomModel
         .withAnnotations(annotations)
         .endMetadata()
         .withNewSpec()
-        .withReplicas(plan.replicas())
+        .withReplicas(replicas)
         .withRevisionHistoryLimit(2)
         .withNewSelector()
         .withMatchLabels(ModelLabels.selector(modelName, plan.target()))

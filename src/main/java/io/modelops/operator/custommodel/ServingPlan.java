@@ -2,6 +2,7 @@ package io.modelops.operator.custommodel;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -24,7 +25,9 @@ import java.util.Set;
  * @param target the version being served (or rolled out)
  * @param routeTo the version (label value) the Service selects
  * @param replacing a blue/green switch is under way
- * @param replicas the target version's effective replicas (0 when serving is disabled)
+ * @param replicas the target version's replicas wanted now (0 when serving is disabled; with
+ *     autoscaling, the autoscaler's current choice)
+ * @param scaling who sets the target Deployment's replicas, and the autoscaler to have
  * @param deploymentName the target version's Deployment
  * @param kept Deployments (by name) of a previously served version that stay as they are until the
  *     switch completes; every other Deployment of the model but the target's is removed
@@ -41,6 +44,7 @@ public record ServingPlan(
     String routeTo,
     boolean replacing,
     int replicas,
+    ScalingDecision scaling,
     String deploymentName,
     Set<String> kept,
     String serviceName,
@@ -71,6 +75,12 @@ public record ServingPlan(
     if (serving.requiresHa()) {
       claims.add(new NameClaims.Claim(PodDisruptionBudget.class, serviceName, modelRef));
     }
+    scaling
+        .autoscaler()
+        .ifPresent(
+            a ->
+                claims.add(
+                    new NameClaims.Claim(HorizontalPodAutoscaler.class, a.name(), modelRef)));
     return claims;
   }
 

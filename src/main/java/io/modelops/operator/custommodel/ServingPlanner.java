@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * Decides how a validated model is served ({@link ServingPlan}): the target version's Deployment
- * name and replicas (0 when serving is disabled), and the blue/green routing ({@link BlueGreen})
- * from the observed Service and Deployments. Builds no objects: the dependent resources do. Pure:
- * all lookups come in as arguments.
+ * name and replicas (0 when serving is disabled; who sets them: {@link ScalingDecision}), and the
+ * blue/green routing ({@link BlueGreen}) from the observed Service and Deployments. Builds no
+ * objects: the dependent resources do. Pure: all lookups come in as arguments.
  */
 public final class ServingPlanner {
   public static final int PORT = 8080;
@@ -36,7 +36,6 @@ public final class ServingPlanner {
         model.getSpec().getServing() == null
             || model.getSpec().getServing().getEnabled() == null
             || model.getSpec().getServing().getEnabled();
-    int replicas = enabled ? valid.serving().replicas() : 0;
     String deploymentName = ModelNames.deployment(versionName);
 
     Map<String, Boolean> available = new LinkedHashMap<>();
@@ -66,6 +65,15 @@ public final class ServingPlanner {
         }
       }
     }
+    var scaling =
+        ScalingDecision.decide(
+            valid.serving(),
+            enabled,
+            ModelNames.autoscaler(modelName),
+            deploymentName,
+            decision.routeTo(),
+            label,
+            observed.deployments());
     String serviceName = ModelNames.service(modelName);
     String urlPrefix = ModelNames.urlPrefix(modelName);
     String endpoint =
@@ -74,7 +82,8 @@ public final class ServingPlanner {
         versionName,
         decision.routeTo(),
         decision.replacing(),
-        replicas,
+        scaling.replicas(),
+        scaling,
         deploymentName,
         kept,
         serviceName,
@@ -86,20 +95,34 @@ public final class ServingPlanner {
         config);
   }
 
-  /** A Deployment is Available when all its replicas are updated and available. */
+  /**
+   * A Deployment is Available when all its replicas are updated and available — of an autoscaled
+   * Deployment, at least its minimum (pods still starting after a scale-up are no rollout).
+   */
   public static boolean isAvailable(Deployment d) {
     if (d.getStatus() == null
         || d.getSpec().getReplicas() == null
         || d.getSpec().getReplicas() == 0) {
       return false;
     }
-    int want = d.getSpec().getReplicas();
+    int want = Math.min(d.getSpec().getReplicas(), autoscalingMinimum(d));
     long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
     long observedGeneration =
         d.getStatus().getObservedGeneration() == null ? -1 : d.getStatus().getObservedGeneration();
     return observedGeneration >= generation
         && orZero(d.getStatus().getUpdatedReplicas()) >= want
         && orZero(d.getStatus().getAvailableReplicas()) >= want;
+  }
+
+  private static int autoscalingMinimum(Deployment d) {
+    Map<String, String> annotations = d.getMetadata().getAnnotations();
+    String min =
+        annotations == null ? null : annotations.get(ModelLabels.AUTOSCALING_MIN_ANNOTATION);
+    try {
+      return min == null ? Integer.MAX_VALUE : Math.max(1, Integer.parseInt(min));
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE;
+    }
   }
 
   private static int orZero(Integer i) {

@@ -53,6 +53,7 @@ public final class ServingStatus {
                     .filter(d -> v.equals(d.getMetadata().getLabels().get(ModelLabels.VERSION)))
                     .findFirst());
     boolean serving = served.map(ServingPlanner::isAvailable).orElse(false);
+    ScaleStatus.report(status, model, served);
     // The name as written: a label value is shortened past 63 characters.
     Optional<String> servedName = served.map(ServingDeployments::versionName);
     served.ifPresent(

@@ -25,6 +25,12 @@ public final class ModelLabels {
   /** Deployment annotation naming the resource bundle its pods run on. */
   public static final String BUNDLE_ANNOTATION = "modelops.io/resource-bundle";
 
+  /**
+   * Deployment annotation of a Deployment whose replicas an autoscaler owns: the fewest replicas it
+   * may run, below which it is not Available (more pods starting after a scale-up is no rollout).
+   */
+  public static final String AUTOSCALING_MIN_ANNOTATION = "modelops.io/autoscaling-min-replicas";
+
   private ModelLabels() {}
 
   /** Labels of the model-wide objects (Service, NetworkPolicy, PDB). */

@@ -2,9 +2,9 @@ package io.modelops.operator.naming;
 
 /**
  * Names of the objects the operator creates for a model (the scheme is {@link Names}'s): the
- * Service, PodDisruptionBudget and URL prefix carry the model's name, the NetworkPolicy the model's
- * name and {@value #POLICY_SUFFIX} (jobs' policies end differently), and each served version's
- * Deployment the version's name, which is unique in the namespace.
+ * Service, PodDisruptionBudget, HorizontalPodAutoscaler and URL prefix carry the model's name, the
+ * NetworkPolicy the model's name and {@value #POLICY_SUFFIX} (jobs' policies end differently), and
+ * each served version's Deployment the version's name, which is unique in the namespace.
  */
 public final class ModelNames {
   /** Suffix of a model's NetworkPolicy; a job's ends in {@link RunNames#POLICY_SUFFIX}. */
@@ -19,6 +19,11 @@ public final class ModelNames {
 
   /** The model's PodDisruptionBudget. */
   public static String disruptionBudget(String model) {
+    return service(model);
+  }
+
+  /** The model's HorizontalPodAutoscaler (it follows the served version's Deployment). */
+  public static String autoscaler(String model) {
     return service(model);
   }
 

@@ -43,6 +43,24 @@ class GeneratedCrdsTest {
     assertThat(versions.get(0).at("/subresources/status").isObject()).isTrue();
   }
 
+  @Test
+  void onlyTheCustomModelHasAScaleSubresourceOnItsReplicasAndServedPodsSelector() {
+    JsonNode scale = GeneratedCrds.read("custommodels").at("/spec/versions/0/subresources/scale");
+    assertThat(scale.get("specReplicasPath").asText()).isEqualTo(".spec.replicas");
+    assertThat(scale.get("statusReplicasPath").asText()).isEqualTo(".status.replicas");
+    assertThat(scale.get("labelSelectorPath").asText()).isEqualTo(".status.selector");
+    for (String plural : GeneratedCrds.PLURALS) {
+      if (!plural.equals("custommodels")) {
+        assertThat(
+                GeneratedCrds.read(plural)
+                    .at("/spec/versions/0/subresources/scale")
+                    .isMissingNode())
+            .as(plural)
+            .isTrue();
+      }
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("plurals")
   void hasShortNameAndCategoryModelops(String plural) {
@@ -185,8 +203,11 @@ class GeneratedCrdsTest {
     List<String> version =
         ruleTexts(GeneratedCrds.schema("custommodelversions").at("/properties/spec"));
     List<String> serving =
-        model.stream().filter(r -> r.contains("Memory") || r.contains("requiresHa")).toList();
-    assertThat(serving).hasSize(3);
+        model.stream()
+            .filter(
+                r -> r.contains("Memory") || r.contains("requiresHa") || r.contains("autoscaling"))
+            .toList();
+    assertThat(serving).hasSize(5);
     assertThat(version).containsAll(serving);
   }
 

@@ -34,7 +34,8 @@ class EffectiveServingTest {
         Optional.ofNullable(desired),
         Optional.ofNullable(bundle),
         Optional.ofNullable(egress),
-        Optional.ofNullable(ha));
+        Optional.ofNullable(ha),
+        Optional.empty());
   }
 
   @Test

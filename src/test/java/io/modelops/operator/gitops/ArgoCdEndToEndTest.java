@@ -123,7 +123,7 @@ class ArgoCdEndToEndTest {
               });
     }
     JsonNode examples = argo.status(EXAMPLES_APP);
-    for (String model : List.of("churn", "iris", "pricing")) {
+    for (String model : List.of("churn", "iris", "pricing", "forecast")) {
       assertThat(LocalArgoCd.resource(examples, "CustomModel", model).at("/health/status").asText())
           .as(model)
           .isEqualTo("Healthy");

@@ -152,6 +152,8 @@ class ChartInstallTest {
         row(true, "patch", "services", "-n", ns),
         row(true, "delete", "networkpolicies.networking.k8s.io", "-n", ns),
         row(true, "create", "poddisruptionbudgets.policy", "-n", ns),
+        row(true, "create", "horizontalpodautoscalers.autoscaling", "-n", ns),
+        row(true, "delete", "horizontalpodautoscalers.autoscaling", "-n", ns),
         row(true, "create", "jobs.batch", "-n", ns),
         row(true, "create", "configmaps", "-n", ns),
         row(true, "watch", "pods", "-A"),
@@ -313,6 +315,21 @@ class ChartInstallTest {
       assertThat(canI(viewer, "watch", kind + ".modelops.io", List.of("-A"))).as(kind).isTrue();
       assertThat(canI(viewer, "create", kind + ".modelops.io", here)).as(kind).isFalse();
     }
+    // kubectl scale custommodel/NAME goes through the scale subresource.
+    assertThat(
+            canI(
+                editor,
+                "update",
+                "custommodels.modelops.io",
+                List.of("-n", ns, "--subresource=scale")))
+        .isTrue();
+    assertThat(
+            canI(
+                viewer,
+                "update",
+                "custommodels.modelops.io",
+                List.of("-n", ns, "--subresource=scale")))
+        .isFalse();
     assertThat(canI(editor, "create", "custommodels.modelops.io", List.of("-n", "elsewhere")))
         .isFalse();
     assertThat(canI(viewer, "list", "resourcebundles.modelops.io", List.of())).isTrue();

@@ -49,6 +49,7 @@ class ChartRbacTest {
     NAMESPACED_RULES.put("configmaps", CRUD);
     NAMESPACED_RULES.put("networking.k8s.io/networkpolicies", CRUD);
     NAMESPACED_RULES.put("policy/poddisruptionbudgets", CRUD);
+    NAMESPACED_RULES.put("autoscaling/horizontalpodautoscalers", CRUD);
     NAMESPACED_RULES.put("batch/jobs", CRUD);
     NAMESPACED_RULES.put("pods", READ);
     NAMESPACED_RULES.put("persistentvolumeclaims", List.of("get"));

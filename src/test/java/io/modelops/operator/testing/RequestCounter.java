@@ -11,10 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A client whose requests are recorded, to prove that a reconcile of unchanged, Ready resources
- * writes nothing (POST, PUT, PATCH, DELETE) and reads nothing it need not.
+ * writes nothing (POST, PUT, PATCH, DELETE) and reads nothing it need not, and which fields its
+ * writes touch.
  */
 public final class RequestCounter {
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final List<Write> writeBodies = new CopyOnWriteArrayList<>();
   private final KubernetesClient client;
 
   public RequestCounter(Config config) {
@@ -30,6 +32,13 @@ public final class RequestCounter {
                           public void before(
                               BasicBuilder builder, HttpRequest request, RequestTags tags) {
                             requests.add(request.method() + " " + request.uri().getPath());
+                            if (!request.method().equals("GET")) {
+                              writeBodies.add(
+                                  new Write(
+                                      request.method(),
+                                      request.uri().getPath(),
+                                      request.bodyString()));
+                            }
                           }
                         }))
             .build();
@@ -49,7 +58,20 @@ public final class RequestCounter {
     return requests.stream().filter(r -> r.startsWith("GET ")).toList();
   }
 
+  /** A write request with its body (empty when it had none). */
+  public record Write(String method, String path, String body) {
+    public Write {
+      body = body == null ? "" : body;
+    }
+  }
+
+  /** The writes recorded so far, with their bodies, to tell which fields they touch. */
+  public List<Write> writesWithBodies() {
+    return List.copyOf(writeBodies);
+  }
+
   public void reset() {
     requests.clear();
+    writeBodies.clear();
   }
 }

@@ -27,13 +27,22 @@ import io.fabric8.generator.annotation.ValidationRule;
         "!has(self.requiresHa) || !self.requiresHa || !has(self.replicas) || self.replicas >= 2",
     message = "requiresHa needs replicas >= 2: each replica runs on a different node",
     fieldPath = ".replicas")
+@ValidationRule(
+    value = "!has(self.replicas) || !has(self.autoscaling)",
+    message =
+        "replicas and autoscaling cannot both be set: with autoscaling the HorizontalPodAutoscaler"
+            + " sets the replicas (remove replicas, or autoscaling to scale by hand)",
+    fieldPath = ".replicas")
+@ValidationRule(
+    value =
+        "!has(self.requiresHa) || !self.requiresHa || !has(self.autoscaling) || (self.autoscaling.maxReplicas >= 2 && (!has(self.autoscaling.minReplicas) || self.autoscaling.minReplicas >= 2))",
+    message = "requiresHa needs autoscaling.minReplicas and autoscaling.maxReplicas >= 2",
+    fieldPath = ".autoscaling")
 public abstract class ServingSettings {
-  @Min(1)
-  @Max(8)
-  @JsonPropertyDescription(
+  /** What {@code replicas} means, for the field each subclass declares. */
+  public static final String REPLICAS_DESCRIPTION =
       "Number of serving pods, 1..8 (capped by the operator's maxCustomModelReplicasPerDeployment)."
-          + " Default: 1, or 2 with requiresHa.")
-  private Integer replicas;
+          + " Not with autoscaling. Default: 1, or 2 with requiresHa.";
 
   @Min(134217728)
   @Max(15032385536L)
@@ -71,12 +80,27 @@ public abstract class ServingSettings {
           + " PodDisruptionBudget; needs replicas >= 2. Default: false.")
   private Boolean requiresHa;
 
-  public Integer getReplicas() {
-    return replicas;
+  @JsonPropertyDescription(
+      "Scale the served version between autoscaling.minReplicas and maxReplicas with a"
+          + " HorizontalPodAutoscaler the operator creates, instead of a fixed replicas (not with"
+          + " replicas). A version that sets replicas or autoscaling overrides the model's"
+          + " scaling as a whole. Default: none (fixed replicas).")
+  private Autoscaling autoscaling;
+
+  /**
+   * The fixed number of serving pods. Declared by each kind, so that only the CustomModel's is its
+   * scale subresource.
+   */
+  public abstract Integer getReplicas();
+
+  public abstract void setReplicas(Integer replicas);
+
+  public Autoscaling getAutoscaling() {
+    return autoscaling;
   }
 
-  public void setReplicas(Integer replicas) {
-    this.replicas = replicas;
+  public void setAutoscaling(Autoscaling autoscaling) {
+    this.autoscaling = autoscaling;
   }
 
   public Long getMaximumMemory() {

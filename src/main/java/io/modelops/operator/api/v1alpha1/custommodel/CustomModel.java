@@ -31,11 +31,20 @@ import io.modelops.operator.api.SchemaPatch;
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
     type = Type.STRING)
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".status.activeVersion", type = Type.STRING)
-@AdditionalPrinterColumn(name = "Replicas", jsonPath = ".status.replicas", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Desired", jsonPath = ".status.replicas", type = Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Current",
+    jsonPath = ".status.currentReplicas",
+    type = Type.INTEGER)
 @AdditionalPrinterColumn(
     name = "Available",
     jsonPath = ".status.readyReplicas",
     type = Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Max",
+    jsonPath = ".spec.autoscaling.maxReplicas",
+    type = Type.INTEGER,
+    priority = 1)
 @AdditionalPrinterColumn(
     name = "Endpoint",
     jsonPath = ".status.endpoint",

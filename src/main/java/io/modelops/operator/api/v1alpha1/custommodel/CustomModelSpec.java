@@ -9,6 +9,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 import io.modelops.operator.api.SchemaPatch;
 import io.modelops.operator.api.v1alpha1.common.Formats;
 import io.modelops.operator.api.v1alpha1.common.ServingSettings;
@@ -53,6 +54,16 @@ import java.util.List;
     value = SchemaPatch.class,
     input = "{\"properties\":{\"classLabels\":{\"x-kubernetes-list-type\":\"set\"}}}")
 public class CustomModelSpec extends ServingSettings {
+  // The scale subresource's spec.replicas: kubectl scale (or an autoscaler targeting the model)
+  // writes it.
+  @SpecReplicas
+  @Min(1)
+  @Max(8)
+  @JsonPropertyDescription(
+      ServingSettings.REPLICAS_DESCRIPTION
+          + " The scale subresource of the CustomModel: kubectl scale writes it.")
+  private Integer replicas;
+
   @Size(max = 10000)
   @JsonPropertyDescription("What the model does, for humans.")
   private String description;
@@ -113,6 +124,16 @@ public class CustomModelSpec extends ServingSettings {
       "Serving switch: serving.enabled false scales the served Deployment to 0 replicas."
           + " Default: enabled.")
   private Serving serving;
+
+  @Override
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  @Override
+  public void setReplicas(Integer replicas) {
+    this.replicas = replicas;
+  }
 
   public String getDescription() {
     return description;

@@ -2,6 +2,8 @@ package io.modelops.operator.api.v1alpha1.custommodel;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.model.annotation.LabelSelector;
+import io.fabric8.kubernetes.model.annotation.StatusReplicas;
 import io.modelops.operator.api.v1alpha1.common.ConditionedStatus;
 
 /** Observed state of a custom model (conditions Ready, Progressing, Degraded). */
@@ -17,8 +19,21 @@ public class CustomModelStatus extends ConditionedStatus {
   @JsonPropertyDescription("Name of the newest CustomModelVersion of this model.")
   private String latestVersion;
 
-  @JsonPropertyDescription("Number of serving pods wanted.")
+  @StatusReplicas
+  @JsonPropertyDescription(
+      "Number of serving pods wanted now (desired): the effective replicas, or with autoscaling"
+          + " what the HorizontalPodAutoscaler last chose. The scale subresource's replicas.")
   private Integer replicas;
+
+  @JsonPropertyDescription(
+      "Number of serving pods of the served version that exist now (current), ready or not.")
+  private Integer currentReplicas;
+
+  @LabelSelector
+  @JsonPropertyDescription(
+      "Label selector of the served version's pods, as a string (the scale subresource's"
+          + " selector, which an autoscaler targeting this CustomModel reads).")
+  private String selector;
 
   @JsonPropertyDescription("Number of serving pods ready to answer.")
   private Integer readyReplicas;
@@ -63,6 +78,22 @@ public class CustomModelStatus extends ConditionedStatus {
 
   public void setReplicas(Integer replicas) {
     this.replicas = replicas;
+  }
+
+  public Integer getCurrentReplicas() {
+    return currentReplicas;
+  }
+
+  public void setCurrentReplicas(Integer currentReplicas) {
+    this.currentReplicas = currentReplicas;
+  }
+
+  public String getSelector() {
+    return selector;
+  }
+
+  public void setSelector(String selector) {
+    this.selector = selector;
   }
 
   public Integer getReadyReplicas() {

@@ -3,6 +3,8 @@ package io.modelops.operator.api.v1alpha1.custommodelversion;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -104,6 +106,13 @@ import java.util.List;
     fieldPath = ".requiresHa")
 @SchemaCustomizer(value = SchemaPatch.class, input = CustomModelVersionSpec.LIST_KEYS)
 public class CustomModelVersionSpec extends ServingSettings {
+  @Min(1)
+  @Max(8)
+  @JsonPropertyDescription(
+      ServingSettings.REPLICAS_DESCRIPTION
+          + " Set here (or autoscaling), it overrides the model's scaling for this version.")
+  private Integer replicas;
+
   static final String IMMUTABLE =
       " is immutable: create a new CustomModelVersion instead (only description and"
           + " requiredMetadataValues can change)";
@@ -272,5 +281,15 @@ public class CustomModelVersionSpec extends ServingSettings {
 
   public void setHoldoutData(DatasetRef holdoutData) {
     this.holdoutData = holdoutData;
+  }
+
+  @Override
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  @Override
+  public void setReplicas(Integer replicas) {
+    this.replicas = replicas;
   }
 }
