@@ -50,6 +50,7 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
   private final ErrorStatus<CustomJobStatus, CustomJob> errors;
   private final JobNetworkPolicy networkPolicy;
   private final EgressRules egress;
+  private final List<String> gitHttpHosts;
   private WarningEvents events;
 
   public CustomJobReconciler(OperatorConfig config, Clock clock) {
@@ -58,6 +59,7 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
         new ErrorStatus<>(Conditions.READY, CustomJobStatus::new, CustomJob::new, clock, LOG);
     this.networkPolicy = new JobNetworkPolicy(config);
     this.egress = config.egress();
+    this.gitHttpHosts = config.gitHttpHosts();
   }
 
   @Override
@@ -80,7 +82,7 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
 
   @Override
   public UpdateControl<CustomJob> reconcile(CustomJob job, Context<CustomJob> context) {
-    var checked = CustomJobValidator.validate(job, egress);
+    var checked = CustomJobValidator.validate(job, egress, gitHttpHosts);
     Optional<Problem> conflict =
         NameClaims.conflict(
             job,

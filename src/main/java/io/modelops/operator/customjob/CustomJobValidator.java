@@ -11,20 +11,23 @@ import io.modelops.operator.network.EgressPolicies;
 import io.modelops.operator.network.EgressPolicies.Egress;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
+import io.modelops.operator.validation.GitUrls;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What the CustomJob controller checks before it schedules anything, beyond the CRD schema: the
- * workerConfig's size, that the platform lets the job's namespace use its egress policy, that the
- * schedule's time zone is known and its cron expression (or the structured form turned into one)
- * parses. Every problem is returned at once; nothing throws. What a run of the job needs
- * (environment, code, parameters, bundle) is checked per run by the run's validator.
+ * What the CustomJob controller checks before it schedules anything, beyond the CRD schema: a git
+ * URL over plain http goes to a host the platform names, the workerConfig's size, that the platform
+ * lets the job's namespace use its egress policy, that the schedule's time zone is known and its
+ * cron expression (or the structured form turned into one) parses. Every problem is returned at
+ * once; nothing throws. What a run of the job needs (environment, code, parameters, bundle) is
+ * checked per run by the run's validator.
  */
 public final class CustomJobValidator {
   private CustomJobValidator() {}
@@ -110,7 +113,18 @@ public final class CustomJobValidator {
    * @param rules the platform's egress rules, which decide the policies a namespace may use
    */
   public static Result validate(CustomJob job, EgressRules rules) {
+    return validate(job, rules, List.of());
+  }
+
+  /**
+   * Every problem of {@code job}, and its schedule when it has a valid one.
+   *
+   * @param rules the platform's egress rules, which decide the policies a namespace may use
+   * @param gitHttpHosts the hosts a git code source may reach over plain http
+   */
+  public static Result validate(CustomJob job, EgressRules rules, Collection<String> gitHttpHosts) {
     List<Problem> problems = new ArrayList<>();
+    GitUrls.check("spec.code", job.getSpec().getCode(), gitHttpHosts).ifPresent(problems::add);
     workerConfigSize(job, "spec.workerConfig").ifPresent(problems::add);
     egress(job, rules).ifPresent(problems::add);
     Schedule schedule = job.getSpec().getSchedule();

@@ -111,6 +111,7 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
               run,
               job,
               config.egress(),
+              config.gitHttpHosts(),
               () -> sources.lookups(context.getClient(), namespace(run)));
       if (validation.waitsForJob()) {
         observation = RunProgress.waitingForJob(validation.summary());

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.modelops.operator.validation.GitUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -118,8 +119,7 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
       if (host == null || uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")) {
         return Optional.empty();
       }
-      boolean allowed = scheme.equals("https") || scheme.equals("http") && httpHosts.contains(host);
-      if (!allowed) {
+      if (!GitUrls.reachable(url, httpHosts)) {
         return Optional.empty();
       }
       return Optional.of(
