@@ -26,7 +26,7 @@ public final class Controllers {
   /** The reconcilers with an explicit clock (tests move time for schedules). */
   public static List<Reconciler<?>> all(OperatorConfig config, Clock clock) {
     List<Reconciler<?>> reconcilers = new ArrayList<>();
-    reconcilers.add(new CustomModelVersionReconciler(clock));
+    reconcilers.add(new CustomModelVersionReconciler(config, clock));
     reconcilers.add(new CustomModelReconciler(config, clock));
     reconcilers.add(new CustomJobRunReconciler(config, clock));
     reconcilers.add(new CustomJobReconciler(config, clock));

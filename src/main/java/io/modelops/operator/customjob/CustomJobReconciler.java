@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJobStatus;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.config.EgressRules;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.reconcile.ErrorStatus;
 import io.modelops.operator.reconcile.Mappers;
@@ -45,6 +46,8 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
   private final Clock clock;
   private final ErrorStatus<CustomJobStatus, CustomJob> errors;
   private final JobNetworkPolicy networkPolicy;
+  private final EgressRules egress;
+  private final List<String> gitHttpHosts;
   private WarningEvents events;
 
   public CustomJobReconciler(OperatorConfig config, Clock clock) {
@@ -52,6 +55,8 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
     this.errors =
         new ErrorStatus<>(Conditions.READY, CustomJobStatus::new, CustomJob::new, clock, LOG);
     this.networkPolicy = new JobNetworkPolicy(config);
+    this.egress = config.egress();
+    this.gitHttpHosts = config.gitHttpHosts();
   }
 
   @Override
@@ -74,13 +79,15 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
 
   @Override
   public UpdateControl<CustomJob> reconcile(CustomJob job, Context<CustomJob> context) {
+    var checked = CustomJobValidator.validate(job, egress, gitHttpHosts);
     Optional<Problem> conflict =
         NameClaims.conflict(
             job,
             List.of(JobNetworkPolicy.claim(job)),
             context.getSecondaryResources(NetworkPolicy.class),
             context.getClient());
-    if (conflict.isEmpty()) {
+    // A policy the namespace may not use is not applied: nothing of a refused job changes.
+    if (conflict.isEmpty() && CustomJobValidator.egress(job, egress).isEmpty()) {
       networkPolicy.reconcile(job, context);
     }
     CustomJobStatus old = job.getStatus();
@@ -88,7 +95,7 @@ public class CustomJobReconciler implements Reconciler<CustomJob> {
     var validation =
         conflict
             .map(p -> new CustomJobValidator.Result(Optional.empty(), List.of(p)))
-            .orElseGet(() -> CustomJobValidator.validate(job));
+            .orElse(checked);
     List<CustomJobRun> runs = List.copyOf(context.getSecondaryResources(CustomJobRun.class));
     Optional<ScheduleDecision> decision =
         JobReadiness.decide(job, validation, runs, conditions, events, clock);

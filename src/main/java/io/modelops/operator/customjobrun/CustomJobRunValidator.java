@@ -18,8 +18,10 @@ import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
 import io.modelops.operator.runtimeparams.RuntimeParameters;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
+import io.modelops.operator.validation.GitUrls;
 import io.modelops.operator.validation.WorkloadReferences;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +122,19 @@ public final class CustomJobRunValidator {
    */
   public static Result validate(
       CustomJobRun run, Optional<CustomJob> job, EgressRules egress, Supplier<Lookups> lookups) {
+    return validate(run, job, egress, List.of(), lookups);
+  }
+
+  /**
+   * Validates {@code run} of {@code job}, as {@link #validate(CustomJobRun, Optional, EgressRules,
+   * Supplier)}, with the hosts a git code source may reach over plain http.
+   */
+  public static Result validate(
+      CustomJobRun run,
+      Optional<CustomJob> job,
+      EgressRules egress,
+      Collection<String> gitHttpHosts,
+      Supplier<Lookups> lookups) {
     String namespace = run.getMetadata().getNamespace();
     if (job.isEmpty()) {
       return new Result(
@@ -145,6 +160,7 @@ public final class CustomJobRunValidator {
             namespace,
             egress)
         .ifPresent(problems::add);
+    GitUrls.check(field + "code", spec.getCode(), gitHttpHosts).ifPresent(problems::add);
     var environment =
         EnvironmentResolution.resolve(
             field + "environment", spec.getEnvironment(), found.environments());

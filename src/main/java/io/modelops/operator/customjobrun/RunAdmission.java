@@ -57,7 +57,11 @@ final class RunAdmission {
     Optional<CustomJob> job = context.getSecondaryResource(CustomJob.class);
     var validation =
         CustomJobRunValidator.validate(
-            run, job, config.egress(), () -> sources.lookups(context.getClient(), namespace));
+            run,
+            job,
+            config.egress(),
+            config.gitHttpHosts(),
+            () -> sources.lookups(context.getClient(), namespace));
     if (validation.waits()) {
       return new Step(
           RunProgress.waiting(validation.summary()), Optional.of(WAIT_RECHECK), Optional.empty());

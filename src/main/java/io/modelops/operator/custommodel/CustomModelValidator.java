@@ -123,7 +123,8 @@ public final class CustomModelValidator {
         CustomModelVersionValidator.servable(
             version,
             observed.environments(),
-            CustomModelVersionValidator.lookupsFor(version, observed::lookups));
+            CustomModelVersionValidator.lookupsFor(version, observed::lookups),
+            config.gitHttpHosts());
     resolution
         .problems()
         .forEach(

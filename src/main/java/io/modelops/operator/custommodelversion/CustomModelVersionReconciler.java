@@ -16,6 +16,7 @@ import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersionStatus;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.cache.LeanCaches;
+import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.reconcile.ErrorStatus;
 import io.modelops.operator.reconcile.Mappers;
@@ -46,7 +47,10 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
   private final ErrorStatus<CustomModelVersionStatus, CustomModelVersion> errors;
   private WarningEvents events;
 
-  public CustomModelVersionReconciler(Clock clock) {
+  private final List<String> gitHttpHosts;
+
+  public CustomModelVersionReconciler(OperatorConfig config, Clock clock) {
+    this.gitHttpHosts = config.gitHttpHosts();
     this.clock = clock;
     this.errors =
         new ErrorStatus<>(
@@ -109,7 +113,8 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
             model,
             envName -> environment.filter(e -> e.getMetadata().getName().equals(envName)),
             CustomModelVersionValidator.lookupsFor(
-                version, () -> NamespaceLookups.of(context.getClient(), namespace)));
+                version, () -> NamespaceLookups.of(context.getClient(), namespace)),
+            gitHttpHosts);
 
     List<CustomModelVersion> siblings =
         References.model(version)

@@ -16,8 +16,10 @@ import io.modelops.operator.runtimeparams.RuntimeParameters;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
+import io.modelops.operator.validation.GitUrls;
 import io.modelops.operator.validation.WorkloadReferences;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,13 +109,30 @@ public final class CustomModelVersionValidator {
     return verified ? NamespaceLookups.VERIFIED : live.get();
   }
 
-  /** Validates {@code version} as its own reconciler does: its model must exist too. */
+  /**
+   * {@link #validate(CustomModelVersion, Optional, Function, NamespaceLookups, Collection)}, no
+   * http git host.
+   */
   public static Outcome validate(
       CustomModelVersion version,
       Optional<CustomModel> model,
       Function<String, Optional<ExecutionEnvironment>> environments,
       NamespaceLookups lookups) {
-    Outcome servable = servable(version, environments, lookups);
+    return validate(version, model, environments, lookups, List.of());
+  }
+
+  /**
+   * Validates {@code version} as its own reconciler does: its model must exist too.
+   *
+   * @param gitHttpHosts the hosts a git code source may reach over plain http
+   */
+  public static Outcome validate(
+      CustomModelVersion version,
+      Optional<CustomModel> model,
+      Function<String, Optional<ExecutionEnvironment>> environments,
+      NamespaceLookups lookups,
+      Collection<String> gitHttpHosts) {
+    Outcome servable = servable(version, environments, lookups, gitHttpHosts);
     if (model.isPresent()) {
       return servable;
     }
@@ -129,17 +148,34 @@ public final class CustomModelVersionValidator {
     return new Outcome(Optional.empty(), List.copyOf(problems), servable.parameters());
   }
 
-  /** Validates and resolves {@code version} with ExecutionEnvironments and namespace lookups. */
+  /**
+   * {@link #servable(CustomModelVersion, Function, NamespaceLookups, Collection)}, no http git
+   * host.
+   */
   public static Outcome servable(
       CustomModelVersion version,
       Function<String, Optional<ExecutionEnvironment>> environments,
       NamespaceLookups lookups) {
+    return servable(version, environments, lookups, List.of());
+  }
+
+  /**
+   * Validates and resolves {@code version} with ExecutionEnvironments and namespace lookups.
+   *
+   * @param gitHttpHosts the hosts a git code source may reach over plain http
+   */
+  public static Outcome servable(
+      CustomModelVersion version,
+      Function<String, Optional<ExecutionEnvironment>> environments,
+      NamespaceLookups lookups,
+      Collection<String> gitHttpHosts) {
     CustomModelVersionSpec spec = version.getSpec();
     String namespace = version.getMetadata().getNamespace();
     List<Problem> problems = new ArrayList<>();
     var environment =
         EnvironmentResolution.resolve("spec.environment", spec.getEnvironment(), environments);
     environment.problem().ifPresent(problems::add);
+    GitUrls.check("spec.code", spec.getCode(), gitHttpHosts).ifPresent(problems::add);
     problems.addAll(WorkloadReferences.checkCode("spec.code", spec.getCode(), lookups, namespace));
     var parameters =
         WorkloadReferences.runtimeParameters(

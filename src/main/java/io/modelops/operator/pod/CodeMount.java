@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.modelops.operator.validation.GitUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -64,15 +65,17 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
    * The git fetcher's script. Only {@code sh} and git (2.31+, for GIT_CONFIG_COUNT) are needed. A
    * depth-1 fetch of the ref followed by a checkout of FETCH_HEAD works for branches, tags and full
    * commit SHAs alike (SHAs where the server lets clients fetch them, as GitHub and GitLab do),
-   * where {@code git clone --branch} refuses SHAs.
+   * where {@code git clone --branch} refuses SHAs. {@code --end-of-options} (git 2.24+) before the
+   * URL and the ref: whatever the schema lets through, git reads them as a URL and a ref, never as
+   * an option such as {@code --upload-pack=<command>}.
    */
   static final String GIT_FETCH_SCRIPT =
       """
       set -eu
       git -c init.defaultBranch=main init -q "$MODELOPS_GIT_CHECKOUT"
       cd "$MODELOPS_GIT_CHECKOUT"
-      git remote add origin "$MODELOPS_GIT_URL"
-      git fetch -q --depth 1 origin "$MODELOPS_GIT_REF"
+      git remote add --end-of-options origin "$MODELOPS_GIT_URL"
+      git fetch -q --depth 1 --end-of-options origin "$MODELOPS_GIT_REF"
       git -c advice.detachedHead=false checkout -q FETCH_HEAD
       if [ ! -d "./$MODELOPS_GIT_PATH" ]; then
         echo "path '$MODELOPS_GIT_PATH' not found in $MODELOPS_GIT_URL at $MODELOPS_GIT_REF" >&2
@@ -116,8 +119,7 @@ record CodeMount(Volume volume, VolumeMount mainMount, List<Container> initConta
       if (host == null || uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")) {
         return Optional.empty();
       }
-      boolean allowed = scheme.equals("https") || scheme.equals("http") && httpHosts.contains(host);
-      if (!allowed) {
+      if (!GitUrls.reachable(url, httpHosts)) {
         return Optional.empty();
       }
       return Optional.of(

@@ -26,6 +26,10 @@ public final class Reasons {
   public static final String BUNDLE_DEPRECATED = "BundleDeprecated";
   public static final String LIMIT_EXCEEDED = "LimitExceeded";
   public static final String EGRESS_NOT_ALLOWED = "EgressNotAllowed";
+
+  /** A git URL over plain http to a host the operator's gitHttpHosts does not name. */
+  public static final String GIT_URL_NOT_ALLOWED = "GitUrlNotAllowed";
+
   public static final String HIGH_AVAILABILITY_NEEDS_REPLICAS = "HighAvailabilityNeedsReplicas";
   public static final String INVALID_SCHEDULE = "InvalidSchedule";
 

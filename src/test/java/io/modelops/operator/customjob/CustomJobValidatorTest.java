@@ -2,11 +2,15 @@ package io.modelops.operator.customjob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
+import io.modelops.operator.config.EgressRules;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +72,7 @@ class CustomJobValidatorTest {
   @ParameterizedTest
   @MethodSource
   void problems(String schedule, List<Problem> expected) {
-    var result = CustomJobValidator.validate(job(schedule));
+    var result = CustomJobValidator.validate(job(schedule), EgressRules.defaults());
     assertThat(result.problems()).containsExactlyElementsOf(expected);
     assertThat(result.valid()).isFalse();
     assertThat(result.schedule()).isEmpty();
@@ -78,7 +82,8 @@ class CustomJobValidatorTest {
   void problemsAreSummedUpUnderTheFirstReason() {
     var result =
         CustomJobValidator.validate(
-            job("schedule: {cron: \"61 * * * *\", timeZone: Mars/Olympus}"));
+            job("schedule: {cron: \"61 * * * *\", timeZone: Mars/Olympus}"),
+            EgressRules.defaults());
     assertThat(result.summary())
         .isEqualTo(
             Problem.of(
@@ -89,7 +94,7 @@ class CustomJobValidatorTest {
 
   @Test
   void aJobWithoutScheduleIsValidAndManual() {
-    var result = CustomJobValidator.validate(job(""));
+    var result = CustomJobValidator.validate(job(""), EgressRules.defaults());
     assertThat(result.valid()).isTrue();
     assertThat(result.schedule()).isEmpty();
   }
@@ -102,9 +107,53 @@ class CustomJobValidatorTest {
                 """
         schedule: {minute: [0], hour: [3], dayOfMonth: ["*"], month: ["*"], dayOfWeek: [Monday],
                    timeZone: Europe/Berlin}
-        """));
+        """),
+            EgressRules.defaults());
     assertThat(result.problems()).isEmpty();
     assertThat(result.schedule().orElseThrow().expression()).isEqualTo("0 3 * * 1");
     assertThat(result.schedule().get().zone().getId()).isEqualTo("Europe/Berlin");
+  }
+
+  @Test
+  void aWorkerConfigOver32KibAsStoredIsLimitExceeded() {
+    CustomJob fits = job("");
+    ObjectNode config = JsonNodeFactory.instance.objectNode();
+    // {"notes":"…"} is 12 bytes around the text.
+    config.put("notes", "x".repeat(CustomJobValidator.WORKER_CONFIG_MAX_BYTES - 12));
+    fits.getSpec().setWorkerConfig(config);
+    assertThat(CustomJobValidator.validate(fits, EgressRules.defaults()).problems()).isEmpty();
+
+    // The same length of text with one "<", which the API server stores as six bytes.
+    CustomJob over = job("");
+    ObjectNode escaped = JsonNodeFactory.instance.objectNode();
+    escaped.put("notes", "<" + "x".repeat(CustomJobValidator.WORKER_CONFIG_MAX_BYTES - 13));
+    over.getSpec().setWorkerConfig(escaped);
+
+    var result = CustomJobValidator.validate(over, EgressRules.defaults());
+    assertThat(result.problems())
+        .containsExactly(
+            Problem.of(
+                Reasons.LIMIT_EXCEEDED,
+                "spec.workerConfig: 32773 bytes as JSON, more than the 32768 allowed; keep large"
+                    + " inputs in a dataset or a ConfigMap"));
+  }
+
+  @Test
+  void anEgressPolicyThePlatformDoesNotAllowInTheNamespaceIsRefusedNamingTheRule() {
+    EgressRules rules = new EgressRules(null, null, null, Map.of("team-a", List.of("NONE")));
+    CustomJob job = job("resources: {egressNetworkPolicy: public}");
+
+    var result = CustomJobValidator.validate(job, rules);
+
+    assertThat(result.problems())
+        .containsExactly(
+            Problem.of(
+                Reasons.EGRESS_NOT_ALLOWED,
+                "spec.resources.egressNetworkPolicy: egress policy PUBLIC is not allowed in"
+                    + " namespace team-a (operator setting egress.allowedByNamespace.team-a allows"
+                    + " [NONE])"));
+    assertThat(CustomJobValidator.validate(job(""), rules).problems())
+        .as("the default, none, is allowed")
+        .isEmpty();
   }
 }

@@ -67,6 +67,40 @@ class GitFetchScriptTest {
   }
 
   @Test
+  void aRefOrUrlThatReadsAsAnOptionIsFetchedAsARefNeverRunAsOne() throws Exception {
+    // The schema refuses both; the script must not depend on it.
+    Path marker = dir.resolve("upload-pack-ran");
+    Run ref =
+        fetch(
+            "--upload-pack=touch " + marker + "; git-upload-pack",
+            "",
+            Files.createTempDirectory(dir, "workspace"));
+
+    assertThat(ref.exitCode()).isNotZero();
+    assertThat(ref.output()).contains("invalid refspec '--upload-pack=");
+    assertThat(marker).doesNotExist();
+
+    var code = new CodeOrigin.GitCode("--mirror=push", "main", "", Optional.empty());
+    Container fetcher = Workloads.init(Workloads.model().code(code));
+    Map<String, String> env = new HashMap<>(KubeletEnvironment.resolve(fetcher, Map.of()));
+    Path workspace = Files.createTempDirectory(dir, "workspace");
+    env.put("MODELOPS_GIT_CHECKOUT", workspace.resolve("repo").toString());
+    Run url = run(KubeletEnvironment.command(fetcher, env), isolated(env), "");
+
+    assertThat(url.exitCode()).isNotZero();
+    assertThat(git(workspace.resolve("repo"), "config", "remote.origin.url").output().strip())
+        .as("the option-like URL is the remote's URL, not a --mirror option")
+        .isEqualTo("--mirror=push");
+  }
+
+  @Test
+  void everyGitCommandTakingTenantInputEndsItsOptionsFirst() {
+    assertThat(CodeMount.GIT_FETCH_SCRIPT)
+        .contains("git remote add --end-of-options origin \"$MODELOPS_GIT_URL\"")
+        .contains("git fetch -q --depth 1 --end-of-options origin \"$MODELOPS_GIT_REF\"");
+  }
+
+  @Test
   void credentialHelperAnswersWithTheTokenAndADefaultUserName() throws Exception {
     Run fill = credentialFill("https://git.example.com/team/models.git");
 

@@ -23,10 +23,11 @@ public final class Formats {
   public static final String IMAGE = "^[a-zA-Z0-9][a-zA-Z0-9._/:@+-]*$";
 
   /**
-   * A git remote over HTTPS: a host and a path, a user name allowed before the host (it is the
-   * token's user name) but never a password.
+   * A git remote over HTTPS (or plain HTTP, which the operator then allows only to the hosts its
+   * configuration names): a host and a path, a user name allowed before the host (it is the token's
+   * user name) but never a password.
    */
-  public static final String GIT_URL = "^https://([^\\s/:@]+@)?[^\\s/:@]+(:[0-9]+)?(/[^\\s]*)?$";
+  public static final String GIT_URL = "^https?://([^\\s/:@]+@)?[^\\s/:@]+(:[0-9]+)?(/[^\\s]*)?$";
 
   /**
    * A git branch, tag or commit: no whitespace or characters git forbids in refs, and no leading

@@ -13,8 +13,10 @@ public class GitSource {
   @Required
   @Size(max = 2048)
   @ValidationRule(
-      value = "self.startsWith('https://')",
-      message = "git.url must be an https:// URL",
+      value = "self.startsWith('https://') || self.startsWith('http://')",
+      message =
+          "git.url must be an https:// URL (http:// only to a host the operator's gitHttpHosts"
+              + " names)",
       reason = "FieldValueInvalid")
   @ValidationRule(
       value = "!self.matches('^[a-z]+://[^/@]*:[^/@]*@')",
@@ -23,7 +25,8 @@ public class GitSource {
   @Pattern(Formats.GIT_URL)
   @JsonPropertyDescription(
       "Repository URL: https://host/path, optionally https://user@host/path (the token's user"
-          + " name). Never a password: the token comes from secretRef.")
+          + " name). Never a password: the token comes from secretRef. http:// only to a host"
+          + " the operator's gitHttpHosts names (refused with GitUrlNotAllowed otherwise).")
   private String url;
 
   @Size(max = 255)

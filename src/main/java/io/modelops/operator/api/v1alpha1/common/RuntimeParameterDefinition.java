@@ -31,8 +31,11 @@ import io.modelops.operator.api.SchemaPatch;
 @SchemaCustomizer(
     value = SchemaPatch.class,
     input =
-        "{\"properties\":{\"defaultValue\":{\"maxLength\":4096,\"maxProperties\":0,\"maxItems\":0}}}")
+        "{\"properties\":{\"defaultValue\":{\"maxLength\":512,\"maxProperties\":0,\"maxItems\":0}}}")
 public class RuntimeParameterDefinition {
+  /** The most definitions a spec may carry (keeps every object far from the size limits). */
+  public static final int MAX_PER_SPEC = 20;
+
   @Required
   @Size(max = 100)
   @Pattern(Formats.FIELD_NAME)
@@ -44,13 +47,13 @@ public class RuntimeParameterDefinition {
   @JsonPropertyDescription("Type of the parameter's value.")
   private RuntimeParameterType type;
 
-  @Size(max = 10000)
+  @Size(max = 256)
   @JsonPropertyDescription("How this parameter affects the model or job.")
   private String description;
 
   @PreserveUnknownFields
   @JsonPropertyDescription(
-      "Value used when none is set: a string (at most 4096 characters), number or boolean"
+      "Value used when none is set: a string (at most 512 characters), number or boolean"
           + " matching type. Not allowed for credentials.")
   private JsonNode defaultValue;
 

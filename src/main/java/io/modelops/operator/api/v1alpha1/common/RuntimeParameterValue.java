@@ -27,11 +27,14 @@ import io.modelops.operator.api.SchemaPatch;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaCustomizer(value = SchemaPatch.class, input = RuntimeParameterValue.SCHEMA_PATCH)
 public class RuntimeParameterValue {
+  /** The most values a spec may carry (keeps every object far from the size limits). */
+  public static final int MAX_PER_SPEC = 20;
+
   // Patterns as in Formats.OBJECT_NAME and Formats.DATA_KEY (a test checks they match).
   static final String SCHEMA_PATCH =
       """
       {"properties": {"value": {
-         "maxLength": 4096, "maxProperties": 1,
+         "maxLength": 512, "maxProperties": 1, "maxItems": 0,
          "properties": {"secretRef": {
            "type": "object", "required": ["name"],
            "description": "The Secret holding the credential, in the same namespace.",
@@ -63,7 +66,7 @@ public class RuntimeParameterValue {
   @PreserveUnknownFields
   @JsonPropertyDescription(
       "The value. For type credential: {secretRef: {name, key}} naming a Secret (never a literal"
-          + " secret). Otherwise a string (at most 4096 characters), number or boolean.")
+          + " secret). Otherwise a string (at most 512 characters), number or boolean.")
   private JsonNode value;
 
   public String getFieldName() {

@@ -50,7 +50,7 @@ public class CustomJobSpec {
         "workerConfig": {"type": "object", "maxProperties": 64}}}
       """;
 
-  @Size(max = 10000)
+  @Size(max = 2000)
   @JsonPropertyDescription("What the job does, for humans.")
   private String description;
 
@@ -77,11 +77,11 @@ public class CustomJobSpec {
           + " run.sh.")
   private String entryPoint;
 
-  @Size(max = 100)
+  @Size(max = RuntimeParameterDefinition.MAX_PER_SPEC)
   @JsonPropertyDescription("Runtime parameters the job accepts, one per fieldName.")
   private List<RuntimeParameterDefinition> runtimeParameterDefinitions;
 
-  @Size(max = 100)
+  @Size(max = RuntimeParameterValue.MAX_PER_SPEC)
   @JsonPropertyDescription(
       "Values for runtime parameters, one per fieldName; a run's values override these.")
   private List<RuntimeParameterValue> runtimeParameterValues;
@@ -125,7 +125,7 @@ public class CustomJobSpec {
           + " mounted into the pod as /etc/modelops/worker-config.json.")
   private JsonNode workerConfig;
 
-  @Size(max = 50)
+  @Size(max = 10)
   @JsonPropertyDescription(
       "For hostedCustomMetric jobs: the metrics the job reports, one per name.")
   private List<CustomMetric> customMetrics;

@@ -10,11 +10,11 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CustomMetric {
   @Required
-  @Size(max = 255)
+  @Size(max = 100)
   @JsonPropertyDescription("Name of the metric.")
   private String name;
 
-  @Size(max = 1000)
+  @Size(max = 256)
   @JsonPropertyDescription("What the metric measures.")
   private String description;
 
@@ -25,7 +25,7 @@ public class CustomMetric {
   @JsonPropertyDescription("higherIsBetter or lowerIsBetter.")
   private MetricDirectionality directionality;
 
-  @Size(max = 255)
+  @Size(max = 64)
   @JsonPropertyDescription("Units or y-axis label.")
   private String units;
 

@@ -20,10 +20,10 @@ import io.modelops.operator.api.v1alpha1.common.NameRef;
 @SchemaCustomizer(value = SchemaPatch.class, input = JobResources.QUANTITY_BOUNDS)
 public class JobResources {
   static final String QUANTITY_BOUNDS =
-      "{\"properties\": {\"cpu\": {\"minimum\": 0, \"pattern\": \""
+      "{\"properties\": {\"cpu\": {\"minimum\": 0, \"maxLength\": 64, \"pattern\": \""
           + Formats.QUANTITY_JSON
           + "\"},"
-          + " \"memory\": {\"minimum\": 0, \"pattern\": \""
+          + " \"memory\": {\"minimum\": 0, \"maxLength\": 64, \"pattern\": \""
           + Formats.QUANTITY_JSON
           + "\"}}}";
 

@@ -34,11 +34,11 @@ public class Schedule {
   static final String ITEM_BOUNDS =
       """
       {"properties": {
-        "minute": {"items": {"minimum": 0, "maximum": 59, "pattern": "^\\\\*$"}},
-        "hour": {"items": {"minimum": 0, "maximum": 23, "pattern": "^\\\\*$"}},
-        "dayOfMonth": {"items": {"minimum": 1, "maximum": 31, "pattern": "^\\\\*$"}},
-        "month": {"items": {"minimum": 1, "maximum": 12, "pattern": "^(\\\\*|[A-Za-z]{3,9})$"}},
-        "dayOfWeek": {"items": {"minimum": 0, "maximum": 6, "pattern": "^(\\\\*|[A-Za-z]{3,9})$"}}}}
+        "minute": {"items": {"maxLength": 9, "minimum": 0, "maximum": 59, "pattern": "^\\\\*$"}},
+        "hour": {"items": {"maxLength": 9, "minimum": 0, "maximum": 23, "pattern": "^\\\\*$"}},
+        "dayOfMonth": {"items": {"maxLength": 9, "minimum": 1, "maximum": 31, "pattern": "^\\\\*$"}},
+        "month": {"items": {"maxLength": 9, "minimum": 1, "maximum": 12, "pattern": "^(\\\\*|[A-Za-z]{3,9})$"}},
+        "dayOfWeek": {"items": {"maxLength": 9, "minimum": 0, "maximum": 6, "pattern": "^(\\\\*|[A-Za-z]{3,9})$"}}}}
       """;
 
   @Size(max = 100)

@@ -49,11 +49,11 @@ public class CustomJobRunSpec {
   @JsonPropertyDescription("The CustomJob (same namespace) to run.")
   private NameRef customJobRef;
 
-  @Size(max = 10000)
+  @Size(max = 2000)
   @JsonPropertyDescription("Why this run exists, for humans.")
   private String description;
 
-  @Size(max = 100)
+  @Size(max = RuntimeParameterValue.MAX_PER_SPEC)
   @JsonPropertyDescription(
       "Runtime parameter values for this run, one per fieldName; they override the job's.")
   private List<RuntimeParameterValue> runtimeParameterValues;

@@ -64,7 +64,7 @@ public class CustomModelSpec extends ServingSettings {
           + " The scale subresource of the CustomModel: kubectl scale writes it.")
   private Integer replicas;
 
-  @Size(max = 10000)
+  @Size(max = 2000)
   @JsonPropertyDescription("What the model does, for humans.")
   private String description;
 
@@ -112,7 +112,7 @@ public class CustomModelSpec extends ServingSettings {
   @JsonPropertyDescription(
       "Class labels of a Multiclass model (required for Multiclass, at least 2, at most 100,"
           + " no duplicates), in the order the model outputs their probabilities.")
-  private List<@Size(max = 500) String> classLabels;
+  private List<@Size(max = 100) String> classLabels;
 
   @Size(max = 253)
   @Pattern(Formats.OBJECT_NAME)

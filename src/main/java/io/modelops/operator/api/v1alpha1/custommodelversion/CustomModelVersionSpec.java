@@ -153,7 +153,7 @@ public class CustomModelVersionSpec extends ServingSettings {
   @JsonPropertyDescription("A label of your own for this version, e.g. \"gbm-2024-06\".")
   private String label;
 
-  @Size(max = 10000)
+  @Size(max = 2000)
   @JsonPropertyDescription("What changed in this version, for humans. May be edited.")
   private String description;
 
@@ -162,12 +162,12 @@ public class CustomModelVersionSpec extends ServingSettings {
           + " (N.M+1). Default: true.")
   private Boolean isMajorUpdate;
 
-  @Size(max = 100)
+  @Size(max = RuntimeParameterDefinition.MAX_PER_SPEC)
   @JsonPropertyDescription(
       "Runtime parameters this version accepts (as in model-metadata.yaml), one per fieldName.")
   private List<RuntimeParameterDefinition> runtimeParameterDefinitions;
 
-  @Size(max = 100)
+  @Size(max = RuntimeParameterValue.MAX_PER_SPEC)
   @JsonPropertyDescription(
       "Values for runtime parameters, one per fieldName; credentials as"
           + " {secretRef: {name, key}}.")

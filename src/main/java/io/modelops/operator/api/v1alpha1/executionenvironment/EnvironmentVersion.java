@@ -22,7 +22,7 @@ public class EnvironmentVersion {
   @JsonPropertyDescription("Container image of this version.")
   private String image;
 
-  @Size(max = 10000)
+  @Size(max = 500)
   @JsonPropertyDescription("What changed in this version.")
   private String description;
 

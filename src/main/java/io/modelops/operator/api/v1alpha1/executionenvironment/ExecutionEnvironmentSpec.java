@@ -27,7 +27,7 @@ public class ExecutionEnvironmentSpec {
         "requiredMetadataKeys": {"x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["fieldName"]}}}
       """;
 
-  @Size(max = 10000)
+  @Size(max = 2000)
   @JsonPropertyDescription("What the environment provides, for humans.")
   private String description;
 
@@ -41,7 +41,7 @@ public class ExecutionEnvironmentSpec {
   private List<RequiredMetadataKey> requiredMetadataKeys;
 
   @Required
-  @Size(min = 1, max = 100)
+  @Size(min = 1, max = 50)
   @JsonPropertyDescription("The environment's versions, one per label, oldest first.")
   private List<EnvironmentVersion> versions;
 

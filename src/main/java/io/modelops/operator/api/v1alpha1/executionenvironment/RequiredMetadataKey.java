@@ -17,7 +17,7 @@ public class RequiredMetadataKey {
       "Field name; the value reaches the container as this environment variable.")
   private String fieldName;
 
-  @Size(max = 255)
+  @Size(max = 100)
   @JsonPropertyDescription("Human-readable name of the field.")
   private String displayName;
 

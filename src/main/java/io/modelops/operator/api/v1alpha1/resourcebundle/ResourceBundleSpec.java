@@ -26,7 +26,7 @@ import java.util.List;
     value = SchemaPatch.class,
     input = "{\"properties\":{\"useCases\":{\"x-kubernetes-list-type\":\"set\"}}}")
 public class ResourceBundleSpec {
-  @Size(max = 10000)
+  @Size(max = 2000)
   @JsonPropertyDescription("What the bundle offers, for humans, e.g. \"1 CPU, 1 GiB\".")
   private String description;
 
