@@ -111,7 +111,7 @@ public class CustomJobRunReconciler implements Reconciler<CustomJobRun> {
               run,
               job,
               config.egress(),
-              () -> sources.lookups(context.getClient(), namespace(run)));
+              () -> sources.lookups(context.getClient(), namespace(run), config.placement()));
       if (validation.waitsForJob()) {
         observation = RunProgress.waitingForJob(validation.summary());
         recheck = Optional.of(JOB_RECHECK);

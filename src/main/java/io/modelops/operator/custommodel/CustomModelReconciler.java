@@ -101,7 +101,7 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
         new Observed(
             List.copyOf(context.getSecondaryResources(CustomModelVersion.class)),
             envName -> sources.environments().get(new ResourceID(envName)),
-            ResourceBundles.byName(sources.bundles().list().toList()),
+            ResourceBundles.byName(sources.bundles().list().toList(), config.placement()),
             NamespaceLookups.of(context.getClient(), namespace),
             List.copyOf(context.getSecondaryResources(Deployment.class)),
             context.getSecondaryResource(Service.class));

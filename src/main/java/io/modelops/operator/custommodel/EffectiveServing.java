@@ -3,6 +3,7 @@ package io.modelops.operator.custommodel;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.modelops.operator.config.OperatorLimits;
 import io.modelops.operator.network.EgressPolicies.Egress;
+import io.modelops.operator.pod.Placement;
 import io.modelops.operator.resourcebundle.BundleChoice;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
 import io.modelops.operator.status.Problem;
@@ -49,14 +50,18 @@ public final class EffectiveServing {
     }
   }
 
-  /** Settings after precedence and checks. */
+  /**
+   * Settings after precedence and checks; {@code placement} is the bundle's (none without a
+   * bundle).
+   */
   public record Resolved(
       int replicas,
       boolean requiresHa,
       Egress networkEgressPolicy,
       Map<String, Quantity> requests,
       Map<String, Quantity> limits,
-      Optional<String> resourceBundle) {}
+      Optional<String> resourceBundle,
+      Placement placement) {}
 
   /** The outcome: settings, or every problem at once. */
   public record Outcome(Optional<Resolved> resolved, List<Problem> problems) {}
@@ -104,12 +109,14 @@ public final class EffectiveServing {
     Map<String, Quantity> requests = new LinkedHashMap<>();
     Map<String, Quantity> limitsMap = new LinkedHashMap<>();
     Optional<String> bundleName = source.resourceBundle();
+    Placement placement = Placement.none();
     if (bundleName.isPresent()) {
       var chosen =
           BundleChoice.resolve(
               prefix + "resourceBundleRef", bundleName.get(), USE_CASE, bundles, bundlesInUse);
       chosen.problem().ifPresent(problems::add);
       chosen.bundle().ifPresent(b -> checkBundleMemory(b, limits, problems));
+      placement = chosen.bundle().map(Bundle::placement).orElse(Placement.none());
       requests.putAll(chosen.resources());
       limitsMap.putAll(chosen.resources());
     } else if (source.maximumMemory().isPresent() || source.desiredMemory().isPresent()) {
@@ -131,6 +138,7 @@ public final class EffectiveServing {
       Optional<Bundle> fallback = BundleChoice.defaultFor(USE_CASE, bundles.values());
       if (fallback.isPresent()) {
         bundleName = fallback.map(Bundle::name);
+        placement = fallback.get().placement();
         checkBundleMemory(fallback.get(), limits, problems);
         requests.putAll(BundleChoice.resources(fallback.get()));
         limitsMap.putAll(BundleChoice.resources(fallback.get()));
@@ -144,7 +152,8 @@ public final class EffectiveServing {
       return new Outcome(Optional.empty(), List.copyOf(problems));
     }
     return new Outcome(
-        Optional.of(new Resolved(replicas, requiresHa, egress, requests, limitsMap, bundleName)),
+        Optional.of(
+            new Resolved(replicas, requiresHa, egress, requests, limitsMap, bundleName, placement)),
         List.of());
   }
 

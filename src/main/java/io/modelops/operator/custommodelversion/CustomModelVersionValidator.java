@@ -16,6 +16,7 @@ import io.modelops.operator.runtimeparams.RuntimeParameters;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
+import io.modelops.operator.validation.PullSecrets;
 import io.modelops.operator.validation.WorkloadReferences;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -149,6 +150,9 @@ public final class CustomModelVersionValidator {
             WorkloadReferences.values(
                 "spec.runtimeParameterValues", spec.getRuntimeParameterValues()));
     problems.addAll(parameters.problems());
+    environment
+        .resolved()
+        .ifPresent(env -> problems.addAll(PullSecrets.check(env, lookups, namespace)));
     environment
         .resolved()
         .ifPresent(
