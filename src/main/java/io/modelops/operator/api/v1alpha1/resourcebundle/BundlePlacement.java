@@ -17,11 +17,25 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "!has(self.nodeSelector) || self.nodeSelector.all(k, size(k) <= 317)",
-    message = "nodeSelector: keys are at most 317 characters",
+    value =
+        "!has(self.nodeSelector) || self.nodeSelector.all(k, size(k) <= 317 &&"
+            + " k.matches('"
+            + BundlePlacement.LABEL_KEY_CEL
+            + "'))",
+    message = "nodeSelector: keys are label keys (prefix/name, at most 317 characters)",
+    fieldPath = ".nodeSelector")
+@ValidationRule(
+    value =
+        "!has(self.nodeSelector) || self.nodeSelector.all(k,"
+            + " self.nodeSelector[k].matches('^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$'))",
+    message = "nodeSelector: values are label values (at most 63 characters)",
     fieldPath = ".nodeSelector")
 @SchemaCustomizer(value = SchemaPatch.class, input = BundlePlacement.SCHEMA_PATCH)
 public class BundlePlacement {
+  /** Formats.LABEL_KEY for a CEL string literal (backslashes doubled). */
+  static final String LABEL_KEY_CEL =
+      "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$";
+
   static final String SCHEMA_PATCH =
       """
       {"properties": {
