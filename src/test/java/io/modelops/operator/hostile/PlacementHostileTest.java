@@ -81,7 +81,7 @@ class PlacementHostileTest {
         metadata: {name: gpu-grab}
         spec:
           targetType: Regression
-          targetName: y
+          targetName: "y"
         %s
         """
             .formatted(hostileSpec.indent(2));
@@ -97,7 +97,18 @@ class PlacementHostileTest {
 
     // A client that skips field validation gets the fields pruned: the pods never tolerate the
     // GPU pool's taint, so they stay on ordinary nodes.
-    tenants.model(ns, "gpu-grab", hostileSpec);
+    ExternalCommand.kubectl(
+            "--kubeconfig",
+            LocalCluster.kubeconfig().toString(),
+            "apply",
+            "--validate=false",
+            "-n",
+            ns,
+            "-f",
+            "-")
+        .stdin(manifest)
+        .run()
+        .requireSuccess();
     tenants.version(ns, "gpu-grab-v1", "gpu-grab", "1.0");
     tenants.awaitReady(ns, "gpu-grab");
     var stored =
