@@ -244,7 +244,7 @@ public final class ServingStatus {
             v ->
                 deployments.stream()
                     .filter(d -> v.equals(d.getMetadata().getLabels().get(ModelLabels.VERSION)))
-                    .filter(ServingPlanner::isAvailable)
+                    .filter(ServedReplicas::serves)
                     .findFirst());
     if (served.isPresent()) {
       String name = ServingDeployments.versionName(served.get());
