@@ -33,9 +33,9 @@ public class NodeRequirement {
   @JsonPropertyDescription("In, NotIn, Exists, DoesNotExist, Gt or Lt.")
   private NodeOperator operator;
 
-  @Size(max = 32)
+  @Size(max = 16)
   @JsonPropertyDescription(
-      "Label values: one or more with In and NotIn, exactly one integer with Gt and Lt, none with Exists and DoesNotExist (at most 32, each at most 63 characters).")
+      "Label values: one or more with In and NotIn, exactly one integer with Gt and Lt, none with Exists and DoesNotExist (at most 16, each at most 63 characters).")
   private List<String> values;
 
   public String getKey() {

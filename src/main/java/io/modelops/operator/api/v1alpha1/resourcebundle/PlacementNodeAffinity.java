@@ -8,12 +8,12 @@ import java.util.List;
 /** Node affinity of a bundle's pods: the nodes they may use and the nodes they prefer. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PlacementNodeAffinity {
-  @Size(max = 8)
-  @JsonPropertyDescription("Pods run only on a node matching one of these terms (at most 8).")
+  @Size(max = 4)
+  @JsonPropertyDescription("Pods run only on a node matching one of these terms (at most 4).")
   private List<NodeTerm> required;
 
-  @Size(max = 8)
-  @JsonPropertyDescription("Pods prefer nodes matching these terms, by weight (at most 8).")
+  @Size(max = 4)
+  @JsonPropertyDescription("Pods prefer nodes matching these terms, by weight (at most 4).")
   private List<WeightedNodeTerm> preferred;
 
   public List<NodeTerm> getRequired() {
