@@ -59,7 +59,7 @@ fi
 # Nodes report local disk like real ones: the operator requests ephemeral-storage for every
 # container, which a node without that resource could never schedule.
 NODE_DISK=200Gi
-have=$(kubectl --kubeconfig "$CLUSTER_KUBECONFIG" get nodes -o name 2>/dev/null | wc -l)
+have=$(kubectl --kubeconfig "$CLUSTER_KUBECONFIG" get nodes -l kwok.x-k8s.io/kwokctl-scale=node -o name 2>/dev/null | wc -l)
 if [ "$have" -lt "$NODES" ]; then
   kwokctl scale node --name "$CLUSTER_NAME" --replicas "$NODES" \
     --param ".allocatable[\"ephemeral-storage\"]=\"$NODE_DISK\"" >&2
@@ -70,7 +70,41 @@ for node in $(kubectl --kubeconfig "$CLUSTER_KUBECONFIG" get nodes \
   kubectl --kubeconfig "$CLUSTER_KUBECONFIG" patch node "$node" --subresource=status --type=merge \
     -p "{\"status\":{\"capacity\":{\"ephemeral-storage\":\"$NODE_DISK\"},\"allocatable\":{\"ephemeral-storage\":\"$NODE_DISK\"}}}" >/dev/null
 done
+# A GPU pool as clouds offer one: labelled, and tainted so that only pods tolerating the taint
+# (a ResourceBundle's placement) land there; ordinary pods keep to the nodes above.
+GPU_NODES="${MODELOPS_GPU_NODES:-1}"
+GPU_PER_NODE="${MODELOPS_GPUS_PER_NODE:-4}"
+for i in $(seq 0 $((GPU_NODES - 1))); do
+  name="gpu-node-$i"
+  if ! kubectl --kubeconfig "$CLUSTER_KUBECONFIG" get node "$name" >/dev/null 2>&1; then
+    kubectl --kubeconfig "$CLUSTER_KUBECONFIG" apply -f - >/dev/null <<EOF
+apiVersion: v1
+kind: Node
+metadata:
+  name: $name
+  annotations: {kwok.x-k8s.io/node: fake}
+  labels:
+    type: kwok
+    kubernetes.io/hostname: $name
+    kubernetes.io/os: linux
+    kubernetes.io/arch: amd64
+    modelops.io/node-pool: gpu
+    nvidia.com/gpu.present: "true"
+spec:
+  taints:
+    - {key: nvidia.com/gpu, value: present, effect: NoSchedule}
+EOF
+  fi
+  for _ in $(seq 1 60); do
+    kubectl --kubeconfig "$CLUSTER_KUBECONFIG" get node "$name" \
+      -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null | grep -qx True && break
+    sleep 0.5
+  done
+  res="{\"cpu\":\"32\",\"memory\":\"256Gi\",\"pods\":\"110\",\"ephemeral-storage\":\"$NODE_DISK\",\"nvidia.com/gpu\":\"$GPU_PER_NODE\"}"
+  kubectl --kubeconfig "$CLUSTER_KUBECONFIG" patch node "$name" --subresource=status --type=merge \
+    -p "{\"status\":{\"capacity\":$res,\"allocatable\":$res}}" >/dev/null
+done
 mkdir -p "$LOCAL_DIR"
 cp "$CLUSTER_KUBECONFIG" "$KUBECONFIG_OUT"
-log "cluster $CLUSTER_NAME: ready in $((SECONDS - start))s with $NODES kwok nodes; export KUBECONFIG=$KUBECONFIG_OUT"
+log "cluster $CLUSTER_NAME: ready in $((SECONDS - start))s with $NODES kwok nodes and $GPU_NODES tainted GPU nodes; export KUBECONFIG=$KUBECONFIG_OUT"
 echo "$KUBECONFIG_OUT"

@@ -75,6 +75,10 @@ egress:
   allowedByNamespace: {{ $c.egress.allowedByNamespace | toJson }}
 ephemeralStorage:
   {{- toYaml $c.ephemeralStorage | nindent 2 }}
+placement:
+  gpuResources: {{ $c.placement.gpuResources | toJson }}
+  imagePullSecrets: {{ $c.placement.imagePullSecrets | toJson }}
+  requiredHostAntiAffinity: {{ $c.placement.requiredHostAntiAffinity }}
 watchNamespaces: {{ $c.watchNamespaces | toJson }}
 leaderElection: {{ .Values.leaderElection.enabled }}
 leaseNamespace: {{ .Release.Namespace | quote }}

@@ -31,7 +31,7 @@ public final class Controllers {
     reconcilers.add(new CustomJobRunReconciler(config, clock));
     reconcilers.add(new CustomJobReconciler(config, clock));
     reconcilers.add(new ExecutionEnvironmentReconciler(clock));
-    reconcilers.add(new ResourceBundleReconciler(clock));
+    reconcilers.add(new ResourceBundleReconciler(config.placement(), clock));
     return reconcilers;
   }
 

@@ -28,6 +28,7 @@ import java.util.Map;
  *     that host over http); every other host only over https
  * @param egress what PUBLIC excludes and which egress policies each namespace may use
  * @param ephemeralStorage the local disk every pod the operator builds may use
+ * @param placement GPU resource names, default image pull secrets and the HA anti-affinity opt-in
  */
 public record OperatorConfig(
     OperatorLimits limits,
@@ -41,7 +42,8 @@ public record OperatorConfig(
     int reconcileThreads,
     List<String> gitHttpHosts,
     EgressRules egress,
-    WorkloadStorage ephemeralStorage) {
+    WorkloadStorage ephemeralStorage,
+    PlacementSettings placement) {
 
   /**
    * The git fetcher image, pinned by digest so a moved tag can never change what runs with a
@@ -77,6 +79,37 @@ public record OperatorConfig(
     gitHttpHosts = gitHttpHosts == null ? List.of() : List.copyOf(gitHttpHosts);
     egress = egress == null ? EgressRules.defaults() : egress;
     ephemeralStorage = ephemeralStorage == null ? WorkloadStorage.defaults() : ephemeralStorage;
+    placement = placement == null ? PlacementSettings.defaults() : placement;
+  }
+
+  /** The settings that predate placement, which takes its defaults. */
+  public OperatorConfig(
+      OperatorLimits limits,
+      PlatformApiDestinations platformApi,
+      List<String> ingressNamespaces,
+      String gitFetcherImage,
+      List<String> watchNamespaces,
+      boolean leaderElection,
+      String leaseNamespace,
+      HttpEndpoints endpoints,
+      int reconcileThreads,
+      List<String> gitHttpHosts,
+      EgressRules egress,
+      WorkloadStorage ephemeralStorage) {
+    this(
+        limits,
+        platformApi,
+        ingressNamespaces,
+        gitFetcherImage,
+        watchNamespaces,
+        leaderElection,
+        leaseNamespace,
+        endpoints,
+        reconcileThreads,
+        gitHttpHosts,
+        egress,
+        ephemeralStorage,
+        null);
   }
 
   /** The settings that predate git, egress and storage rules, which take their defaults. */
@@ -100,6 +133,7 @@ public record OperatorConfig(
         leaseNamespace,
         endpoints,
         reconcileThreads,
+        null,
         null,
         null,
         null);

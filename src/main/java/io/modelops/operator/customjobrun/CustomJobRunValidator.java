@@ -13,12 +13,14 @@ import io.modelops.operator.executionenvironment.EnvironmentResolution;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.network.EgressPolicies;
 import io.modelops.operator.network.EgressPolicies.Egress;
+import io.modelops.operator.pod.Placement;
 import io.modelops.operator.resourcebundle.BundleChoice;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
 import io.modelops.operator.runtimeparams.RuntimeParameters;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
 import io.modelops.operator.validation.GitUrls;
+import io.modelops.operator.validation.PullSecrets;
 import io.modelops.operator.validation.WorkloadReferences;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -69,12 +72,16 @@ public final class CustomJobRunValidator {
    * @param parameters the resolved runtime parameters
    * @param resources requests (= limits) from the bundle, cpu/memory, or the default
    * @param sidecar the sidecar model's name and endpoint, for hostedCustomMetric jobs
+   * @param environment the resolved environment (image pull Secrets included)
+   * @param placement the bundle's placement (none without a bundle)
    */
   public record Resolved(
       String image,
       List<RuntimeParameters.Parameter> parameters,
       Map<String, Quantity> resources,
-      Optional<Sidecar> sidecar) {}
+      Optional<Sidecar> sidecar,
+      EnvironmentResolution.Resolved environment,
+      Placement placement) {}
 
   /** A hosted custom metric job's model: its name and where it serves. */
   public record Sidecar(String model, String endpoint) {}
@@ -165,6 +172,9 @@ public final class CustomJobRunValidator {
         EnvironmentResolution.resolve(
             field + "environment", spec.getEnvironment(), found.environments());
     environment.problem().ifPresent(problems::add);
+    environment
+        .resolved()
+        .ifPresent(env -> problems.addAll(PullSecrets.check(env, found.namespace(), namespace)));
     problems.addAll(
         WorkloadReferences.checkCode(field + "code", spec.getCode(), found.namespace(), namespace));
     var parameters =
@@ -177,7 +187,9 @@ public final class CustomJobRunValidator {
             WorkloadReferences.values(
                 "spec.runtimeParameterValues", run.getSpec().getRuntimeParameterValues()));
     problems.addAll(parameters.problems());
-    Map<String, Quantity> resources = resources(job.get(), found.bundles(), problems);
+    Placement[] placement = {Placement.none()};
+    Map<String, Quantity> resources =
+        resources(job.get(), found.bundles(), problems, b -> placement[0] = b.placement());
     Optional<Sidecar> sidecar = Optional.empty();
     if (spec.getSidecarModelRef() != null) {
       String model = spec.getSidecarModelRef().getName();
@@ -208,11 +220,17 @@ public final class CustomJobRunValidator {
                 environment.resolved().orElseThrow().image(),
                 parameters.parameters(),
                 resources,
-                sidecar)));
+                sidecar,
+                environment.resolved().orElseThrow(),
+                placement[0])));
   }
 
+  /** The job's resources; {@code bundleUsed} hears of the bundle they come from, if any. */
   private static Map<String, Quantity> resources(
-      CustomJob job, Map<String, Bundle> bundles, List<Problem> problems) {
+      CustomJob job,
+      Map<String, Bundle> bundles,
+      List<Problem> problems,
+      Consumer<Bundle> bundleUsed) {
     JobResources r = job.getSpec().getResources();
     String field = "CustomJob " + job.getMetadata().getName() + " spec.resources";
     if (r != null && r.getResourceBundleRef() != null) {
@@ -229,6 +247,7 @@ public final class CustomJobRunValidator {
               bundles,
               inUse);
       chosen.problem().ifPresent(problems::add);
+      chosen.bundle().ifPresent(bundleUsed);
       return chosen.resources();
     }
     if (r != null && (r.getCpu() != null || r.getMemory() != null)) {
@@ -241,8 +260,8 @@ public final class CustomJobRunValidator {
       }
       return out;
     }
-    return BundleChoice.defaultFor(USE_CASE, bundles.values())
-        .map(BundleChoice::resources)
-        .orElse(DEFAULT_RESOURCES);
+    Optional<Bundle> fallback = BundleChoice.defaultFor(USE_CASE, bundles.values());
+    fallback.ifPresent(bundleUsed);
+    return fallback.map(BundleChoice::resources).orElse(DEFAULT_RESOURCES);
   }
 }

@@ -61,7 +61,7 @@ final class RunAdmission {
             job,
             config.egress(),
             config.gitHttpHosts(),
-            () -> sources.lookups(context.getClient(), namespace));
+            () -> sources.lookups(context.getClient(), namespace, config.placement()));
     if (validation.waits()) {
       return new Step(
           RunProgress.waiting(validation.summary()), Optional.of(WAIT_RECHECK), Optional.empty());

@@ -24,6 +24,7 @@ import io.modelops.operator.api.v1alpha1.custommodel.CustomModelStatus;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.cache.LeanCaches;
+import io.modelops.operator.config.PlacementSettings;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.naming.RunLabels;
 import io.modelops.operator.naming.RunNames;
@@ -193,10 +194,11 @@ record RunEventSources(
   }
 
   /** Validation's lookups: cluster-scoped kinds and models from caches, references by name. */
-  CustomJobRunValidator.Lookups lookups(KubernetesClient client, String namespace) {
+  CustomJobRunValidator.Lookups lookups(
+      KubernetesClient client, String namespace, PlacementSettings placement) {
     return new CustomJobRunValidator.Lookups(
         name -> environments.get(new ResourceID(name)),
-        ResourceBundles.byName(bundles.list().toList()),
+        ResourceBundles.byName(bundles.list().toList(), placement),
         NamespaceLookups.of(client, namespace),
         name -> models.get(new ResourceID(name, namespace)));
   }

@@ -15,6 +15,7 @@ import io.modelops.operator.pod.OperatorPodSettings;
 import io.modelops.operator.pod.PodInputs;
 import io.modelops.operator.pod.WorkerConfig;
 import io.modelops.operator.pod.WorkloadInputs;
+import io.modelops.operator.validation.PullSecrets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,9 @@ import java.util.Optional;
  * (resolved by {@link CustomJobRunValidator}), code and entry point; runtime parameters with the
  * run's values overriding the job's; resources from the bundle or {@code {cpu, memory}} (requests =
  * limits); {@code activeDeadlineSeconds} from {@code timeoutSeconds} capped by {@code
- * maxCustomJobTimeout}; {@code backoffLimit} from {@code retries}; the worker config and metric
- * definitions mounted from the run's ConfigMap. Pure: no lookups.
+ * maxCustomJobTimeout}; the bundle's placement and the image pull Secrets, as a model on the same
+ * bundle and environment gets them; {@code backoffLimit} from {@code retries}; the worker config
+ * and metric definitions mounted from the run's ConfigMap. Pure: no lookups.
  */
 public final class RunPlanner {
   static final String WORKER_CONFIG = "worker-config.json";
@@ -71,6 +73,8 @@ public final class RunPlanner {
             .environment(PodInputs.environment(env))
             .runtimeParameters(PodInputs.parameters(resolved.parameters()))
             .resources(ComputeResources.requestsEqualLimits(resolved.resources()))
+            .placement(resolved.placement())
+            .imagePullSecrets(PullSecrets.of(resolved.environment(), config))
             .podLabels(RunLabels.run(jobName, runName))
             .podAnnotations(Map.of(RunLabels.RUN_NAME_ANNOTATION, runName));
     workerConfig.ifPresent(w -> pod.workerConfig(new WorkerConfig(configName, WORKER_CONFIG)));

@@ -93,7 +93,7 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
 
   @Override
   public UpdateControl<CustomModel> reconcile(CustomModel model, Context<CustomModel> context) {
-    Observed observed = Observed.of(model, context, sources);
+    Observed observed = Observed.of(model, context, sources, config);
     var validation = CustomModelValidator.validate(model, observed, config);
     if (model.getStatus() == null && validation.awaitsVersionValidation(observed.versions())) {
       // A new model whose versions are still being validated: their validation triggers the

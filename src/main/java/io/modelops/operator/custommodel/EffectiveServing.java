@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.modelops.operator.api.v1alpha1.common.Autoscaling;
 import io.modelops.operator.config.OperatorLimits;
 import io.modelops.operator.network.EgressPolicies.Egress;
+import io.modelops.operator.pod.Placement;
 import io.modelops.operator.resourcebundle.BundleChoice;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
 import io.modelops.operator.status.Problem;
@@ -59,7 +60,8 @@ public final class EffectiveServing {
   }
 
   /**
-   * Settings after precedence and checks; with {@code autoscale}, {@code replicas} is its minimum.
+   * Settings after precedence and checks; with {@code autoscale}, {@code replicas} is its minimum;
+   * {@code placement} is the bundle's (none without a bundle).
    */
   public record Resolved(
       int replicas,
@@ -68,7 +70,8 @@ public final class EffectiveServing {
       Map<String, Quantity> requests,
       Map<String, Quantity> limits,
       Optional<String> resourceBundle,
-      Optional<Autoscale> autoscale) {}
+      Optional<Autoscale> autoscale,
+      Placement placement) {}
 
   /** The outcome: settings, or every problem at once. */
   public record Outcome(Optional<Resolved> resolved, List<Problem> problems) {}
@@ -131,12 +134,14 @@ public final class EffectiveServing {
     Map<String, Quantity> requests = new LinkedHashMap<>();
     Map<String, Quantity> limitsMap = new LinkedHashMap<>();
     Optional<String> bundleName = source.resourceBundle();
+    Placement placement = Placement.none();
     if (bundleName.isPresent()) {
       var chosen =
           BundleChoice.resolve(
               prefix + "resourceBundleRef", bundleName.get(), USE_CASE, bundles, bundlesInUse);
       chosen.problem().ifPresent(problems::add);
       chosen.bundle().ifPresent(b -> checkBundleMemory(b, limits, problems));
+      placement = chosen.bundle().map(Bundle::placement).orElse(Placement.none());
       requests.putAll(chosen.resources());
       limitsMap.putAll(chosen.resources());
     } else if (source.maximumMemory().isPresent() || source.desiredMemory().isPresent()) {
@@ -158,6 +163,7 @@ public final class EffectiveServing {
       Optional<Bundle> fallback = BundleChoice.defaultFor(USE_CASE, bundles.values());
       if (fallback.isPresent()) {
         bundleName = fallback.map(Bundle::name);
+        placement = fallback.get().placement();
         checkBundleMemory(fallback.get(), limits, problems);
         requests.putAll(BundleChoice.resources(fallback.get()));
         limitsMap.putAll(BundleChoice.resources(fallback.get()));
@@ -172,7 +178,15 @@ public final class EffectiveServing {
     }
     return new Outcome(
         Optional.of(
-            new Resolved(replicas, requiresHa, egress, requests, limitsMap, bundleName, autoscale)),
+            new Resolved(
+                replicas,
+                requiresHa,
+                egress,
+                requests,
+                limitsMap,
+                bundleName,
+                autoscale,
+                placement)),
         List.of());
   }
 

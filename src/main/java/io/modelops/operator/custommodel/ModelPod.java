@@ -11,7 +11,9 @@ import io.modelops.operator.pod.ModelServer;
 import io.modelops.operator.pod.OperatorPodSettings;
 import io.modelops.operator.pod.PodAssembly;
 import io.modelops.operator.pod.PodInputs;
+import io.modelops.operator.pod.ReplicaSpread;
 import io.modelops.operator.pod.WorkloadInputs;
+import io.modelops.operator.validation.PullSecrets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +21,12 @@ import java.util.Optional;
 /**
  * The pod of a served version: the shared {@link PodAssembly} with the model server contract (PORT,
  * URL_PREFIX, readiness on {@code GET $URL_PREFIX/}), the target description in the environment,
- * and host anti-affinity for models that require high availability. Its inputs passed {@link
- * CustomModelValidator}, so assembly has nothing to refuse; the variables set here are the ones
- * {@link io.modelops.operator.custommodelversion.CustomModelVersionValidator#SERVING_POD_VARIABLES}
- * keeps required metadata away from.
+ * the bundle's placement and the environment's image pull secrets, and for models that require high
+ * availability a spread over nodes and zones or, opted into, host anti-affinity ({@link
+ * HaScheduling}). Its inputs passed {@link CustomModelValidator}, so assembly has nothing to
+ * refuse; the variables set here are the ones {@link
+ * io.modelops.operator.custommodelversion.CustomModelVersionValidator#SERVING_POD_VARIABLES} keeps
+ * required metadata away from.
  */
 public final class ModelPod {
   private ModelPod() {}
@@ -52,6 +56,7 @@ public final class ModelPod {
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put(ModelLabels.MODEL_NAME_ANNOTATION, modelName);
     var serving = plan.serving();
+    HaScheduling ha = HaScheduling.of(serving, plan.config());
     var inputs =
         WorkloadInputs.builder(
                 "model",
@@ -67,9 +72,15 @@ public final class ModelPod {
             .podAnnotations(annotations)
             .serving(new ModelServer(ServingPlanner.PORT, plan.urlPrefix()))
             .hostAntiAffinity(
-                serving.requiresHa()
+                ha == HaScheduling.HOST_ANTI_AFFINITY
                     ? Optional.of(new HostAntiAffinity(ModelLabels.selector(modelName)))
                     : Optional.empty())
+            .replicaSpread(
+                ha == HaScheduling.SPREAD
+                    ? Optional.of(new ReplicaSpread(ModelLabels.selector(modelName, plan.target())))
+                    : Optional.empty())
+            .placement(serving.placement())
+            .imagePullSecrets(PullSecrets.of(version.environment(), plan.config()))
             .build();
     return PodAssembly.podTemplate(inputs);
   }

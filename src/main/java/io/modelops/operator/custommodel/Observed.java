@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
@@ -36,11 +37,15 @@ public record Observed(
     Optional<Service> service) {
 
   /** Reads what the reconcile of {@code model} needs from the caches of its controller. */
-  static Observed of(CustomModel model, Context<CustomModel> context, ModelEventSources sources) {
+  static Observed of(
+      CustomModel model,
+      Context<CustomModel> context,
+      ModelEventSources sources,
+      OperatorConfig config) {
     return new Observed(
         List.copyOf(context.getSecondaryResources(CustomModelVersion.class)),
         envName -> sources.environments().get(new ResourceID(envName)),
-        ResourceBundles.byName(sources.bundles().list().toList()),
+        ResourceBundles.byName(sources.bundles().list().toList(), config.placement()),
         NamespaceLookups.of(context.getClient(), model.getMetadata().getNamespace()),
         List.copyOf(context.getSecondaryResources(Deployment.class)),
         context.getSecondaryResource(Service.class));

@@ -52,7 +52,8 @@ public final class ServingStatus {
                 deployments.stream()
                     .filter(d -> v.equals(d.getMetadata().getLabels().get(ModelLabels.VERSION)))
                     .findFirst());
-    boolean serving = served.map(ServingPlanner::isAvailable).orElse(false);
+    // At least one available replica serves: fewer than asked is Degraded, not down.
+    boolean serving = served.map(ServedReplicas::serves).orElse(false);
     ScaleStatus.report(status, model, served);
     // The name as written: a label value is shortened past 63 characters.
     Optional<String> servedName = served.map(ServingDeployments::versionName);
@@ -156,6 +157,35 @@ public final class ServingStatus {
           Reasons.ROLLOUT_COMPLETE,
           "version " + plan.target() + " is rolled out");
       conditions.set(Conditions.DEGRADED, false, Reasons.SERVING, "all replicas are available");
+    } else if (!plan.replacing()
+        && target.map(ServedReplicas::serves).orElse(false)
+        && servedName.map(plan.target()::equals).orElse(false)) {
+      // The served version runs short of replicas: it serves, and says why the rest are missing.
+      status.setPhase(CustomModelPhase.ACTIVE);
+      int available = ServedReplicas.available(target.get());
+      String serves =
+          "version "
+              + plan.target()
+              + " serves "
+              + available
+              + "/"
+              + plan.replicas()
+              + " replicas at "
+              + plan.endpoint();
+      conditions.set(Conditions.READY, true, Reasons.SERVING, serves);
+      Optional<Problem> shortfall =
+          ServedReplicas.shortfall(target.get(), plan.replicas(), podProblem);
+      String waiting = available + " of " + plan.replicas() + " replicas available";
+      conditions.set(
+          Conditions.PROGRESSING,
+          true,
+          Reasons.ROLLING_OUT,
+          "version " + plan.target() + " is scaling to " + plan.replicas() + " (" + waiting + ")");
+      conditions.set(
+          Conditions.DEGRADED,
+          shortfall.isPresent(),
+          shortfall.map(Problem::reason).orElse(Reasons.ROLLING_OUT),
+          shortfall.map(Problem::message).orElse(waiting));
     } else {
       boolean replacing = plan.replacing() && serving;
       status.setPhase(
@@ -237,7 +267,7 @@ public final class ServingStatus {
             v ->
                 deployments.stream()
                     .filter(d -> v.equals(d.getMetadata().getLabels().get(ModelLabels.VERSION)))
-                    .filter(ServingPlanner::isAvailable)
+                    .filter(ServedReplicas::serves)
                     .findFirst());
     if (served.isPresent()) {
       String name = ServingDeployments.versionName(served.get());

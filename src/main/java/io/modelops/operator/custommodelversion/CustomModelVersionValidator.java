@@ -17,6 +17,7 @@ import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
 import io.modelops.operator.validation.GitUrls;
+import io.modelops.operator.validation.PullSecrets;
 import io.modelops.operator.validation.WorkloadReferences;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -185,6 +186,9 @@ public final class CustomModelVersionValidator {
             WorkloadReferences.values(
                 "spec.runtimeParameterValues", spec.getRuntimeParameterValues()));
     problems.addAll(parameters.problems());
+    environment
+        .resolved()
+        .ifPresent(env -> problems.addAll(PullSecrets.check(env, lookups, namespace)));
     environment
         .resolved()
         .ifPresent(

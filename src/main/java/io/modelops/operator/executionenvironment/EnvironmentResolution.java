@@ -6,6 +6,7 @@ import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironme
 import io.modelops.operator.api.v1alpha1.executionenvironment.RequiredMetadataKey;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,11 +19,26 @@ import java.util.function.Function;
 public final class EnvironmentResolution {
   private EnvironmentResolution() {}
 
-  /** The image to run, the environment version label used, and the required metadata keys. */
+  /**
+   * The image to run, the environment version label used, the required metadata keys, and the
+   * Secrets the environment version pulls its image with.
+   */
   public record Resolved(
       String image,
       Optional<String> versionLabel,
-      List<RequiredMetadataKey> requiredMetadataKeys) {}
+      List<RequiredMetadataKey> requiredMetadataKeys,
+      List<PullSecret> imagePullSecrets) {
+    public Resolved {
+      requiredMetadataKeys = List.copyOf(requiredMetadataKeys);
+      imagePullSecrets = List.copyOf(imagePullSecrets);
+    }
+  }
+
+  /**
+   * An image pull Secret an environment version names, with the field that names it (e.g. {@code
+   * ExecutionEnvironment "python" spec.versions[1].imagePullSecrets[0]}).
+   */
+  public record PullSecret(String name, String field) {}
 
   /** A resolution or the problem that prevents it. */
   public record Outcome(Optional<Resolved> resolved, Optional<Problem> problem) {}
@@ -40,7 +56,8 @@ public final class EnvironmentResolution {
     }
     if (ref.getImage() != null && !ref.getImage().isBlank()) {
       return new Outcome(
-          Optional.of(new Resolved(ref.getImage(), Optional.empty(), List.of())), Optional.empty());
+          Optional.of(new Resolved(ref.getImage(), Optional.empty(), List.of(), List.of())),
+          Optional.empty());
     }
     Optional<ExecutionEnvironment> env = environments.apply(ref.getName());
     if (env.isEmpty() || env.get().getSpec() == null) {
@@ -77,8 +94,26 @@ public final class EnvironmentResolution {
     }
     List<RequiredMetadataKey> keys =
         spec.getRequiredMetadataKeys() == null ? List.of() : spec.getRequiredMetadataKeys();
+    int index = versions.indexOf(version.get());
+    List<String> secrets =
+        version.get().getImagePullSecrets() == null
+            ? List.of()
+            : version.get().getImagePullSecrets();
+    List<PullSecret> pullSecrets = new ArrayList<>();
+    for (int i = 0; i < secrets.size(); i++) {
+      pullSecrets.add(
+          new PullSecret(
+              secrets.get(i),
+              "ExecutionEnvironment \""
+                  + ref.getName()
+                  + "\" spec.versions["
+                  + index
+                  + "].imagePullSecrets["
+                  + i
+                  + "]"));
+    }
     return new Outcome(
-        Optional.of(new Resolved(version.get().getImage(), Optional.of(label), keys)),
+        Optional.of(new Resolved(version.get().getImage(), Optional.of(label), keys, pullSecrets)),
         Optional.empty());
   }
 

@@ -8,8 +8,6 @@ import static io.modelops.operator.pod.PodLayout.WORKER_CONFIG_FILE;
 import static io.modelops.operator.pod.PodLayout.WORKER_CONFIG_FILE_NAME;
 import static io.modelops.operator.pod.PodLayout.WORKER_CONFIG_VOLUME;
 
-import io.fabric8.kubernetes.api.model.Affinity;
-import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -80,23 +78,23 @@ public final class PodAssembly {
             resources.only(INIT_CONTAINER_RESOURCES).requirements());
     requireDistinctContainerNames(inputs.containerName(), code.initContainers());
     List<MountedVolume> mounted = mountedVolumes(inputs, code);
-    return new PodTemplateSpecBuilder()
-        .withNewMetadata()
-        .withLabels(orderedOrNull(inputs.podLabels()))
-        .withAnnotations(orderedOrNull(inputs.podAnnotations()))
-        .endMetadata()
-        .withNewSpec()
-        .withRestartPolicy(inputs.restartPolicy())
-        .withAutomountServiceAccountToken(false)
-        .withEnableServiceLinks(false)
-        .withSecurityContext(PodSecurity.podSecurityContext())
-        .withInitContainers(code.initContainers())
-        .withContainers(
-            mainContainer(inputs, resources, mounted.stream().map(MountedVolume::mount).toList()))
-        .withVolumes(mounted.stream().map(MountedVolume::volume).toList())
-        .withAffinity(affinity(inputs))
-        .endSpec()
-        .build();
+    var spec =
+        new PodTemplateSpecBuilder()
+            .withNewMetadata()
+            .withLabels(orderedOrNull(inputs.podLabels()))
+            .withAnnotations(orderedOrNull(inputs.podAnnotations()))
+            .endMetadata()
+            .withNewSpec()
+            .withRestartPolicy(inputs.restartPolicy())
+            .withAutomountServiceAccountToken(false)
+            .withEnableServiceLinks(false)
+            .withSecurityContext(PodSecurity.podSecurityContext())
+            .withInitContainers(code.initContainers())
+            .withContainers(
+                mainContainer(
+                    inputs, resources, mounted.stream().map(MountedVolume::mount).toList()))
+            .withVolumes(mounted.stream().map(MountedVolume::volume).toList());
+    return PodPlacement.apply(spec, inputs).endSpec().build();
   }
 
   private static Container mainContainer(
@@ -222,24 +220,6 @@ public final class PodAssembly {
             .withMountPath(directory.mountPath())
             .withReadOnly(true)
             .build());
-  }
-
-  private static Affinity affinity(WorkloadInputs inputs) {
-    return inputs
-        .hostAntiAffinity()
-        .map(
-            spread ->
-                new AffinityBuilder()
-                    .withNewPodAntiAffinity()
-                    .addNewRequiredDuringSchedulingIgnoredDuringExecution()
-                    .withNewLabelSelector()
-                    .withMatchLabels(ordered(spread.podSelector()))
-                    .endLabelSelector()
-                    .withTopologyKey("kubernetes.io/hostname")
-                    .endRequiredDuringSchedulingIgnoredDuringExecution()
-                    .endPodAntiAffinity()
-                    .build())
-        .orElse(null);
   }
 
   private static void requireDistinctContainerNames(String main, List<Container> init) {

@@ -29,7 +29,10 @@ import java.util.TreeMap;
  * @param podAnnotations the pod template's annotations
  * @param serving present for models (port, probe, restartPolicy Always), empty for jobs
  *     (restartPolicy Never, so a Job's backoffLimit counts failed pods)
- * @param hostAntiAffinity present for HA models
+ * @param hostAntiAffinity present for HA models that opted into at most one replica per node
+ * @param replicaSpread present for HA models that spread over nodes and zones
+ * @param placement the resource bundle's placement (node selector, tolerations, affinity, …)
+ * @param imagePullSecrets Secrets (by name, in the pod's namespace) the kubelet pulls images with
  * @param workerConfig present for jobs that have a worker configuration
  * @param configMapMounts further read-only ConfigMap directories, in order
  * @param operatorSettings operator-level settings (the git fetcher image)
@@ -47,6 +50,9 @@ public record WorkloadInputs(
     Map<String, String> podAnnotations,
     Optional<ModelServer> serving,
     Optional<HostAntiAffinity> hostAntiAffinity,
+    Optional<ReplicaSpread> replicaSpread,
+    Placement placement,
+    List<String> imagePullSecrets,
     Optional<WorkerConfig> workerConfig,
     List<ConfigMapMount> configMapMounts,
     OperatorPodSettings operatorSettings) {
@@ -69,6 +75,9 @@ public record WorkloadInputs(
     podAnnotations = sortedCopy(podAnnotations);
     Objects.requireNonNull(serving, "serving");
     Objects.requireNonNull(hostAntiAffinity, "hostAntiAffinity");
+    Objects.requireNonNull(replicaSpread, "replicaSpread");
+    Objects.requireNonNull(placement, "placement");
+    imagePullSecrets = List.copyOf(imagePullSecrets);
     Objects.requireNonNull(workerConfig, "workerConfig");
     configMapMounts = List.copyOf(configMapMounts);
     Objects.requireNonNull(operatorSettings, "operatorSettings");
@@ -113,6 +122,9 @@ public record WorkloadInputs(
     private Map<String, String> podAnnotations = Map.of();
     private Optional<ModelServer> serving = Optional.empty();
     private Optional<HostAntiAffinity> hostAntiAffinity = Optional.empty();
+    private Optional<ReplicaSpread> replicaSpread = Optional.empty();
+    private Placement placement = Placement.none();
+    private List<String> imagePullSecrets = List.of();
     private Optional<WorkerConfig> workerConfig = Optional.empty();
     private List<ConfigMapMount> configMapMounts = List.of();
 
@@ -202,6 +214,21 @@ public record WorkloadInputs(
       return this;
     }
 
+    public Builder replicaSpread(Optional<ReplicaSpread> replicaSpread) {
+      this.replicaSpread = replicaSpread;
+      return this;
+    }
+
+    public Builder placement(Placement placement) {
+      this.placement = placement;
+      return this;
+    }
+
+    public Builder imagePullSecrets(List<String> imagePullSecrets) {
+      this.imagePullSecrets = imagePullSecrets;
+      return this;
+    }
+
     public Builder workerConfig(WorkerConfig workerConfig) {
       return workerConfig(Optional.of(workerConfig));
     }
@@ -230,6 +257,9 @@ public record WorkloadInputs(
           podAnnotations,
           serving,
           hostAntiAffinity,
+          replicaSpread,
+          placement,
+          imagePullSecrets,
           workerConfig,
           configMapMounts,
           operatorSettings);

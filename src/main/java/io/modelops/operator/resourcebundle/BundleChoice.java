@@ -1,6 +1,7 @@
 package io.modelops.operator.resourcebundle;
 
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.modelops.operator.pod.Placement;
 import io.modelops.operator.status.Problem;
 import java.util.Collection;
 import java.util.Comparator;
@@ -17,7 +18,13 @@ import java.util.Set;
 public final class BundleChoice {
   private BundleChoice() {}
 
-  /** What resource resolution needs of a ResourceBundle. */
+  /**
+   * What resource resolution needs of a ResourceBundle.
+   *
+   * @param gpuResource the extended resource its GPUs are requested as (from the operator's setting
+   *     for {@code gpuMaker})
+   * @param placement where its pods run
+   */
   public record Bundle(
       String name,
       Optional<Double> cpuCount,
@@ -26,13 +33,41 @@ public final class BundleChoice {
       String gpuMaker,
       Set<String> useCases,
       boolean isDefault,
-      boolean deprecated) {}
+      boolean deprecated,
+      String gpuResource,
+      Placement placement) {
+    /** A bundle without placement whose GPUs have the device plugins' own resource name. */
+    public Bundle(
+        String name,
+        Optional<Double> cpuCount,
+        Optional<Long> memoryBytes,
+        int gpuCount,
+        String gpuMaker,
+        Set<String> useCases,
+        boolean isDefault,
+        boolean deprecated) {
+      this(
+          name,
+          cpuCount,
+          memoryBytes,
+          gpuCount,
+          gpuMaker,
+          useCases,
+          isDefault,
+          deprecated,
+          BundleChoice.gpuResource(gpuMaker),
+          Placement.none());
+    }
+  }
 
   /** Requests and limits from a bundle, or the problem that refuses it. */
   public record Resolved(
       Optional<Bundle> bundle, Map<String, Quantity> resources, Optional<Problem> problem) {}
 
-  /** The Kubernetes extended resource name of a GPU maker (nvidia when unset). */
+  /**
+   * The device plugin's extended resource name of a GPU maker (nvidia when unset); the operator's
+   * {@code placement.gpuResources} setting may name others.
+   */
   public static String gpuResource(String maker) {
     return switch (maker == null ? "nvidia" : maker) {
       case "amd" -> "amd.com/gpu";
@@ -92,7 +127,7 @@ public final class BundleChoice {
     bundle.cpuCount().ifPresent(cpu -> r.put("cpu", cpuQuantity(cpu)));
     bundle.memoryBytes().ifPresent(bytes -> r.put("memory", new Quantity(Long.toString(bytes))));
     if (bundle.gpuCount() > 0) {
-      r.put(gpuResource(bundle.gpuMaker()), new Quantity(Integer.toString(bundle.gpuCount())));
+      r.put(bundle.gpuResource(), new Quantity(Integer.toString(bundle.gpuCount())));
     }
     return r;
   }

@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundleStatus;
+import io.modelops.operator.config.PlacementSettings;
 import io.modelops.operator.status.Conditions;
 import io.modelops.operator.status.Problem;
 import io.modelops.operator.status.Reasons;
@@ -24,9 +25,16 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(name = "resourcebundle")
 public class ResourceBundleReconciler implements Reconciler<ResourceBundle> {
+  private final PlacementSettings placement;
   private final Clock clock;
 
   public ResourceBundleReconciler(Clock clock) {
+    this(PlacementSettings.defaults(), clock);
+  }
+
+  /** Reports GPUs under the resource names of {@code placement}. */
+  public ResourceBundleReconciler(PlacementSettings placement, Clock clock) {
+    this.placement = placement;
     this.clock = clock;
   }
 
@@ -45,7 +53,7 @@ public class ResourceBundleReconciler implements Reconciler<ResourceBundle> {
           Reasons.INVALID_BUNDLE,
           problems.stream().map(Problem::message).collect(Collectors.joining("; ")));
     } else {
-      BundleChoice.Bundle checked = ResourceBundles.of(bundle);
+      BundleChoice.Bundle checked = ResourceBundles.of(bundle, placement);
       Map<String, String> resources = new LinkedHashMap<>();
       BundleChoice.resources(checked).forEach((name, q) -> resources.put(name, q.toString()));
       status.setResources(resources);

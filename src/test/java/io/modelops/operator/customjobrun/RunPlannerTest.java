@@ -7,9 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
+import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.lookup.FixedLookups;
+import io.modelops.operator.pod.Placement;
+import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +64,78 @@ class RunPlannerTest {
         .containsEntry("ephemeral-storage", new Quantity("256Mi"));
     assertThat(c.getResources().getLimits())
         .containsEntry("ephemeral-storage", new Quantity("4Gi"));
+  }
+
+  @Test
+  void aRunGetsItsBundlesPlacementAndItsEnvironmentVersionsPullSecrets() {
+    Placement gpuPool =
+        new Placement(
+            Map.of("nvidia.com/gpu.present", "true"),
+            List.of(
+                new Placement.Toleration(
+                    "nvidia.com/gpu", "Exists", "", "NoSchedule", Optional.empty())),
+            List.of(),
+            List.of(),
+            Optional.of("batch"),
+            Optional.empty(),
+            List.of(),
+            false);
+    Bundle gpu =
+        new Bundle(
+            "gpu",
+            Optional.of(2.0),
+            Optional.of(4294967296L),
+            1,
+            "nvidia",
+            Set.of("customJob"),
+            false,
+            false,
+            "nvidia.com/gpu",
+            gpuPool);
+    ExecutionEnvironment env =
+        Serialization.unmarshal(
+            """
+            apiVersion: modelops.io/v1alpha1
+            kind: ExecutionEnvironment
+            metadata: {name: private}
+            spec:
+              versions: [{label: "1.0", image: "registry.example/py:3", imagePullSecrets: [regcred]}]
+            """,
+            ExecutionEnvironment.class);
+    CustomJob job =
+        Serialization.unmarshal(
+            """
+            apiVersion: modelops.io/v1alpha1
+            kind: CustomJob
+            metadata: {name: metrics, namespace: team-a}
+            spec:
+              environment: {name: private}
+              code: {configMap: {name: code}}
+              resources: {resourceBundleRef: {name: gpu}}
+              runtimeParameterDefinitions: [{fieldName: WINDOW, type: numeric, defaultValue: 1}]
+            """,
+            CustomJob.class);
+    var lookups =
+        new CustomJobRunValidator.Lookups(
+            name -> Optional.of(env),
+            Map.of("gpu", gpu),
+            FixedLookups.of(
+                Map.of("regcred", Set.of(".dockerconfigjson")), Set.of("code"), Set.of()),
+            name -> Optional.empty());
+    var validation =
+        CustomJobRunValidator.validate(
+            RunFixtures.run(), Optional.of(job), RunFixtures.CONFIG.egress(), () -> lookups);
+
+    RunPlan plan =
+        RunPlanner.plan(
+            RunFixtures.run(), job, validation.resolved().orElseThrow(), RunFixtures.CONFIG);
+
+    PodSpec pod = RunJob.desired(plan).getSpec().getTemplate().getSpec();
+    assertThat(pod.getNodeSelector()).containsEntry("nvidia.com/gpu.present", "true");
+    assertThat(pod.getTolerations()).extracting(t -> t.getKey()).containsExactly("nvidia.com/gpu");
+    assertThat(pod.getPriorityClassName()).isEqualTo("batch");
+    assertThat(pod.getImagePullSecrets()).extracting(r -> r.getName()).containsExactly("regcred");
+    assertThat(pod.getContainers().get(0).getResources().getLimits()).containsKey("nvidia.com/gpu");
   }
 
   @Test

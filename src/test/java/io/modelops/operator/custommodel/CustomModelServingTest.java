@@ -337,7 +337,7 @@ class CustomModelServingTest {
   }
 
   @Test
-  void highAvailabilityAddsDisruptionBudgetAndHostAntiAffinityOnABundle() {
+  void highAvailabilityAddsDisruptionBudgetAndHostSpreadOnABundle() {
     model("ha", "replicas: 2\nrequiresHa: true\nresourceBundleRef: {name: %s}".formatted(bundle));
     version("ha-v1", "ha", "1.0");
     awaitReady("ha");
@@ -346,14 +346,8 @@ class CustomModelServingTest {
     assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
     assertThat(pdb.getSpec().getUnhealthyPodEvictionPolicy()).isEqualTo("AlwaysAllow");
     Deployment d = cluster.client().apps().deployments().inNamespace(ns).withName("ha-v1").get();
-    var affinity =
-        d.getSpec()
-            .getTemplate()
-            .getSpec()
-            .getAffinity()
-            .getPodAntiAffinity()
-            .getRequiredDuringSchedulingIgnoredDuringExecution();
-    assertThat(affinity)
+    assertThat(d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+        .filteredOn(c -> c.getWhenUnsatisfiable().equals("DoNotSchedule"))
         .singleElement()
         .satisfies(t -> assertThat(t.getTopologyKey()).isEqualTo("kubernetes.io/hostname"));
     var resources = d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources();

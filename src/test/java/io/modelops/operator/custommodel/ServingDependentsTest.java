@@ -67,7 +67,7 @@ class ServingDependentsTest {
   }
 
   @Test
-  void theDeploymentNamesItsBundleAndSpreadsHaPodsOverHosts() {
+  void theDeploymentNamesItsBundleAndSpreadsHaPodsOverHostsAndZones() {
     var model = model("requiresHa: true\nmaximumMemory: 1000000");
     var d =
         ServingDeployments.deployment(
@@ -76,7 +76,17 @@ class ServingDependentsTest {
                 model, observed(List.of(version("v2", 2)), List.of(), Optional.empty())));
 
     assertThat(d.getSpec().getReplicas()).isEqualTo(2);
-    assertThat(d.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity()).isNotNull();
+    // A spread, not anti-affinity: more replicas than nodes still schedule.
+    assertThat(d.getSpec().getTemplate().getSpec().getAffinity()).isNull();
+    assertThat(d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+        .extracting(c -> c.getTopologyKey() + " " + c.getWhenUnsatisfiable())
+        .containsExactly(
+            "kubernetes.io/hostname DoNotSchedule", "topology.kubernetes.io/zone ScheduleAnyway");
+    assertThat(d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+        .allSatisfy(
+            c ->
+                assertThat(c.getLabelSelector().getMatchLabels())
+                    .isEqualTo(d.getSpec().getSelector().getMatchLabels()));
     assertThat(d.getMetadata().getAnnotations()).doesNotContainKey(ModelLabels.BUNDLE_ANNOTATION);
   }
 

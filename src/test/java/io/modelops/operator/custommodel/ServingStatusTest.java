@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.modelops.operator.api.v1alpha1.common.Condition;
 import io.modelops.operator.api.v1alpha1.common.ConditionStatus;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModelPhase;
@@ -187,6 +188,35 @@ class ServingStatusTest {
                 false,
                 "RollingOut")),
         Arguments.of(
+            "the served version runs short and its pods say why: Ready, Degraded, still active",
+            Seen.planned(
+                "replicas: 3",
+                List.of(deployment("v2", 3, 2)),
+                Optional.of("v2"),
+                List.of(unschedulable("v2"))),
+            new Expect(
+                CustomModelPhase.ACTIVE,
+                true,
+                "Serving",
+                "version v2 serves 2/3 replicas",
+                true,
+                "RollingOut",
+                true,
+                "Unschedulable")),
+        Arguments.of(
+            "the served version scales up with nothing wrong: Ready, not Degraded",
+            Seen.planned(
+                "replicas: 3", List.of(deployment("v2", 3, 1)), Optional.of("v2"), List.of()),
+            new Expect(
+                CustomModelPhase.ACTIVE,
+                true,
+                "Serving",
+                "version v2 serves 1/3 replicas",
+                true,
+                "RollingOut",
+                false,
+                "RollingOut")),
+        Arguments.of(
             "first launch, pods starting",
             Seen.planned("", List.of(deployment("v2", 1, 0)), Optional.empty(), List.of()),
             new Expect(
@@ -310,5 +340,76 @@ class ServingStatusTest {
 
   private static Condition condition(List<Condition> conditions, String type) {
     return Conditions.find(conditions, type).orElseThrow();
+  }
+
+  @Test
+  void degradedNamesHowManyReplicasServeAndWhyTheRestDoNotThenClearsWhenHealed() {
+    var model = model("replicas: 3");
+    var short1 = List.of(deployment("v2", 3, 2));
+    var observed = observed(List.of(version("v1", 1), version("v2", 2)), short1, Optional.of("v2"));
+    var validation = CustomModelValidator.validate(model, observed, ServingFixtures.CONFIG);
+    var plan =
+        ServingPlanner.plan(
+            model, validation.valid().orElseThrow(), observed, ServingFixtures.CONFIG);
+
+    var status =
+        ServingStatus.compute(
+            model,
+            validation,
+            Optional.of(plan),
+            short1,
+            List.of(unschedulable("v2")),
+            Optional.of("v2"),
+            CLOCK);
+
+    assertThat(condition(status.getConditions(), Conditions.DEGRADED).getMessage())
+        .isEqualTo(
+            "2 of 3 replicas available: pod churn-v2-abc cannot be scheduled: 0/2 nodes are"
+                + " available: 2 node(s) didn't match pod anti-affinity rules.");
+    assertThat(status.getReadyReplicas()).isEqualTo(2);
+
+    model.setStatus(status);
+    var healed = List.of(deployment("v2", 3, 3));
+    var healedObserved =
+        observed(List.of(version("v1", 1), version("v2", 2)), healed, Optional.of("v2"));
+    var again =
+        ServingStatus.compute(
+            model,
+            validation,
+            Optional.of(
+                ServingPlanner.plan(
+                    model,
+                    validation.valid().orElseThrow(),
+                    healedObserved,
+                    ServingFixtures.CONFIG)),
+            healed,
+            List.of(),
+            Optional.of("v2"),
+            CLOCK);
+    Condition degraded = condition(again.getConditions(), Conditions.DEGRADED);
+    assertThat(degraded.getStatus()).isEqualTo(ConditionStatus.FALSE);
+    assertThat(degraded.getReason()).isEqualTo(Reasons.SERVING);
+    assertThat(degraded.getMessage()).doesNotContain("Unschedulable", "cannot be scheduled");
+  }
+
+  /** A pod of {@code version} the scheduler could not place. */
+  static Pod unschedulable(String version) {
+    return Serialization.unmarshal(
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: churn-%s-abc
+          labels: {modelops.io/version: %s}
+        status:
+          phase: Pending
+          conditions:
+            - type: PodScheduled
+              status: "False"
+              reason: Unschedulable
+              message: "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules."
+        """
+            .formatted(version, version),
+        Pod.class);
   }
 }

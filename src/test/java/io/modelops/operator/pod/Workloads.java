@@ -41,6 +41,9 @@ final class Workloads {
         .podAnnotations(inputs.podAnnotations())
         .serving(inputs.serving())
         .hostAntiAffinity(inputs.hostAntiAffinity())
+        .replicaSpread(inputs.replicaSpread())
+        .placement(inputs.placement())
+        .imagePullSecrets(inputs.imagePullSecrets())
         .workerConfig(inputs.workerConfig())
         .configMapMounts(inputs.configMapMounts());
   }

@@ -9,6 +9,7 @@ import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundleSpec;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundleStatus;
 import io.modelops.operator.api.v1alpha1.resourcebundle.UseCase;
+import io.modelops.operator.config.PlacementSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,6 +39,26 @@ class ResourceBundleReconcilerTest {
     assertThat(status.getResources())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("cpu", "2", "memory", "1073741824", "amd.com/gpu", "2"));
+  }
+
+  @Test
+  void gpusAreReportedUnderTheResourceNameTheOperatorIsConfiguredWith() {
+    var renamed =
+        new ResourceBundleReconciler(
+            new PlacementSettings(Map.of("intel", "gpu.intel.com/xe"), null, false),
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    ResourceBundle bundle =
+        bundle(
+            s -> {
+              s.setGpuCount(1);
+              s.setGpuMaker(GpuMaker.INTEL);
+            });
+
+    var control = renamed.reconcile(bundle, null);
+
+    assertThat(control.getResource().orElseThrow().getStatus().getResources())
+        .containsEntry("gpu.intel.com/xe", "1")
+        .doesNotContainKey("gpu.intel.com/i915");
   }
 
   @Test

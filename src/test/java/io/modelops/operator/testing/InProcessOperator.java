@@ -58,7 +58,8 @@ public final class InProcessOperator implements AutoCloseable {
             base.reconcileThreads(),
             base.gitHttpHosts(),
             base.egress(),
-            base.ephemeralStorage());
+            base.ephemeralStorage(),
+            base.placement());
     Map<String, Integer> reconciled = new ConcurrentHashMap<>();
     Metrics counting =
         new Metrics() {

@@ -9,6 +9,14 @@ public final class Formats {
   public static final String OBJECT_NAME =
       "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
+  /** A label key: an optional DNS subdomain prefix and "/", then a name of up to 63 characters. */
+  public static final String LABEL_KEY =
+      "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
+          + "[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$";
+
+  /** A label value (possibly empty). */
+  public static final String LABEL_VALUE = "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$";
+
   /** A key inside a Secret or ConfigMap. */
   public static final String DATA_KEY = "^[-._a-zA-Z0-9]+$";
 

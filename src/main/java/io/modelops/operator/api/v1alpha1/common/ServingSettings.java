@@ -25,7 +25,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value =
         "!has(self.requiresHa) || !self.requiresHa || !has(self.replicas) || self.replicas >= 2",
-    message = "requiresHa needs replicas >= 2: each replica runs on a different node",
+    message = "requiresHa needs replicas >= 2: replicas are spread over different nodes",
     fieldPath = ".replicas")
 @ValidationRule(
     value = "!has(self.replicas) || !has(self.autoscaling)",
@@ -76,8 +76,11 @@ public abstract class ServingSettings {
   private NetworkEgressPolicy networkEgressPolicy;
 
   @JsonPropertyDescription(
-      "Spread replicas over different nodes (required anti-affinity) and add a"
-          + " PodDisruptionBudget; needs replicas >= 2. Default: false.")
+      "Spread replicas evenly over nodes (and zones where nodes carry"
+          + " topology.kubernetes.io/zone) with topology spread constraints, so more replicas than"
+          + " nodes still schedule, and add a PodDisruptionBudget; the resource bundle or the"
+          + " operator can require at most one replica per node instead. Needs replicas >= 2."
+          + " Default: false.")
   private Boolean requiresHa;
 
   @JsonPropertyDescription(

@@ -2,14 +2,24 @@ package io.modelops.operator.api.v1alpha1.executionenvironment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.modelops.operator.api.SchemaPatch;
 import io.modelops.operator.api.v1alpha1.common.Formats;
+import java.util.List;
 
 /** One version of an execution environment: a label mapped to a container image. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(value = SchemaPatch.class, input = EnvironmentVersion.SCHEMA_PATCH)
 public class EnvironmentVersion {
+  static final String SCHEMA_PATCH =
+      """
+      {"properties": {"imagePullSecrets": {"x-kubernetes-list-type": "set",
+        "items": {"maxLength": 253, "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"}}}}
+      """;
+
   @Required
   @Size(max = 100)
   @Pattern(Formats.LABEL)
@@ -25,6 +35,22 @@ public class EnvironmentVersion {
   @Size(max = 500)
   @JsonPropertyDescription("What changed in this version.")
   private String description;
+
+  @Size(max = 8)
+  @JsonPropertyDescription(
+      "Names of Secrets (type kubernetes.io/dockerconfigjson) the kubelet uses to pull the image"
+          + " from a private registry, at most 8. Each is looked up by name in the namespace of the"
+          + " model version or job run using this version; a missing one refuses that workload,"
+          + " naming this field. The operator never reads or copies the Secret's contents.")
+  private List<String> imagePullSecrets;
+
+  public List<String> getImagePullSecrets() {
+    return imagePullSecrets;
+  }
+
+  public void setImagePullSecrets(List<String> imagePullSecrets) {
+    this.imagePullSecrets = imagePullSecrets;
+  }
 
   public String getLabel() {
     return label;

@@ -31,6 +31,21 @@ import io.modelops.operator.api.SchemaPatch;
     jsonPath = ".spec.useCases",
     type = Type.STRING,
     priority = 1)
+@AdditionalPrinterColumn(
+    name = "Node Selector",
+    jsonPath = ".spec.placement.nodeSelector",
+    type = Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Runtime Class",
+    jsonPath = ".spec.placement.runtimeClassName",
+    type = Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Priority Class",
+    jsonPath = ".spec.placement.priorityClassName",
+    type = Type.STRING,
+    priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 @ValidationRule(value = "has(self.spec)", message = "spec is required")
 // Descriptions of the root, spec and status for kubectl explain.
@@ -40,7 +55,7 @@ public class ResourceBundle extends CustomResource<ResourceBundleSpec, ResourceB
       """
       {"description": "A cluster-wide size of compute (cpu, memory, GPUs) that custom models and jobs reference by name.",
        "properties": {
-         "spec": {"description": "The bundle's cpu, memory, GPUs and allowed use cases."},
+         "spec": {"description": "The bundle's cpu, memory, GPUs, allowed use cases and the placement of its pods."},
          "status": {"description": "Observed state written by the operator: whether the spec passed its checks, and the container resources the bundle gives a pod."}}}
       """;
 }

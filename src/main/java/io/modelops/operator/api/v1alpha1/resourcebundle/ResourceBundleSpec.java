@@ -69,6 +69,20 @@ public class ResourceBundleSpec {
           + " false.")
   private Boolean deprecated;
 
+  @JsonPropertyDescription(
+      "Where pods on this bundle run (node selector, tolerations, node affinity, priority and"
+          + " runtime class, spread), set by the platform. Models and jobs on the bundle get the"
+          + " same placement; tenants cannot set placement on their own objects.")
+  private BundlePlacement placement;
+
+  public BundlePlacement getPlacement() {
+    return placement;
+  }
+
+  public void setPlacement(BundlePlacement placement) {
+    this.placement = placement;
+  }
+
   public String getDescription() {
     return description;
   }
