@@ -1,14 +1,18 @@
 package io.modelops.operator.bench;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -181,6 +185,11 @@ final class Baseline {
         .withSizeLimit(new Quantity("1Gi"))
         .endEmptyDir()
         .endVolume()
+        // No placement and no pull secrets: the fields stay unset, as the operator leaves them.
+        .withImagePullSecrets((List<LocalObjectReference>) null)
+        .withNodeSelector(null)
+        .withTolerations((List<Toleration>) null)
+        .withTopologySpreadConstraints((List<TopologySpreadConstraint>) null)
         .endSpec()
         .endTemplate()
         .endSpec()

@@ -17,7 +17,7 @@ public class EnvironmentVersion {
   static final String SCHEMA_PATCH =
       """
       {"properties": {"imagePullSecrets": {"x-kubernetes-list-type": "set",
-        "items": {"maxLength": 253, "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"}}}}
+        "items": {"maxLength": 63, "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"}}}}
       """;
 
   @Required
@@ -36,10 +36,10 @@ public class EnvironmentVersion {
   @JsonPropertyDescription("What changed in this version.")
   private String description;
 
-  @Size(max = 8)
+  @Size(max = 4)
   @JsonPropertyDescription(
       "Names of Secrets (type kubernetes.io/dockerconfigjson) the kubelet uses to pull the image"
-          + " from a private registry, at most 8. Each is looked up by name in the namespace of the"
+          + " from a private registry, at most 4 of at most 63 characters. Each is looked up by name in the namespace of the"
           + " model version or job run using this version; a missing one refuses that workload,"
           + " naming this field. The operator never reads or copies the Secret's contents.")
   private List<String> imagePullSecrets;

@@ -39,7 +39,10 @@ public class BundlePlacement {
   static final String SCHEMA_PATCH =
       """
       {"properties": {
-        "nodeSelector": {"maxProperties": 20, "additionalProperties": {"maxLength": 63}},
+        "nodeSelector": {"maxProperties": 20,
+          "additionalProperties": {"maxLength": 63, "pattern": "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$"},
+          "x-kubernetes-validations": [{"rule": "self.all(k, k.size() <= 317)",
+            "message": "nodeSelector: keys are label keys (at most 317 characters)"}]},
         "topologySpreadConstraints": {"x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["topologyKey"]}}}
       """;
 

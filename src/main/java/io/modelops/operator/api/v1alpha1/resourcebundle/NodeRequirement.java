@@ -21,7 +21,8 @@ import java.util.List;
     fieldPath = ".values")
 @SchemaCustomizer(
     value = SchemaPatch.class,
-    input = "{\"properties\":{\"values\":{\"items\":{\"maxLength\":63}}}}")
+    input =
+        "{\"properties\":{\"values\":{\"items\":{\"maxLength\":63,\"pattern\":\"^[-A-Za-z0-9_.]*$\"}}}}")
 public class NodeRequirement {
   @Required
   @Size(max = 317)

@@ -10,8 +10,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class NodeTerm {
   @Required
-  @Size(min = 1, max = 10)
-  @JsonPropertyDescription("Requirements on node labels, all of which must hold (1..10).")
+  @Size(min = 1, max = 8)
+  @JsonPropertyDescription("Requirements on node labels, all of which must hold (1..8).")
   private List<NodeRequirement> matchExpressions;
 
   public List<NodeRequirement> getMatchExpressions() {
