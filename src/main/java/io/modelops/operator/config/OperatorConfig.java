@@ -28,6 +28,9 @@ import java.util.Map;
  *     that host over http); every other host only over https
  * @param egress what PUBLIC excludes and which egress policies each namespace may use
  * @param ephemeralStorage the local disk every pod the operator builds may use
+ * @param testerImage the image of a model test's tester container: the operator's own image (the
+ *     chart sets it from the operator image), whose jar runs the tester with argument {@code
+ *     test-model}
  */
 public record OperatorConfig(
     OperatorLimits limits,
@@ -41,7 +44,11 @@ public record OperatorConfig(
     int reconcileThreads,
     List<String> gitHttpHosts,
     EgressRules egress,
-    WorkloadStorage ephemeralStorage) {
+    WorkloadStorage ephemeralStorage,
+    String testerImage) {
+
+  /** The tester image when the configuration names none (the chart always names one). */
+  public static final String DEFAULT_TESTER_IMAGE = "ghcr.io/modelops/modelops-operator:0.1.0";
 
   /**
    * The git fetcher image, pinned by digest so a moved tag can never change what runs with a
@@ -77,6 +84,37 @@ public record OperatorConfig(
     gitHttpHosts = gitHttpHosts == null ? List.of() : List.copyOf(gitHttpHosts);
     egress = egress == null ? EgressRules.defaults() : egress;
     ephemeralStorage = ephemeralStorage == null ? WorkloadStorage.defaults() : ephemeralStorage;
+    testerImage = testerImage == null || testerImage.isBlank() ? DEFAULT_TESTER_IMAGE : testerImage;
+  }
+
+  /** The settings that predate the tester image, which takes its default. */
+  public OperatorConfig(
+      OperatorLimits limits,
+      PlatformApiDestinations platformApi,
+      List<String> ingressNamespaces,
+      String gitFetcherImage,
+      List<String> watchNamespaces,
+      boolean leaderElection,
+      String leaseNamespace,
+      HttpEndpoints endpoints,
+      int reconcileThreads,
+      List<String> gitHttpHosts,
+      EgressRules egress,
+      WorkloadStorage ephemeralStorage) {
+    this(
+        limits,
+        platformApi,
+        ingressNamespaces,
+        gitFetcherImage,
+        watchNamespaces,
+        leaderElection,
+        leaseNamespace,
+        endpoints,
+        reconcileThreads,
+        gitHttpHosts,
+        egress,
+        ephemeralStorage,
+        null);
   }
 
   /** The settings that predate git, egress and storage rules, which take their defaults. */
@@ -100,6 +138,7 @@ public record OperatorConfig(
         leaseNamespace,
         endpoints,
         reconcileThreads,
+        null,
         null,
         null,
         null);

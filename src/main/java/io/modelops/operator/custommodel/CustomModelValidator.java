@@ -195,7 +195,8 @@ public final class CustomModelValidator {
     return problems;
   }
 
-  static Settings settings(ServingSettings s) {
+  /** The serving fields of a model's or a version's spec (or a test's overrides). */
+  public static Settings settings(ServingSettings s) {
     return new Settings(
         Optional.ofNullable(s.getReplicas()),
         Optional.ofNullable(s.getMaximumMemory()),

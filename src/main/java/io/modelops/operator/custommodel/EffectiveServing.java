@@ -44,6 +44,21 @@ public final class EffectiveServing {
           Optional.empty());
     }
 
+    /**
+     * These settings over {@code base}: each field of these when set, else of {@code base};
+     * resources (bundle and memory) as a whole from these when they set any.
+     */
+    public Settings over(Settings base) {
+      Settings resources = setsResources() ? this : base;
+      return new Settings(
+          replicas.or(base::replicas),
+          resources.maximumMemory(),
+          resources.desiredMemory(),
+          resources.resourceBundle(),
+          networkEgressPolicy.or(base::networkEgressPolicy),
+          requiresHa.or(base::requiresHa));
+    }
+
     boolean setsResources() {
       return resourceBundle.isPresent() || maximumMemory.isPresent() || desiredMemory.isPresent();
     }
@@ -73,11 +88,27 @@ public final class EffectiveServing {
       Map<String, Bundle> bundles,
       Set<String> bundlesInUse,
       OperatorLimits limits) {
+    return resolve(model, version, bundles, bundlesInUse, limits, "version spec.");
+  }
+
+  /**
+   * Resolves {@code overrides} over {@code defaults}; problems of an overriding field are named
+   * with {@code overridePrefix} (such as {@code "spec.overrides."} for a model test).
+   */
+  public static Outcome resolve(
+      Settings defaults,
+      Settings overrides,
+      Map<String, Bundle> bundles,
+      Set<String> bundlesInUse,
+      OperatorLimits limits,
+      String overridePrefix) {
+    Settings model = defaults;
+    Settings version = overrides;
     List<Problem> problems = new ArrayList<>();
     boolean requiresHa = version.requiresHa().or(model::requiresHa).orElse(false);
     Optional<Integer> explicitReplicas = version.replicas().or(model::replicas);
     String replicasField =
-        version.replicas().isPresent() ? "version spec.replicas" : "spec.replicas";
+        version.replicas().isPresent() ? overridePrefix + "replicas" : "spec.replicas";
     int replicas = explicitReplicas.orElse(requiresHa ? 2 : 1);
     if (replicas > limits.maxCustomModelReplicasPerDeployment()) {
       problems.add(
@@ -100,7 +131,7 @@ public final class EffectiveServing {
 
     // Resources come as a whole from the version when it sets any, else from the model.
     Settings source = version.setsResources() ? version : model;
-    String prefix = version.setsResources() ? "version spec." : "spec.";
+    String prefix = version.setsResources() ? overridePrefix : "spec.";
     Map<String, Quantity> requests = new LinkedHashMap<>();
     Map<String, Quantity> limitsMap = new LinkedHashMap<>();
     Optional<String> bundleName = source.resourceBundle();

@@ -3,6 +3,8 @@ package io.modelops.operator.custommodel;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModelSpec;
+import io.modelops.operator.config.OperatorConfig;
+import io.modelops.operator.custommodelversion.CustomModelVersionValidator;
 import io.modelops.operator.naming.ModelLabels;
 import io.modelops.operator.naming.WireNames;
 import io.modelops.operator.pod.ComputeResources;
@@ -29,7 +31,35 @@ public final class ModelPod {
 
   static PodTemplateSpec template(CustomModel model, ServingPlan plan) {
     String modelName = model.getMetadata().getName();
-    var version = plan.version();
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put(ModelLabels.MODEL_NAME_ANNOTATION, modelName);
+    var serving = plan.serving();
+    var inputs =
+        server(model, plan.target(), plan.version(), serving, plan.urlPrefix(), plan.config())
+            .podLabels(ModelLabels.version(modelName, plan.target(), plan.deploymentName()))
+            .podAnnotations(annotations)
+            .hostAntiAffinity(
+                serving.requiresHa()
+                    ? Optional.of(new HostAntiAffinity(ModelLabels.selector(modelName)))
+                    : Optional.empty())
+            .build();
+    return PodAssembly.podTemplate(inputs);
+  }
+
+  /**
+   * The model server of {@code versionName} of {@code model}, as every pod that runs it has it:
+   * image, code, entry point, the target description in the environment, runtime parameters,
+   * required metadata, resources and the server contract. Serving adds its labels and affinity; a
+   * model test runs the same server beside its tester.
+   */
+  public static WorkloadInputs.Builder server(
+      CustomModel model,
+      String versionName,
+      CustomModelVersionValidator.Resolved version,
+      EffectiveServing.Resolved serving,
+      String urlPrefix,
+      OperatorConfig config) {
+    String modelName = model.getMetadata().getName();
     Map<String, String> env = new LinkedHashMap<>();
     CustomModelSpec spec = model.getSpec();
     env.put("TARGET_TYPE", WireNames.of(spec.getTargetType()));
@@ -47,30 +77,17 @@ public final class ModelPod {
       env.put("CLASS_LABELS", String.join("\n", spec.getClassLabels()));
     }
     env.put("MODELOPS_MODEL", modelName);
-    env.put("MODELOPS_MODEL_VERSION", plan.target());
-
-    Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put(ModelLabels.MODEL_NAME_ANNOTATION, modelName);
-    var serving = plan.serving();
-    var inputs =
-        WorkloadInputs.builder(
-                "model",
-                version.environment().image(),
-                version.code(),
-                version.entryPoint(),
-                OperatorPodSettings.from(plan.config()))
-            .environment(PodInputs.environment(env))
-            .runtimeParameters(version.podParameters())
-            .requiredMetadata(version.metadata())
-            .resources(new ComputeResources(serving.requests(), serving.limits()))
-            .podLabels(ModelLabels.version(modelName, plan.target(), plan.deploymentName()))
-            .podAnnotations(annotations)
-            .serving(new ModelServer(ServingPlanner.PORT, plan.urlPrefix()))
-            .hostAntiAffinity(
-                serving.requiresHa()
-                    ? Optional.of(new HostAntiAffinity(ModelLabels.selector(modelName)))
-                    : Optional.empty())
-            .build();
-    return PodAssembly.podTemplate(inputs);
+    env.put("MODELOPS_MODEL_VERSION", versionName);
+    return WorkloadInputs.builder(
+            "model",
+            version.environment().image(),
+            version.code(),
+            version.entryPoint(),
+            OperatorPodSettings.from(config))
+        .environment(PodInputs.environment(env))
+        .runtimeParameters(version.podParameters())
+        .requiredMetadata(version.metadata())
+        .resources(new ComputeResources(serving.requests(), serving.limits()))
+        .serving(new ModelServer(ServingPlanner.PORT, urlPrefix));
   }
 }

@@ -114,6 +114,11 @@ public class CustomModelSpec extends ServingSettings {
           + " Default: enabled.")
   private Serving serving;
 
+  @JsonPropertyDescription(
+      "When a version may be served: promotion.requireSuccessfulTest makes each version wait for"
+          + " a succeeded CustomModelTest. Default: no test required.")
+  private Promotion promotion;
+
   public String getDescription() {
     return description;
   }
@@ -200,5 +205,13 @@ public class CustomModelSpec extends ServingSettings {
 
   public void setServing(Serving serving) {
     this.serving = serving;
+  }
+
+  public Promotion getPromotion() {
+    return promotion;
+  }
+
+  public void setPromotion(Promotion promotion) {
+    this.promotion = promotion;
   }
 }
