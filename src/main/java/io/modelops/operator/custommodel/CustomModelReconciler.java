@@ -20,6 +20,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModelStatus;
+import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.config.OperatorConfig;
@@ -104,7 +105,8 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
             ResourceBundles.byName(sources.bundles().list().toList()),
             NamespaceLookups.of(context.getClient(), namespace),
             List.copyOf(context.getSecondaryResources(Deployment.class)),
-            context.getSecondaryResource(Service.class));
+            context.getSecondaryResource(Service.class),
+            List.copyOf(context.getSecondaryResources(CustomModelTest.class)));
     var validation = CustomModelValidator.validate(model, observed, config);
     if (model.getStatus() == null && validation.awaitsVersionValidation(observed.versions())) {
       // A new model whose versions are still being validated: their validation triggers the

@@ -2,6 +2,7 @@ package io.modelops.operator.custommodel;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.lookup.NamespaceLookups;
@@ -22,6 +23,7 @@ import java.util.function.Function;
  * @param lookups Secrets, ConfigMaps and PVCs of the model's namespace, by name
  * @param deployments the model's Deployments
  * @param service the model's Service, once created
+ * @param tests the model's CustomModelTests (for the promotion gate)
  */
 public record Observed(
     List<CustomModelVersion> versions,
@@ -29,7 +31,23 @@ public record Observed(
     Map<String, Bundle> bundles,
     NamespaceLookups lookups,
     List<Deployment> deployments,
-    Optional<Service> service) {
+    Optional<Service> service,
+    List<CustomModelTest> tests) {
+
+  public Observed {
+    tests = List.copyOf(tests);
+  }
+
+  /** Without tests (a model whose promotion needs none). */
+  public Observed(
+      List<CustomModelVersion> versions,
+      Function<String, Optional<ExecutionEnvironment>> environments,
+      Map<String, Bundle> bundles,
+      NamespaceLookups lookups,
+      List<Deployment> deployments,
+      Optional<Service> service) {
+    this(versions, environments, bundles, lookups, deployments, service, List.of());
+  }
 
   /** The version the Service routes to now, if any. */
   public Optional<String> routedVersion() {

@@ -33,7 +33,7 @@ public class CustomModelVersionStatus extends ConditionedStatus {
   private String environmentVersion;
 
   @JsonPropertyDescription(
-      "Overall status of the version's latest CustomModelTest (not_tested when it has none):"
+      "Overall status of the version's latest CustomModelTest (unset when it has none):"
           + " queued, in_progress, succeeded, warning, failed, aborted or canceled.")
   private TestingStatus testingStatus;
 
