@@ -15,7 +15,7 @@
 // the default completion stage; a few seconds after it runs, its tester terminates with a
 // termination message holding a test report, as the real tester writes it: succeeded, or, when
 // the server uses crash-loop:1 or oom:1, failed (longRunningService failed, the later checks
-// aborted). The operator's reading of the report is real; the checks are simulated here and run
+// aborted); with runs-forever:1 the test never ends by itself (for cancel and deadlines). The operator's reading of the report is real; the checks are simulated here and run
 // for real in the tester's own tests.
 package main
 
@@ -160,9 +160,9 @@ var serverFailures = []string{"crash-loop:1", "oom:1"}
 
 // testReport is a stage that ends a running model test pod: the tester terminates with report as
 // its termination message, the server sidecar stops, the pod succeeds.
-func testReport(name, operator, report string) string {
+func testReport(name, operator, report string, reserved []string) string {
 	var images strings.Builder
-	for _, i := range serverFailures {
+	for _, i := range reserved {
 		fmt.Fprintf(&images, "      - '%s%s'\n", image, i)
 	}
 	return fmt.Sprintf(`apiVersion: kwok.x-k8s.io/v1alpha1
@@ -261,8 +261,9 @@ func main() {
 		waiting("modelops-oom", "oom:1", "CrashLoopBackOff",
 			"back-off 40s restarting failed container", oomLast),
 		exitStage,
-		testReport("modelops-test-succeeded", "NotIn", succeededReport),
-		testReport("modelops-test-failed", "In", failedReport),
+		testReport("modelops-test-succeeded", "NotIn", succeededReport,
+			append([]string{"runs-forever:1"}, serverFailures...)),
+		testReport("modelops-test-failed", "In", failedReport, serverFailures),
 	}
 	for i, d := range docs {
 		if i > 0 {

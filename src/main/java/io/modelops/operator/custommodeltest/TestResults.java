@@ -77,6 +77,7 @@ final class TestResults {
   static String summary(TestReport report) {
     Map<String, CheckResult> checks = report.checks() == null ? Map.of() : report.checks();
     List<String> decisive = new ArrayList<>();
+    List<String> aborted = new ArrayList<>();
     List<String> all = new ArrayList<>();
     for (String name : CHECKS) {
       CheckResult r = checks.get(name);
@@ -84,15 +85,20 @@ final class TestResults {
         continue;
       }
       String status = wire(r.getStatus());
+      String described =
+          name + " " + status + (r.getMessage() == null ? "" : ": " + r.getMessage());
       all.add(name + " " + status);
-      if (r.getStatus() == TestingStatus.FAILED
-          || r.getStatus() == TestingStatus.WARNING
-          || (r.getStatus() == TestingStatus.ABORTED && decisive.isEmpty())) {
-        decisive.add(name + " " + status + (r.getMessage() == null ? "" : ": " + r.getMessage()));
+      if (r.getStatus() == TestingStatus.FAILED || r.getStatus() == TestingStatus.WARNING) {
+        decisive.add(described);
+      } else if (r.getStatus() == TestingStatus.ABORTED) {
+        aborted.add(described);
       }
     }
+    if (decisive.isEmpty()) {
+      decisive = aborted.isEmpty() ? all : aborted.subList(0, 1);
+    }
     String overall = wire(overall(report));
-    return overall + ": " + String.join("; ", decisive.isEmpty() ? all : decisive);
+    return overall + ": " + String.join("; ", decisive);
   }
 
   static String wire(TestingStatus status) {

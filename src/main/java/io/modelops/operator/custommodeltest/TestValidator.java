@@ -14,6 +14,7 @@ import io.modelops.operator.custommodel.CustomModelValidator;
 import io.modelops.operator.custommodel.EffectiveServing;
 import io.modelops.operator.custommodelversion.CustomModelVersionValidator;
 import io.modelops.operator.lookup.NamespaceLookups;
+import io.modelops.operator.naming.WireNames;
 import io.modelops.operator.network.EgressPolicies;
 import io.modelops.operator.pod.TesterInputs;
 import io.modelops.operator.resourcebundle.BundleChoice.Bundle;
@@ -205,7 +206,7 @@ final class TestValidator {
                 "spec.dataset is required: CustomModel "
                     + model.getMetadata().getName()
                     + " has targetType "
-                    + type
+                    + WireNames.of(type)
                     + " (only Unstructured models may be tested without a dataset)"));
       }
       return Optional.empty();

@@ -23,6 +23,7 @@ class GeneratedCrdsTest {
           "custommodelversions", "cmv",
           "customjobs", "cjob",
           "customjobruns", "cjrun",
+          "custommodeltests", "cmt",
           "resourcebundles", "rb",
           "executionenvironments", "xenv");
 
