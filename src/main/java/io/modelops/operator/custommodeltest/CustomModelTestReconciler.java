@@ -118,7 +118,9 @@ public class CustomModelTestReconciler implements Reconciler<CustomModelTest> {
         observation =
             TestProgress.Observation.of(
                 TestingStatus.NOT_TESTED, Problem.of(validation.reason(), validation.summary()));
-        if (NamespaceLookups.dependOnLookups(validation.problems())) {
+        if (NamespaceLookups.dependOnLookups(validation.problems())
+            || validation.problems().stream()
+                .anyMatch(p -> p.reason().equals(Reasons.CONFIG_MAP_KEY_NOT_FOUND))) {
           recheck = Optional.of(NamespaceLookups.RECHECK);
         }
       } else if (!TestQueue.admits(
