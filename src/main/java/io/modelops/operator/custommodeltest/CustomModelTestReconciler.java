@@ -33,7 +33,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -74,6 +76,9 @@ public class CustomModelTestReconciler implements Reconciler<CustomModelTest> {
   private WarningEvents events;
   private TestEventSources sources;
 
+  /** The refusal each refused test was last warned about (by uid): one Warning per refusal. */
+  private final Map<String, String> warned = new ConcurrentHashMap<>();
+
   public CustomModelTestReconciler(OperatorConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
@@ -95,6 +100,7 @@ public class CustomModelTestReconciler implements Reconciler<CustomModelTest> {
       CustomModelTest test, Context<CustomModelTest> context) {
     CustomModelTestStatus old = test.getStatus();
     if (old != null && old.getOverallStatus() != null && old.getOverallStatus().isFinal()) {
+      warned.remove(test.getMetadata().getUid());
       return UpdateControl.noUpdate();
     }
     String namespace = test.getMetadata().getNamespace();
@@ -169,7 +175,12 @@ public class CustomModelTestReconciler implements Reconciler<CustomModelTest> {
     }
     CustomModelTestStatus status = TestStatusBuilder.build(test, observation, model, job, clock);
     boolean transition = old == null || old.getOverallStatus() != status.getOverallStatus();
-    if (refusal.isPresent() && !sameReason(old, status)) {
+    String uid = test.getMetadata().getUid();
+    if (refusal.isEmpty()) {
+      warned.remove(uid);
+    } else if (!sameReason(old, status)
+        && !refusal.get().reason().equals(warned.put(uid, refusal.get().reason()))) {
+      // The guard: a second reconcile may still see the status from before this one's write.
       events.warn(test, "Test", refusal.get());
     }
     LOG.atLevel(transition ? Level.INFO : Level.DEBUG)
