@@ -459,13 +459,18 @@ class CustomModelTestLifecycleTest {
             () -> {
               CustomModel m = gatedModel();
               Condition promoted = condition(m.getStatus().getConditions(), "Promoted");
-              assertThat(promoted.getStatus()).isEqualTo(ConditionStatus.TRUE);
+              assertThat(promoted.getStatus())
+                  .as(
+                      "%s; test %s",
+                      m.getStatus().getConditions(), get("gated-v1-check").getStatus())
+                  .isEqualTo(ConditionStatus.TRUE);
               assertThat(promoted.getReason()).isEqualTo("TestSucceeded");
               assertThat(promoted.getMessage())
                   .isEqualTo(
                       "version gated-v1 passed CustomModelTest gated-v1-check at generation 1");
               assertThat(m.getStatus().getActiveVersion()).isEqualTo("gated-v1");
               assertThat(condition(m.getStatus().getConditions(), "Ready").getStatus())
+                  .as("%s", m.getStatus().getConditions())
                   .isEqualTo(ConditionStatus.TRUE);
             });
 
