@@ -120,7 +120,10 @@ public class CustomModelTestReconciler implements Reconciler<CustomModelTest> {
           TestValidator.validate(test, sources.lookups(context.getClient(), namespace), config);
       model = validation.model().or(() -> recorded(old));
       if (validation.valid().isEmpty()) {
-        refusal = Optional.of(validation.problems().get(0));
+        // A version being validated is a moment's wait, not worth a Warning.
+        refusal =
+            Optional.of(validation.problems().get(0))
+                .filter(p -> !p.reason().equals(Reasons.VERSION_PENDING));
         observation =
             TestProgress.Observation.of(
                 TestingStatus.NOT_TESTED, Problem.of(validation.reason(), validation.summary()));

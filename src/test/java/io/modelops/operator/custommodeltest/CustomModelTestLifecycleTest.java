@@ -452,9 +452,10 @@ class CustomModelTestLifecycleTest {
         .isNull();
 
     test("gated-v1-check", "gated-v1", DATASET);
+    // Released, then served: on a loaded machine the Deployment takes a while to be Available.
     await()
         .ignoreExceptions()
-        .atMost(Duration.ofSeconds(90))
+        .atMost(Duration.ofSeconds(180))
         .untilAsserted(
             () -> {
               CustomModel m = gatedModel();
@@ -470,7 +471,7 @@ class CustomModelTestLifecycleTest {
                       "version gated-v1 passed CustomModelTest gated-v1-check at generation 1");
               assertThat(m.getStatus().getActiveVersion()).isEqualTo("gated-v1");
               assertThat(condition(m.getStatus().getConditions(), "Ready").getStatus())
-                  .as("%s", m.getStatus().getConditions())
+                  .as("%s", describe(m.getStatus().getConditions()))
                   .isEqualTo(ConditionStatus.TRUE);
             });
 
@@ -507,6 +508,12 @@ class CustomModelTestLifecycleTest {
             });
     assertThat(cluster.client().apps().deployments().inNamespace(ns).withName("gated-v2").get())
         .isNull();
+  }
+
+  static List<String> describe(List<Condition> conditions) {
+    return conditions.stream()
+        .map(c -> c.getType() + "=" + c.getStatus() + " " + c.getReason() + ": " + c.getMessage())
+        .toList();
   }
 
   static CustomModel gatedModel() {
