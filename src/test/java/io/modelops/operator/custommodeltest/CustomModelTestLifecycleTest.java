@@ -463,7 +463,8 @@ class CustomModelTestLifecycleTest {
               assertThat(promoted.getStatus())
                   .as(
                       "%s; test %s",
-                      m.getStatus().getConditions(), get("gated-v1-check").getStatus())
+                      describe(m.getStatus().getConditions()),
+                      get("gated-v1-check").getStatus().getOverallStatus())
                   .isEqualTo(ConditionStatus.TRUE);
               assertThat(promoted.getReason()).isEqualTo("TestSucceeded");
               assertThat(promoted.getMessage())
