@@ -13,7 +13,7 @@ cd "$REPO_DIR"
 OUT="${OUT_DIR:-$REPO_DIR}"
 CHART=helm/modelops-operator
 HEALTH="$CHART/argocd/health"
-KINDS=(CustomModel CustomModelVersion CustomJob CustomJobRun ResourceBundle ExecutionEnvironment)
+KINDS=(CustomModel CustomModelVersion CustomJob CustomJobRun CustomModelTest ResourceBundle ExecutionEnvironment)
 command -v helm >/dev/null || bash "$DEV_DIR/scripts/install-cli.sh"
 mkdir -p "$OUT/deploy/argocd" "$OUT/docs"
 

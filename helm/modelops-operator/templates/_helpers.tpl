@@ -67,6 +67,7 @@ platformApi:
   ports: {{ $c.platformApi.ports | toJson }}
 ingressNamespaces: {{ $c.ingressNamespaces | toJson }}
 gitFetcherImage: {{ $c.gitFetcherImage | quote }}
+testerImage: {{ default (include "modelops.image" .) $c.testerImage | quote }}
 gitHttpHosts: {{ $c.gitHttpHosts | toJson }}
 egress:
   publicExcept: {{ $c.egress.publicExcept | toJson }}
@@ -94,7 +95,7 @@ the ClusterRole (all namespaces) and each namespaced Role (watchNamespaces).
 {{- define "modelops.namespacedRules" -}}
 # Read the custom resources it reconciles or looks up.
 - apiGroups: [modelops.io]
-  resources: [custommodels, custommodelversions, customjobs]
+  resources: [custommodels, custommodelversions, customjobs, custommodeltests]
   verbs: [get, list, watch]
 # Scheduled runs are created by the operator (owned by their CustomJob).
 - apiGroups: [modelops.io]
@@ -102,12 +103,12 @@ the ClusterRole (all namespaces) and each namespaced Role (watchNamespaces).
   verbs: [get, list, watch, create, update, patch, delete]
 # Status is the only part of a user's object the operator writes.
 - apiGroups: [modelops.io]
-  resources: [custommodels/status, custommodelversions/status, customjobs/status, customjobruns/status]
+  resources: [custommodels/status, custommodelversions/status, customjobs/status, customjobruns/status, custommodeltests/status]
   verbs: [update, patch]
 # Owned objects carry blockOwnerDeletion: clusters enforcing OwnerReferencesPermissionEnforcement
 # require update on the owner's finalizers subresource (nothing else uses it).
 - apiGroups: [modelops.io]
-  resources: [custommodels/finalizers, customjobs/finalizers, customjobruns/finalizers]
+  resources: [custommodels/finalizers, customjobs/finalizers, customjobruns/finalizers, custommodeltests/finalizers]
   verbs: [update]
 # Objects it owns (garbage-collected through controller ownerReferences).
 - apiGroups: [apps]

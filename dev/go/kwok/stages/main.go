@@ -9,6 +9,14 @@
 //	modelops.invalid/oom:1                 container waits in CrashLoopBackOff after OOMKilled
 //	modelops.invalid/exit-3:1              container runs, then exits with code 3 (pod Failed)
 //	modelops.invalid/runs-forever:1        container runs and never completes, even in a Job
+//
+// Model tests: a pod whose first container is named "tester" (a CustomModelTest's pod: the model
+// server runs as a sidecar init container, the tester as the only container) is left running by
+// the default completion stage; a few seconds after it runs, its tester terminates with a
+// termination message holding a test report, as the real tester writes it: succeeded, or, when
+// the server uses crash-loop:1 or oom:1, failed (longRunningService failed, the later checks
+// aborted); with runs-forever:1 the test never ends by itself (for cancel and deadlines). The operator's reading of the report is real; the checks are simulated here and run
+// for real in the tester's own tests.
 package main
 
 import (
@@ -137,6 +145,106 @@ spec:
       phase: Failed
 `
 
+// excludeTests adds a selector expression so a default stage leaves model test pods alone.
+func excludeTests(stage string) string {
+	out := strings.Replace(stage, "    matchExpressions:\n",
+		"    matchExpressions:\n    - key: '.spec.containers.[0].name'\n      operator: 'NotIn'\n      values:\n      - 'tester'\n", 1)
+	if out == stage {
+		panic("stage has no matchExpressions to extend")
+	}
+	return out
+}
+
+// serverFailures are the reserved images whose model server never stays up in a model test.
+var serverFailures = []string{"crash-loop:1", "oom:1"}
+
+// testReport is a stage that ends a running model test pod: the tester terminates with report as
+// its termination message, the server sidecar stops, the pod succeeds.
+func testReport(name, operator, report string, reserved []string) string {
+	var images strings.Builder
+	for _, i := range reserved {
+		fmt.Fprintf(&images, "      - '%s%s'\n", image, i)
+	}
+	return fmt.Sprintf(`apiVersion: kwok.x-k8s.io/v1alpha1
+kind: Stage
+metadata:
+  name: %[1]s
+spec:
+  resourceRef:
+    apiGroup: v1
+    kind: Pod
+  selector:
+    matchExpressions:
+    - key: '.metadata.deletionTimestamp'
+      operator: 'DoesNotExist'
+    - key: '.status.phase'
+      operator: 'In'
+      values:
+      - 'Running'
+    - key: '.spec.containers.[0].name'
+      operator: 'In'
+      values:
+      - 'tester'
+    - key: '.spec.initContainers.[].image'
+      operator: '%[2]s'
+      values:
+%[3]s  delay:
+    durationMilliseconds: 3000
+  next:
+    statusTemplate: |
+      {{ $now := Now }}
+      conditions:
+      - lastTransitionTime: {{ $now | Quote }}
+        status: "False"
+        reason: PodCompleted
+        type: Ready
+      initContainerStatuses:
+      {{ range .spec.initContainers }}
+      - image: {{ .image | Quote }}
+        name: {{ .name | Quote }}
+        ready: false
+        restartCount: 0
+        started: false
+        state:
+          terminated:
+            exitCode: 0
+            finishedAt: {{ $now | Quote }}
+            reason: Completed
+            startedAt: {{ $now | Quote }}
+      {{ end }}
+      containerStatuses:
+      {{ range .spec.containers }}
+      - image: {{ .image | Quote }}
+        name: {{ .name | Quote }}
+        ready: false
+        restartCount: 0
+        started: false
+        state:
+          terminated:
+            exitCode: 0
+            reason: Completed
+            message: '%[4]s'
+            startedAt: {{ $now | Quote }}
+            finishedAt: {{ $now | Quote }}
+      {{ end }}
+      phase: Succeeded
+`, name, operator, images.String(), report)
+}
+
+const simulated = "simulated by the local control plane (kwok runs no containers)"
+
+const succeededReport = `{"overallStatus":"succeeded","checks":{` +
+	`"longRunningService":{"status":"succeeded","message":"the server answered and stayed up; ` + simulated + `"},` +
+	`"errorCheck":{"status":"succeeded","message":"predictions for every row; ` + simulated + `"},` +
+	`"nullValueImputation":{"status":"skipped","message":"set to skip"},` +
+	`"sideEffects":{"status":"skipped","message":"set to skip"}}}`
+
+const failedReport = `{"overallStatus":"failed","checks":{` +
+	`"longRunningService":{"status":"failed","message":"the model server never answered GET / with 200; ` + simulated + `"},` +
+	`"errorCheck":{"status":"aborted","message":"not run: the server is not up"},` +
+	`"nullValueImputation":{"status":"aborted","message":"not run: the server is not up"},` +
+	`"sideEffects":{"status":"aborted","message":"not run: the server is not up"}}}`
+
 func main() {
 	crashLast := "        lastState:\n          terminated:\n            exitCode: 1\n            reason: Error\n"
 	oomLast := "        lastState:\n          terminated:\n            exitCode: 137\n            reason: OOMKilled\n"
@@ -144,7 +252,7 @@ func main() {
 		nodefast.DefaultNodeInit,
 		heartbeat.DefaultNodeHeartbeatWithLease,
 		excludeImages(podfast.DefaultPodReady, "image-pull-failure:1", "crash-loop:1", "oom:1"),
-		excludeImages(podfast.DefaultPodComplete, "exit-3:1", "runs-forever:1"),
+		excludeTests(excludeImages(podfast.DefaultPodComplete, "exit-3:1", "runs-forever:1")),
 		podfast.DefaultPodDelete,
 		waiting("modelops-image-pull-failure", "image-pull-failure:1", "ImagePullBackOff",
 			"Back-off pulling image \"modelops.invalid/image-pull-failure:1\"", ""),
@@ -153,6 +261,9 @@ func main() {
 		waiting("modelops-oom", "oom:1", "CrashLoopBackOff",
 			"back-off 40s restarting failed container", oomLast),
 		exitStage,
+		testReport("modelops-test-succeeded", "NotIn", succeededReport,
+			append([]string{"runs-forever:1"}, serverFailures...)),
+		testReport("modelops-test-failed", "In", failedReport, serverFailures),
 	}
 	for i, d := range docs {
 		if i > 0 {

@@ -6,6 +6,7 @@ import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.customjob.CustomJobReconciler;
 import io.modelops.operator.customjobrun.CustomJobRunReconciler;
 import io.modelops.operator.custommodel.CustomModelReconciler;
+import io.modelops.operator.custommodeltest.CustomModelTestReconciler;
 import io.modelops.operator.custommodelversion.CustomModelVersionReconciler;
 import io.modelops.operator.executionenvironment.ExecutionEnvironmentReconciler;
 import io.modelops.operator.resourcebundle.ResourceBundleReconciler;
@@ -30,6 +31,7 @@ public final class Controllers {
     reconcilers.add(new CustomModelReconciler(config, clock));
     reconcilers.add(new CustomJobRunReconciler(config, clock));
     reconcilers.add(new CustomJobReconciler(config, clock));
+    reconcilers.add(new CustomModelTestReconciler(config, clock));
     reconcilers.add(new ExecutionEnvironmentReconciler(clock));
     reconcilers.add(new ResourceBundleReconciler(config.placement(), clock));
     return reconcilers;

@@ -41,7 +41,8 @@ public final class LeanCaches {
   public static final String GROUP = "modelops.io";
 
   /** The operator's kinds that control the objects it creates. */
-  public static final Set<String> OWNER_KINDS = Set.of("CustomModel", "CustomJob", "CustomJobRun");
+  public static final Set<String> OWNER_KINDS =
+      Set.of("CustomModel", "CustomJob", "CustomJobRun", "CustomModelTest");
 
   private LeanCaches() {}
 

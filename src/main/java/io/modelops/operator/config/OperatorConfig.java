@@ -29,6 +29,9 @@ import java.util.Map;
  * @param egress what PUBLIC excludes and which egress policies each namespace may use
  * @param ephemeralStorage the local disk every pod the operator builds may use
  * @param placement GPU resource names, default image pull secrets and the HA anti-affinity opt-in
+ * @param testerImage the image of a model test's tester container: the operator's own image (the
+ *     chart sets it from the operator image), whose jar runs the tester with argument {@code
+ *     test-model}
  */
 public record OperatorConfig(
     OperatorLimits limits,
@@ -43,7 +46,11 @@ public record OperatorConfig(
     List<String> gitHttpHosts,
     EgressRules egress,
     WorkloadStorage ephemeralStorage,
-    PlacementSettings placement) {
+    PlacementSettings placement,
+    String testerImage) {
+
+  /** The tester image when the configuration names none (the chart always names one). */
+  public static final String DEFAULT_TESTER_IMAGE = "ghcr.io/modelops/modelops-operator:0.1.0";
 
   /**
    * The git fetcher image, pinned by digest so a moved tag can never change what runs with a
@@ -80,9 +87,10 @@ public record OperatorConfig(
     egress = egress == null ? EgressRules.defaults() : egress;
     ephemeralStorage = ephemeralStorage == null ? WorkloadStorage.defaults() : ephemeralStorage;
     placement = placement == null ? PlacementSettings.defaults() : placement;
+    testerImage = testerImage == null || testerImage.isBlank() ? DEFAULT_TESTER_IMAGE : testerImage;
   }
 
-  /** The settings that predate placement, which takes its defaults. */
+  /** The settings that predate placement and the tester image, which take their defaults. */
   public OperatorConfig(
       OperatorLimits limits,
       PlatformApiDestinations platformApi,
@@ -109,6 +117,7 @@ public record OperatorConfig(
         gitHttpHosts,
         egress,
         ephemeralStorage,
+        null,
         null);
   }
 
@@ -133,6 +142,7 @@ public record OperatorConfig(
         leaseNamespace,
         endpoints,
         reconcileThreads,
+        null,
         null,
         null,
         null,

@@ -13,7 +13,7 @@ import java.util.Optional;
  * (its phase, a deterministic failure that deletes its Job) reads only these: a pod someone created
  * with the run's labels and {@code modelops.io/run-name} annotation is not the run's.
  */
-final class RunPods {
+public final class RunPods {
   private RunPods() {}
 
   /**
@@ -21,10 +21,14 @@ final class RunPods {
    * still naming it as their controller, which the garbage collector is removing.
    */
   static List<Pod> of(CustomJobRun run, Optional<Job> job, List<Pod> pods) {
+    return of(RunNames.job(run), job, pods);
+  }
+
+  /** The same for any Job named {@code name} (a model test's Job too). */
+  public static List<Pod> of(String name, Optional<Job> job, List<Pod> pods) {
     if (job.isPresent()) {
       return pods.stream().filter(p -> ControllerReference.controlledBy(p, job.get())).toList();
     }
-    String name = RunNames.job(run);
     return pods.stream()
         .filter(
             p ->

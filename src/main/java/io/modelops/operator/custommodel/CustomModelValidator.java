@@ -9,6 +9,7 @@ import io.modelops.operator.config.OperatorLimits;
 import io.modelops.operator.custommodel.EffectiveServing.Settings;
 import io.modelops.operator.custommodelversion.CustomModelVersionValidator;
 import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.naming.Names;
 import io.modelops.operator.network.EgressPolicies;
 import io.modelops.operator.network.EgressPolicies.Egress;
 import io.modelops.operator.status.Conditions;
@@ -52,10 +53,24 @@ public final class CustomModelValidator {
       Optional<Valid> valid,
       List<Problem> problems,
       Optional<String> target,
-      Optional<String> latestVersion) {
+      Optional<String> latestVersion,
+      Optional<PromotionGate.Verdict> promotion) {
+    public Validation(
+        Optional<Valid> valid,
+        List<Problem> problems,
+        Optional<String> target,
+        Optional<String> latestVersion) {
+      this(valid, problems, target, latestVersion, Optional.empty());
+    }
+
     /** This validation refused by {@code problem} found after it (e.g. a name conflict). */
     public Validation refusedBy(Problem problem) {
-      return new Validation(Optional.empty(), List.of(problem), target, latestVersion);
+      return new Validation(Optional.empty(), List.of(problem), target, latestVersion, promotion);
+    }
+
+    /** The same validation with the promotion gate's verdict on the version that was wanted. */
+    Validation withPromotion(Optional<PromotionGate.Verdict> verdict) {
+      return new Validation(valid, problems, target, latestVersion, verdict);
     }
 
     /**
@@ -72,7 +87,6 @@ public final class CustomModelValidator {
   }
 
   public static Validation validate(CustomModel model, Observed observed, OperatorConfig config) {
-    OperatorLimits limits = config.limits();
     String namespace = model.getMetadata().getNamespace();
     List<Problem> specProblems = spec(model.getSpec());
     Optional<CustomModelVersion> latest =
@@ -115,7 +129,45 @@ public final class CustomModelValidator {
       return refused(
           Problem.of(Reasons.NO_VALID_VERSION, why), specProblems, Optional.empty(), latestName);
     }
-    CustomModelVersion version = target.get();
+    Optional<PromotionGate.Verdict> verdict =
+        PromotionGate.check(model, target.get(), observed.tests())
+            .filter(v -> !served(target.get(), observed));
+    if (verdict.isPresent() && !verdict.get().passed()) {
+      // Held: the version served now (if any) keeps serving.
+      Optional<CustomModelVersion> current =
+          observed.versions().stream().filter(v -> served(v, observed)).findFirst();
+      if (current.isEmpty()) {
+        return refused(
+                Problem.of(verdict.get().reason(), verdict.get().message()),
+                specProblems,
+                Optional.of(target.get().getMetadata().getName()),
+                latestName)
+            .withPromotion(verdict);
+      }
+      return validate(model, current.get(), observed, config, specProblems, latestName)
+          .withPromotion(verdict);
+    }
+    return validate(model, target.get(), observed, config, specProblems, latestName)
+        .withPromotion(verdict);
+  }
+
+  /** Whether the model's Service routes to {@code version} now. */
+  private static boolean served(CustomModelVersion version, Observed observed) {
+    return observed
+        .routedVersion()
+        .filter(Names.labelValue(version.getMetadata().getName())::equals)
+        .isPresent();
+  }
+
+  private static Validation validate(
+      CustomModel model,
+      CustomModelVersion version,
+      Observed observed,
+      OperatorConfig config,
+      List<Problem> specProblems,
+      Optional<String> latestName) {
+    OperatorLimits limits = config.limits();
+    String namespace = model.getMetadata().getNamespace();
     String versionName = version.getMetadata().getName();
 
     List<Problem> problems = new ArrayList<>();
@@ -196,7 +248,8 @@ public final class CustomModelValidator {
     return problems;
   }
 
-  static Settings settings(ServingSettings s) {
+  /** The serving fields of a model's or a version's spec (or a test's overrides). */
+  public static Settings settings(ServingSettings s) {
     return new Settings(
         Optional.ofNullable(s.getReplicas()),
         Optional.ofNullable(s.getMaximumMemory()),

@@ -54,6 +54,24 @@ public final class EffectiveServing {
       return replicas.isPresent() || autoscaling.isPresent();
     }
 
+    /**
+     * These settings over {@code base}: each field of these when set, else of {@code base}; scaling
+     * (replicas or autoscaling) and resources (bundle and memory) each as a whole from these when
+     * they set any of it.
+     */
+    public Settings over(Settings base) {
+      Settings resources = setsResources() ? this : base;
+      Settings scaling = setsScaling() ? this : base;
+      return new Settings(
+          scaling.replicas(),
+          resources.maximumMemory(),
+          resources.desiredMemory(),
+          resources.resourceBundle(),
+          networkEgressPolicy.or(base::networkEgressPolicy),
+          requiresHa.or(base::requiresHa),
+          scaling.autoscaling());
+    }
+
     boolean setsResources() {
       return resourceBundle.isPresent() || maximumMemory.isPresent() || desiredMemory.isPresent();
     }
@@ -88,13 +106,29 @@ public final class EffectiveServing {
       Map<String, Bundle> bundles,
       Set<String> bundlesInUse,
       OperatorLimits limits) {
+    return resolve(model, version, bundles, bundlesInUse, limits, "version spec.");
+  }
+
+  /**
+   * Resolves {@code overrides} over {@code defaults}; problems of an overriding field are named
+   * with {@code overridePrefix} (such as {@code "spec.overrides."} for a model test).
+   */
+  public static Outcome resolve(
+      Settings defaults,
+      Settings overrides,
+      Map<String, Bundle> bundles,
+      Set<String> bundlesInUse,
+      OperatorLimits limits,
+      String overridePrefix) {
+    Settings model = defaults;
+    Settings version = overrides;
     List<Problem> problems = new ArrayList<>();
     boolean requiresHa = version.requiresHa().or(model::requiresHa).orElse(false);
     // Scaling comes as a whole from the version when it sets replicas or autoscaling.
     Settings scaling = version.setsScaling() ? version : model;
     Optional<Integer> explicitReplicas = scaling.replicas();
     String replicasField =
-        version.replicas().isPresent() ? "version spec.replicas" : "spec.replicas";
+        version.replicas().isPresent() ? overridePrefix + "replicas" : "spec.replicas";
     Optional<Autoscale> autoscale =
         scaling
             .autoscaling()
@@ -103,7 +137,7 @@ public final class EffectiveServing {
                 a ->
                     Autoscale.resolve(
                         a,
-                        version.setsScaling() ? "version spec.autoscaling" : "spec.autoscaling",
+                        version.setsScaling() ? overridePrefix + "autoscaling" : "spec.autoscaling",
                         requiresHa,
                         limits,
                         problems));
@@ -130,7 +164,7 @@ public final class EffectiveServing {
 
     // Resources come as a whole from the version when it sets any, else from the model.
     Settings source = version.setsResources() ? version : model;
-    String prefix = version.setsResources() ? "version spec." : "spec.";
+    String prefix = version.setsResources() ? overridePrefix : "spec.";
     Map<String, Quantity> requests = new LinkedHashMap<>();
     Map<String, Quantity> limitsMap = new LinkedHashMap<>();
     Optional<String> bundleName = source.resourceBundle();

@@ -7,6 +7,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
+import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTestStatus;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
@@ -24,13 +26,15 @@ import java.util.stream.Collectors;
  * version names its model; an ExecutionEnvironment reaches the models of the versions that run in
  * it; a ResourceBundle may change any model's settings; a pod controlled by a ReplicaSet carries
  * its model's name in an annotation (which ReplicaSet, the reconciler checks against the model's
- * own Deployments before a pod counts: {@link ServedPods}).
+ * own Deployments before a pod counts: {@link ServedPods}); a CustomModelTest names its model in
+ * its status, and its end may release a version held by the {@link PromotionGate}.
  */
 record ModelEventSources(
     InformerEventSource<CustomModelVersion, CustomModel> versions,
     InformerEventSource<ExecutionEnvironment, CustomModel> environments,
     InformerEventSource<ResourceBundle, CustomModel> bundles,
-    InformerEventSource<Pod, CustomModel> pods) {
+    InformerEventSource<Pod, CustomModel> pods,
+    InformerEventSource<CustomModelTest, CustomModel> tests) {
 
   static ModelEventSources of(EventSourceContext<CustomModel> context) {
     var byModel = Mappers.toReferenced(References::model);
@@ -89,10 +93,25 @@ record ModelEventSources(
                                 .map(a -> a.get(ModelLabels.MODEL_NAME_ANNOTATION))))
                 .build(),
             context);
-    return new ModelEventSources(versions, environments, bundles, pods);
+    // A test names its model in its status (its version names the model); the promotion gate
+    // reads the model's tests.
+    var tests =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(CustomModelTest.class, CustomModel.class)
+                .withName("tests")
+                .withNamespacesInheritedFromController()
+                .withItemStore(LeanCaches.withoutManagedFields())
+                .withSecondaryToPrimaryMapper(
+                    Mappers.toReferenced(
+                        (CustomModelTest t) ->
+                            Optional.ofNullable(t.getStatus())
+                                .map(CustomModelTestStatus::getCustomModel)))
+                .build(),
+            context);
+    return new ModelEventSources(versions, environments, bundles, pods, tests);
   }
 
   List<EventSource<?, CustomModel>> list() {
-    return List.of(versions, environments, bundles, pods);
+    return List.of(versions, environments, bundles, pods, tests);
   }
 }

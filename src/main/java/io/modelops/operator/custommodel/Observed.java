@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.config.OperatorConfig;
@@ -27,6 +28,7 @@ import java.util.function.Function;
  * @param lookups Secrets, ConfigMaps and PVCs of the model's namespace, by name
  * @param deployments the model's Deployments
  * @param service the model's Service, once created
+ * @param tests the model's CustomModelTests (for the promotion gate)
  */
 public record Observed(
     List<CustomModelVersion> versions,
@@ -34,7 +36,23 @@ public record Observed(
     Map<String, Bundle> bundles,
     NamespaceLookups lookups,
     List<Deployment> deployments,
-    Optional<Service> service) {
+    Optional<Service> service,
+    List<CustomModelTest> tests) {
+
+  public Observed {
+    tests = List.copyOf(tests);
+  }
+
+  /** Without tests (a model whose promotion needs none). */
+  public Observed(
+      List<CustomModelVersion> versions,
+      Function<String, Optional<ExecutionEnvironment>> environments,
+      Map<String, Bundle> bundles,
+      NamespaceLookups lookups,
+      List<Deployment> deployments,
+      Optional<Service> service) {
+    this(versions, environments, bundles, lookups, deployments, service, List.of());
+  }
 
   /** Reads what the reconcile of {@code model} needs from the caches of its controller. */
   static Observed of(
@@ -48,7 +66,8 @@ public record Observed(
         ResourceBundles.byName(sources.bundles().list().toList(), config.placement()),
         NamespaceLookups.of(context.getClient(), model.getMetadata().getNamespace()),
         List.copyOf(context.getSecondaryResources(Deployment.class)),
-        context.getSecondaryResource(Service.class));
+        context.getSecondaryResource(Service.class),
+        List.copyOf(context.getSecondaryResources(CustomModelTest.class)));
   }
 
   /** The version the Service routes to now, if any. */

@@ -45,6 +45,10 @@ public final class ServingStatus {
     status.setLatestVersion(validation.latestVersion().orElse(null));
     status.setDeploymentsCount(deployments.size());
     Conditions conditions = Conditions.after(old, model.getMetadata().getGeneration(), clock);
+    validation
+        .promotion()
+        .ifPresent(
+            v -> conditions.set(PromotionGate.PROMOTED, v.passed(), v.reason(), v.message()));
 
     Optional<Deployment> served =
         servedVersion.flatMap(
@@ -70,8 +74,10 @@ public final class ServingStatus {
       List<Problem> problems = validation.problems();
       String reason = problems.get(0).reason();
       String message = problems.stream().map(Problem::message).collect(Collectors.joining("; "));
-      if (!serving && reason.equals(Reasons.NO_VALID_VERSION)) {
-        // Nothing to serve yet is a wait, not a fault: a version may still be validating.
+      if (!serving
+          && (reason.equals(Reasons.NO_VALID_VERSION) || reason.equals(Reasons.TEST_REQUIRED))) {
+        // Nothing to serve yet is a wait, not a fault: a version may still be validating, or
+        // waiting for its test (promotion gate).
         status.setPhase(CustomModelPhase.LAUNCHING);
         conditions.set(Conditions.READY, false, reason, message);
         conditions.set(Conditions.PROGRESSING, true, reason, message);

@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersionStatus;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
@@ -94,9 +95,22 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
                         .map(name -> Set.of(new ResourceID(name)))
                         .orElse(Set.of()))
             .build();
+    // A test names its version; its overall status becomes the version's testingStatus.
+    var tests =
+        InformerEventSourceConfiguration.from(CustomModelTest.class, CustomModelVersion.class)
+            .withName("tests")
+            .withNamespacesInheritedFromController()
+            .withItemStore(LeanCaches.withoutManagedFields())
+            .withSecondaryToPrimaryMapper(
+                Mappers.toReferenced(
+                    (CustomModelTest t) ->
+                        Optional.ofNullable(t.getSpec().getCustomModelVersionRef())
+                            .map(r -> r.getName())))
+            .build();
     return List.of(
         new InformerEventSource<>(models, context),
-        new InformerEventSource<>(environments, context));
+        new InformerEventSource<>(environments, context),
+        new InformerEventSource<>(tests, context));
   }
 
   @Override
@@ -132,6 +146,8 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
     CustomModelVersionStatus status =
         VersionStatus.compute(
             version, outcome, VersionNumbering.of(version, siblings), served, clock);
+    VersionTesting.report(
+        status, List.copyOf(context.getSecondaryResources(CustomModelTest.class)));
 
     VersionTransitions.report(version, old, status, outcome.problems(), events);
     UpdateControl<CustomModelVersion> control =

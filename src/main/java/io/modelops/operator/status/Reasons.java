@@ -90,4 +90,35 @@ public final class Reasons {
   public static final String NO_VERSIONS = "NoVersions";
   public static final String INVALID_IMAGE_REFERENCE = "InvalidImageReference";
   public static final String INVALID_BUNDLE = "InvalidBundle";
+
+  // Model tests: what refuses or holds a test, how it ended, and the promotion gate.
+  /** A test names a dataset ConfigMap that lacks the key. */
+  public static final String CONFIG_MAP_KEY_NOT_FOUND = "ConfigMapKeyNotFound";
+
+  /** A test of a model that is not Unstructured names no dataset. */
+  public static final String DATASET_REQUIRED = "DatasetRequired";
+
+  /** A test waits until its version has been validated. */
+  public static final String VERSION_PENDING = "VersionPending";
+
+  /** A test's version is not valid, so its server cannot be built. */
+  public static final String VERSION_INVALID = "VersionInvalid";
+
+  /** A test is running. */
+  public static final String IN_PROGRESS = "InProgress";
+
+  /** A test ended with a warning (a check set to warn found something). */
+  public static final String WARNING = "Warning";
+
+  /** A test could not finish (timeout, its pod failed without a report, its Job vanished). */
+  public static final String ABORTED = "Aborted";
+
+  /** The promotion gate holds a version: no test of it at its generation has succeeded yet. */
+  public static final String TEST_REQUIRED = "TestRequired";
+
+  /** The promotion gate holds a version: its latest test at its generation did not succeed. */
+  public static final String TEST_FAILED = "TestFailed";
+
+  /** The promotion gate let the version through: a test of it at its generation succeeded. */
+  public static final String TEST_SUCCEEDED = "TestSucceeded";
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The examples as a user runs them: applied with server-side apply (cluster-scoped ones under their
  * own names, the rest into this test's namespace, which enforces the "restricted" Pod Security
  * Standard), served by the operator until the real {@code kubectl wait} sees every model Ready and
- * the manual run succeeded — and GitOps-safe: afterwards no user-authored object carries an
- * ownerReference or a finalizer, and every spec is exactly what was applied.
+ * the manual run and every model test succeeded — and GitOps-safe: afterwards no user-authored
+ * object carries an ownerReference or a finalizer, and every spec is exactly what was applied.
  */
 @Tag("cluster")
 class ExamplesServedTest {
@@ -103,6 +103,23 @@ class ExamplesServedTest {
                     .allSatisfy(
                         run ->
                             assertThat(run.getStatus().getPhase().name()).isEqualTo("SUCCEEDED")));
+  }
+
+  @Test
+  void everyExampleModelTestSucceedsForKubectlWait() throws Exception {
+    Process wait =
+        kubectl(
+            "wait",
+            "--for=jsonpath={.status.overallStatus}=succeeded",
+            "custommodeltests",
+            "--all",
+            "-n",
+            cluster.namespace(),
+            "--timeout=150s");
+    String out = new String(wait.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(wait.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(wait.exitValue()).as(out).isZero();
+    assertThat(out).contains("churn-v2-check", "iris-v1-check", "pricing-v1-check");
   }
 
   @Test

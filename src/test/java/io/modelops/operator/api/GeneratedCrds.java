@@ -20,6 +20,7 @@ final class GeneratedCrds {
           "custommodelversions",
           "customjobs",
           "customjobruns",
+          "custommodeltests",
           "resourcebundles",
           "executionenvironments");
 

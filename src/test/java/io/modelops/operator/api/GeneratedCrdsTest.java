@@ -23,6 +23,7 @@ class GeneratedCrdsTest {
           "custommodelversions", "cmv",
           "customjobs", "cjob",
           "customjobruns", "cjrun",
+          "custommodeltests", "cmt",
           "resourcebundles", "rb",
           "executionenvironments", "xenv");
 
@@ -101,10 +102,11 @@ class GeneratedCrdsTest {
       assertThat(paths).contains(".spec.cpuCount", ".spec.memoryBytes");
     } else {
       assertThat(paths)
-          .as("a column shows the phase, Ready condition or latest version")
+          .as("a column shows the phase, overall status, Ready condition or latest version")
           .anyMatch(
               p ->
                   p.equals(".status.phase")
+                      || p.equals(".status.overallStatus")
                       || p.contains("Ready")
                       || p.equals(".status.latestVersion"));
     }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
@@ -30,6 +31,7 @@ class JavaModelRoundTripTest {
           "CustomModelVersion", CustomModelVersion.class,
           "CustomJob", CustomJob.class,
           "CustomJobRun", CustomJobRun.class,
+          "CustomModelTest", CustomModelTest.class,
           "ResourceBundle", ResourceBundle.class,
           "ExecutionEnvironment", ExecutionEnvironment.class);
 

@@ -74,6 +74,17 @@ class ArgoHealthChecksTest {
     assertThat(phases("CustomJobRun"))
         .contains(
             "queued", "running", "succeeded", "failed", "interrupted", "canceling", "canceled");
+    assertThat(fixtures("CustomModelTest"))
+        .extracting(c -> c.at("/obj/status/overallStatus").asText())
+        .contains(
+            "not_tested",
+            "queued",
+            "in_progress",
+            "succeeded",
+            "warning",
+            "failed",
+            "aborted",
+            "canceled");
     for (String kind : ArgoHealthScripts.KINDS) {
       assertThat(fixtures(kind))
           .extracting(c -> c.at("/expect/status").asText())

@@ -26,6 +26,7 @@ final class ArgoHealthScripts {
           "CustomModelVersion",
           "CustomJob",
           "CustomJobRun",
+          "CustomModelTest",
           "ResourceBundle",
           "ExecutionEnvironment");
 

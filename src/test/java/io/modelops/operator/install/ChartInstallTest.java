@@ -301,7 +301,12 @@ class ChartInstallTest {
                     && canI(viewer, "list", "customjobruns.modelops.io", List.of("-A")));
 
     for (String kind :
-        List.of("custommodels", "custommodelversions", "customjobs", "customjobruns")) {
+        List.of(
+            "custommodels",
+            "custommodelversions",
+            "customjobs",
+            "customjobruns",
+            "custommodeltests")) {
       assertThat(canI(editor, "create", kind + ".modelops.io", here)).as(kind).isTrue();
       assertThat(canI(editor, "deletecollection", kind + ".modelops.io", here)).as(kind).isTrue();
       assertThat(

@@ -37,11 +37,18 @@ class ChartRbacTest {
     NAMESPACED_RULES.put("modelops.io/custommodelversions", READ);
     NAMESPACED_RULES.put("modelops.io/customjobs", READ);
     NAMESPACED_RULES.put("modelops.io/customjobruns", CRUD);
+    NAMESPACED_RULES.put("modelops.io/custommodeltests", READ);
     for (String kind :
-        List.of("custommodels", "custommodelversions", "customjobs", "customjobruns")) {
+        List.of(
+            "custommodels",
+            "custommodelversions",
+            "customjobs",
+            "customjobruns",
+            "custommodeltests")) {
       NAMESPACED_RULES.put("modelops.io/" + kind + "/status", List.of("update", "patch"));
     }
-    for (String owner : List.of("custommodels", "customjobs", "customjobruns")) {
+    for (String owner :
+        List.of("custommodels", "customjobs", "customjobruns", "custommodeltests")) {
       NAMESPACED_RULES.put("modelops.io/" + owner + "/finalizers", List.of("update"));
     }
     NAMESPACED_RULES.put("apps/deployments", CRUD);
@@ -224,6 +231,7 @@ class ChartRbacTest {
             "custommodelversions",
             "customjobs",
             "customjobruns",
+            "custommodeltests",
             "resourcebundles",
             "executionenvironments");
 
@@ -233,7 +241,12 @@ class ChartRbacTest {
           .containsEntry("rbac.authorization.k8s.io/aggregate-to-" + name, "true");
       Set<String> grants = grants(role.getRules());
       for (String kind :
-          List.of("custommodels", "custommodelversions", "customjobs", "customjobruns")) {
+          List.of(
+              "custommodels",
+              "custommodelversions",
+              "customjobs",
+              "customjobruns",
+              "custommodeltests")) {
         for (String verb :
             List.of(
                 "get",

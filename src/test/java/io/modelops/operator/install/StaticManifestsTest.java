@@ -29,6 +29,7 @@ class StaticManifestsTest {
           "CustomModelVersion",
           "CustomJob",
           "CustomJobRun",
+          "CustomModelTest",
           "ResourceBundle",
           "ExecutionEnvironment");
   private static final Path REPO = LocalCluster.repoDir();

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
+import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.naming.RunNames;
@@ -36,11 +37,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Fail closed, proved by the order of events on the real control plane: every pod of a model or a
- * run is selected by the NetworkPolicy that belongs to its workload (controlled by the same
- * CustomModel or CustomJob) before the pod exists. Watches of NetworkPolicies and Pods start before
- * the model or run is created; for each pod added, a policy of its own must have been added at an
- * earlier resourceVersion (one etcd: resourceVersions are the order of writes across kinds).
+ * Fail closed, proved by the order of events on the real control plane: every pod of a model, a run
+ * or a model test is selected by the NetworkPolicy that belongs to its workload (controlled by the
+ * same CustomModel or CustomJob) before the pod exists. Watches of NetworkPolicies and Pods start
+ * before the model or run is created; for each pod added, a policy of its own must have been added
+ * at an earlier resourceVersion (one etcd: resourceVersions are the order of writes across kinds).
  */
 @Tag("cluster")
 class NetworkPolicyBeforePodsTest {
@@ -181,6 +182,49 @@ class NetworkPolicyBeforePodsTest {
         spec: {customJobRef: {name: retrain}}
         """);
     assertEveryPodWasSelectedFirst(job.getMetadata().getUid(), 1);
+  }
+
+  @Test
+  void aModelTestsPodIsSelectedByItsOwnNetworkPolicyBeforeItExists() {
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomModel.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomModel
+        metadata: {name: tested}
+        spec:
+          targetType: Unstructured
+          networkEgressPolicy: NONE
+          serving: {enabled: false}
+        """);
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomModelVersion.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomModelVersion
+        metadata: {name: tested-v1}
+        spec:
+          customModelRef: {name: tested}
+          environment: {name: %s, version: "1.0"}
+          code: {configMap: {name: code}}
+        """
+            .formatted(env));
+    CustomModelTest test =
+        Manifests.apply(
+            cluster.client(),
+            ns,
+            CustomModelTest.class,
+            """
+            apiVersion: modelops.io/v1alpha1
+            kind: CustomModelTest
+            metadata: {name: tested-v1-check}
+            spec: {customModelVersionRef: {name: tested-v1}}
+            """);
+    assertEveryPodWasSelectedFirst(test.getMetadata().getUid(), 1);
   }
 
   /**

@@ -59,7 +59,8 @@ public final class InProcessOperator implements AutoCloseable {
             base.gitHttpHosts(),
             base.egress(),
             base.ephemeralStorage(),
-            base.placement());
+            base.placement(),
+            base.testerImage());
     Map<String, Integer> reconciled = new ConcurrentHashMap<>();
     Metrics counting =
         new Metrics() {

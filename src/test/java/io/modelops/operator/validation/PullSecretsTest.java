@@ -88,7 +88,8 @@ class PullSecretsTest {
             defaults.gitHttpHosts(),
             defaults.egress(),
             defaults.ephemeralStorage(),
-            new PlacementSettings(null, List.of("platform-registry", "regcred"), false));
+            new PlacementSettings(null, List.of("platform-registry", "regcred"), false),
+            null);
 
     assertThat(PullSecrets.of(resolve("2.0"), config))
         .containsExactly("regcred", "opaque", "platform-registry");

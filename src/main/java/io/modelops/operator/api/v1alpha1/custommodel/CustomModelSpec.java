@@ -135,6 +135,11 @@ public class CustomModelSpec extends ServingSettings {
     this.replicas = replicas;
   }
 
+  @JsonPropertyDescription(
+      "When a version may be served: promotion.requireSuccessfulTest makes each version wait for"
+          + " a succeeded CustomModelTest. Default: no test required.")
+  private Promotion promotion;
+
   public String getDescription() {
     return description;
   }
@@ -221,5 +226,13 @@ public class CustomModelSpec extends ServingSettings {
 
   public void setServing(Serving serving) {
     this.serving = serving;
+  }
+
+  public Promotion getPromotion() {
+    return promotion;
+  }
+
+  public void setPromotion(Promotion promotion) {
+    this.promotion = promotion;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.modelops.operator.api.v1alpha1.common.ConditionedStatus;
 import io.modelops.operator.api.v1alpha1.common.RuntimeParameterStatus;
+import io.modelops.operator.api.v1alpha1.custommodeltest.TestingStatus;
 import java.util.List;
 
 /** Observed state of a version: its number, validation result and effective runtime values. */
@@ -30,6 +31,14 @@ public class CustomModelVersionStatus extends ConditionedStatus {
   @JsonPropertyDescription(
       "The environment version label in effect, when an ExecutionEnvironment is used.")
   private String environmentVersion;
+
+  @JsonPropertyDescription(
+      "Overall status of the version's latest CustomModelTest (unset when it has none):"
+          + " queued, in_progress, succeeded, warning, failed, aborted or canceled.")
+  private TestingStatus testingStatus;
+
+  @JsonPropertyDescription("Name of the version's latest CustomModelTest.")
+  private String latestTest;
 
   @JsonPropertyDescription(
       "Each runtime parameter with its default, override and current value (credentials by"
@@ -98,5 +107,21 @@ public class CustomModelVersionStatus extends ConditionedStatus {
 
   public void setRuntimeParameters(List<RuntimeParameterStatus> runtimeParameters) {
     this.runtimeParameters = runtimeParameters;
+  }
+
+  public TestingStatus getTestingStatus() {
+    return testingStatus;
+  }
+
+  public void setTestingStatus(TestingStatus testingStatus) {
+    this.testingStatus = testingStatus;
+  }
+
+  public String getLatestTest() {
+    return latestTest;
+  }
+
+  public void setLatestTest(String latestTest) {
+    this.latestTest = latestTest;
   }
 }
