@@ -131,7 +131,7 @@ public final class CustomModelValidator {
     }
     Optional<PromotionGate.Verdict> verdict =
         PromotionGate.check(model, target.get(), observed.tests())
-            .filter(v -> !served(target.get(), observed));
+            .map(v -> v.passed() || !served(target.get(), observed) ? v : PromotionGate.serving(v));
     if (verdict.isPresent() && !verdict.get().passed()) {
       // Held: the version served now (if any) keeps serving.
       Optional<CustomModelVersion> current =

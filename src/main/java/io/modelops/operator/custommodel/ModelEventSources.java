@@ -101,14 +101,25 @@ record ModelEventSources(
                 .withName("tests")
                 .withNamespacesInheritedFromController()
                 .withItemStore(LeanCaches.withoutManagedFields())
+                // The model the test recorded, else the one its version names (a test that has
+                // not recorded it yet must still wake its model when it ends).
                 .withSecondaryToPrimaryMapper(
                     Mappers.toReferenced(
                         (CustomModelTest t) ->
                             Optional.ofNullable(t.getStatus())
-                                .map(CustomModelTestStatus::getCustomModel)))
+                                .map(CustomModelTestStatus::getCustomModel)
+                                .or(() -> modelOfVersion(versions, t))))
                 .build(),
             context);
     return new ModelEventSources(versions, environments, bundles, pods, tests);
+  }
+
+  private static Optional<String> modelOfVersion(
+      InformerEventSource<CustomModelVersion, CustomModel> versions, CustomModelTest test) {
+    return Optional.ofNullable(test.getSpec().getCustomModelVersionRef())
+        .flatMap(
+            ref -> versions.get(new ResourceID(ref.getName(), test.getMetadata().getNamespace())))
+        .flatMap(References::model);
   }
 
   List<EventSource<?, CustomModel>> list() {

@@ -34,6 +34,17 @@ public final class PromotionGate {
    */
   public record Verdict(boolean passed, String reason, String message) {}
 
+  /**
+   * The verdict on a version the model serves already, which the gate never holds back (turning the
+   * gate on does not stop a serving version); the message says what a test would have to do.
+   */
+  static Verdict serving(Verdict held) {
+    return new Verdict(
+        true,
+        Reasons.ALREADY_SERVING,
+        "serving already, so not held back; for a new version: " + held.message());
+  }
+
   /** Whether the model asks for a successful test before a version is served. */
   public static boolean enabled(CustomModel model) {
     var promotion = model.getSpec().getPromotion();

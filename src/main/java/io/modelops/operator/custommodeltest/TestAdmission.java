@@ -56,7 +56,10 @@ final class TestAdmission {
       OperatorConfig config) {
     CustomModelTestStatus old = test.getStatus();
     Optional<Job> existing = context.getSecondaryResource(Job.class);
-    Optional<String> recorded = Optional.ofNullable(old).map(CustomModelTestStatus::getCustomModel);
+    Optional<String> recorded =
+        Optional.ofNullable(old)
+            .map(CustomModelTestStatus::getCustomModel)
+            .or(() -> sources.modelOf(test));
     if (Boolean.TRUE.equals(test.getSpec().getCancel())) {
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
       return Step.of(TestProgress.canceled(), recorded);

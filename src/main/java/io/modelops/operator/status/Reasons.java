@@ -121,4 +121,7 @@ public final class Reasons {
 
   /** The promotion gate let the version through: a test of it at its generation succeeded. */
   public static final String TEST_SUCCEEDED = "TestSucceeded";
+
+  /** The promotion gate does not hold back the version a model serves already. */
+  public static final String ALREADY_SERVING = "AlreadyServing";
 }

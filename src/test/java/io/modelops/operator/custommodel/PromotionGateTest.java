@@ -74,6 +74,19 @@ class PromotionGateTest {
   }
 
   @Test
+  void aVersionServedAlreadyIsNotHeldBackAndTheVerdictSaysWhatANewOneNeeds() {
+    var held = verdict();
+    var serving = PromotionGate.serving(held);
+    assertThat(serving.passed()).isTrue();
+    assertThat(serving.reason()).isEqualTo("AlreadyServing");
+    assertThat(serving.message())
+        .isEqualTo(
+            "serving already, so not held back; for a new version: version v2 (generation 3)"
+                + " waits for a succeeded CustomModelTest (spec.promotion.requireSuccessfulTest);"
+                + " no test of it exists");
+  }
+
+  @Test
   void aTestOfAnOlderGenerationDoesNotCount() {
     var v = verdict(test("t1", "v2", 1, "succeeded", 2));
     assertThat(v.reason()).isEqualTo("TestRequired");
