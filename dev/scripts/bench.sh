@@ -54,7 +54,9 @@ nodes_before=$(kubectl --kubeconfig "$kubeconfig" get nodes -o name | wc -l)
 nodes=$((models / 100 + 2))
 if [ "$nodes" -gt "$nodes_before" ]; then
   log "bench: scaling kwok nodes $nodes_before -> $nodes"
-  kwokctl scale node --name "$CLUSTER_NAME" --replicas "$nodes" >&2
+  # Like the dev cluster's nodes, they report local disk: every pod requests ephemeral-storage.
+  kwokctl scale node --name "$CLUSTER_NAME" --replicas "$nodes" \
+    --param '.allocatable["ephemeral-storage"]="200Gi"' >&2
 fi
 
 log "bench: building the operator jar and the harness"
