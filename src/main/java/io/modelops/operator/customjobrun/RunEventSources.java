@@ -1,6 +1,5 @@
 package io.modelops.operator.customjobrun;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -10,8 +9,6 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMapper;
-import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.modelops.operator.api.v1alpha1.common.Condition;
@@ -28,6 +25,7 @@ import io.modelops.operator.config.PlacementSettings;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.naming.RunLabels;
 import io.modelops.operator.naming.RunNames;
+import io.modelops.operator.reconcile.EventSources;
 import io.modelops.operator.reconcile.Mappers;
 import io.modelops.operator.reconcile.References;
 import io.modelops.operator.resourcebundle.ResourceBundles;
@@ -35,7 +33,6 @@ import io.modelops.operator.status.Conditions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -75,35 +72,16 @@ record RunEventSources(
   }
 
   static RunEventSources of(EventSourceContext<CustomJobRun> context) {
-    context.getPrimaryCache().addIndexer(BY_JOB, Mappers.namespacedIndexer(References::job));
     var jobs =
-        new InformerEventSource<>(
+        EventSources.named(
+            context,
             InformerEventSourceConfiguration.from(CustomJob.class, CustomJobRun.class)
-                .withName("customjobs")
-                .withNamespacesInheritedFromController()
-                .withSecondaryToPrimaryMapper(
-                    Mappers.fromIndex(
-                        key -> context.getPrimaryCache().byIndex(BY_JOB, key), Mappers::key))
-                .withPrimaryToSecondaryMapper(
-                    (CustomJobRun r) ->
-                        Mappers.toReferenced(References::job).toPrimaryResourceIDs(r))
-                .build(),
-            context);
+                .withName("customjobs"),
+            BY_JOB,
+            References::job);
     var pods =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Pod.class, CustomJobRun.class)
-                .withName("runpods")
-                .withNamespacesInheritedFromController()
-                .withLabelSelector(RunLabels.SELECTOR)
-                .withItemStore(LeanCaches.runPods())
-                .withSecondaryToPrimaryMapper(
-                    Mappers.toReferenced(
-                        (Pod pod) ->
-                            Optional.of(pod)
-                                .filter(LeanCaches::controlledByJob)
-                                .flatMap(RunLabels::runOf)))
-                .build(),
-            context);
+        EventSources.jobPods(
+            context, CustomJobRun.class, "runpods", RunLabels.SELECTOR, RunLabels::runOf);
     var policies =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(NetworkPolicy.class, CustomJobRun.class)
@@ -128,60 +106,37 @@ record RunEventSources(
                             .orElse(Set.of()))
                 .build(),
             context);
-    var slots = slots(context);
+    var slots =
+        EventSources.freedSlots(
+            context,
+            CustomJobRun.class,
+            "runslots",
+            WAITING,
+            RunQueue::waiting,
+            RunQueue::competes,
+            RunEventSources::slotOnly);
     var environments =
-        lookupOnly(
+        EventSources.lookupOnly(
             context,
             InformerEventSourceConfiguration.from(ExecutionEnvironment.class, CustomJobRun.class)
                 .withName("runenvironments")
                 .withWatchAllNamespaces()
                 .withItemStore(LeanCaches.withoutManagedFields()));
     var bundles =
-        lookupOnly(
+        EventSources.lookupOnly(
             context,
             InformerEventSourceConfiguration.from(ResourceBundle.class, CustomJobRun.class)
                 .withName("runbundles")
                 .withWatchAllNamespaces()
                 .withItemStore(LeanCaches.withoutManagedFields()));
     var models =
-        lookupOnly(
+        EventSources.lookupOnly(
             context,
             InformerEventSourceConfiguration.from(CustomModel.class, CustomJobRun.class)
                 .withName("runmodels")
                 .withNamespacesInheritedFromController()
                 .withItemStore(new TransformingItemStore<>(RunEventSources::endpointOnly)));
     return new RunEventSources(jobs, pods, policies, slots, environments, bundles, models);
-  }
-
-  private static InformerEventSource<CustomJobRun, CustomJobRun> slots(
-      EventSourceContext<CustomJobRun> context) {
-    context
-        .getPrimaryCache()
-        .addIndexer(
-            WAITING,
-            run -> RunQueue.waiting(run) ? List.of(run.getMetadata().getNamespace()) : List.of());
-    return new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(CustomJobRun.class, CustomJobRun.class)
-            .withName("runslots")
-            .withNamespacesInheritedFromController()
-            .withItemStore(new TransformingItemStore<>(RunEventSources::slotOnly))
-            .withOnAddFilter(r -> false)
-            .withOnUpdateFilter(
-                (newer, older) -> RunQueue.competes(older) && !RunQueue.competes(newer))
-            .withOnDeleteFilter((r, unknownState) -> true)
-            .withSecondaryToPrimaryMapper(
-                (CustomJobRun freed) ->
-                    context
-                        .getPrimaryCache()
-                        .byIndex(WAITING, freed.getMetadata().getNamespace())
-                        .stream()
-                        .filter(
-                            r -> !r.getMetadata().getName().equals(freed.getMetadata().getName()))
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-            .withPrimaryToSecondaryMapper((CustomJobRun r) -> Set.of())
-            .build(),
-        context);
   }
 
   List<EventSource<?, CustomJobRun>> list() {
@@ -251,22 +206,5 @@ record RunEventSources(
       lean.setStatus(status);
     }
     return lean;
-  }
-
-  /**
-   * An informer read by lookups only: none of its objects is a run's secondary resource and its
-   * events wake no run (a run waiting for one of them rechecks on its own schedule).
-   */
-  private static <T extends HasMetadata> InformerEventSource<T, CustomJobRun> lookupOnly(
-      EventSourceContext<CustomJobRun> context,
-      InformerEventSourceConfiguration.Builder<T> configuration) {
-    SecondaryToPrimaryMapper<T> noRun = r -> Set.of();
-    PrimaryToSecondaryMapper<CustomJobRun> none = r -> Set.of();
-    return new InformerEventSource<>(
-        configuration
-            .withSecondaryToPrimaryMapper(noRun)
-            .withPrimaryToSecondaryMapper(none)
-            .build(),
-        context);
   }
 }

@@ -1,7 +1,6 @@
 package io.modelops.operator.custommodeltest;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,10 +8,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMapper;
-import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.modelops.operator.api.v1alpha1.common.NameRef;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
@@ -24,12 +20,10 @@ import io.modelops.operator.api.v1alpha1.resourcebundle.ResourceBundle;
 import io.modelops.operator.cache.LeanCaches;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.naming.TestLabels;
-import io.modelops.operator.reconcile.Mappers;
+import io.modelops.operator.reconcile.EventSources;
 import io.modelops.operator.resourcebundle.ResourceBundles;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -64,100 +58,48 @@ record TestEventSources(
   }
 
   static TestEventSources of(EventSourceContext<CustomModelTest> context) {
-    context
-        .getPrimaryCache()
-        .addIndexer(BY_VERSION, Mappers.namespacedIndexer(TestEventSources::versionOf));
     var versions =
-        new InformerEventSource<>(
+        EventSources.named(
+            context,
             InformerEventSourceConfiguration.from(CustomModelVersion.class, CustomModelTest.class)
                 .withName("testversions")
-                .withNamespacesInheritedFromController()
-                .withItemStore(LeanCaches.withoutManagedFields())
-                .withSecondaryToPrimaryMapper(
-                    Mappers.fromIndex(
-                        key -> context.getPrimaryCache().byIndex(BY_VERSION, key), Mappers::key))
-                .withPrimaryToSecondaryMapper(
-                    (CustomModelTest t) ->
-                        Mappers.toReferenced(TestEventSources::versionOf).toPrimaryResourceIDs(t))
-                .build(),
-            context);
+                .withItemStore(LeanCaches.withoutManagedFields()),
+            BY_VERSION,
+            TestEventSources::versionOf);
     var pods =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Pod.class, CustomModelTest.class)
-                .withName("testpods")
-                .withNamespacesInheritedFromController()
-                .withLabelSelector(TestLabels.SELECTOR)
-                .withItemStore(LeanCaches.runPods())
-                .withSecondaryToPrimaryMapper(
-                    Mappers.toReferenced(
-                        (Pod pod) ->
-                            Optional.of(pod)
-                                .filter(LeanCaches::controlledByJob)
-                                .flatMap(TestLabels::testOf)))
-                .build(),
-            context);
+        EventSources.jobPods(
+            context, CustomModelTest.class, "testpods", TestLabels.SELECTOR, TestLabels::testOf);
     var models =
-        new InformerEventSource<>(
+        EventSources.lookupOnly(
+            context,
             InformerEventSourceConfiguration.from(CustomModel.class, CustomModelTest.class)
                 .withName("testmodels")
                 .withNamespacesInheritedFromController()
-                .withItemStore(LeanCaches.withoutManagedFields())
-                .withSecondaryToPrimaryMapper(none())
-                .withPrimaryToSecondaryMapper(noneOf())
-                .build(),
-            context);
+                .withItemStore(LeanCaches.withoutManagedFields()));
     var environments =
-        new InformerEventSource<>(
+        EventSources.lookupOnly(
+            context,
             InformerEventSourceConfiguration.from(ExecutionEnvironment.class, CustomModelTest.class)
                 .withName("testenvironments")
                 .withWatchAllNamespaces()
-                .withItemStore(LeanCaches.withoutManagedFields())
-                .withSecondaryToPrimaryMapper(none())
-                .withPrimaryToSecondaryMapper(noneOf())
-                .build(),
-            context);
+                .withItemStore(LeanCaches.withoutManagedFields()));
     var bundles =
-        new InformerEventSource<>(
+        EventSources.lookupOnly(
+            context,
             InformerEventSourceConfiguration.from(ResourceBundle.class, CustomModelTest.class)
                 .withName("testbundles")
                 .withWatchAllNamespaces()
-                .withItemStore(LeanCaches.withoutManagedFields())
-                .withSecondaryToPrimaryMapper(none())
-                .withPrimaryToSecondaryMapper(noneOf())
-                .build(),
-            context);
-    return new TestEventSources(versions, pods, slots(context), models, environments, bundles);
-  }
-
-  private static InformerEventSource<CustomModelTest, CustomModelTest> slots(
-      EventSourceContext<CustomModelTest> context) {
-    context
-        .getPrimaryCache()
-        .addIndexer(
+                .withItemStore(LeanCaches.withoutManagedFields()));
+    var slots =
+        EventSources.freedSlots(
+            context,
+            CustomModelTest.class,
+            "testslots",
             WAITING,
-            t -> TestQueue.waiting(t) ? List.of(t.getMetadata().getNamespace()) : List.of());
-    return new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(CustomModelTest.class, CustomModelTest.class)
-            .withName("testslots")
-            .withNamespacesInheritedFromController()
-            .withItemStore(new TransformingItemStore<>(TestEventSources::slotOnly))
-            .withOnAddFilter(t -> false)
-            .withOnUpdateFilter(
-                (newer, older) -> TestQueue.competes(older) && !TestQueue.competes(newer))
-            .withOnDeleteFilter((t, unknownState) -> true)
-            .withSecondaryToPrimaryMapper(
-                (CustomModelTest freed) ->
-                    context
-                        .getPrimaryCache()
-                        .byIndex(WAITING, freed.getMetadata().getNamespace())
-                        .stream()
-                        .filter(
-                            t -> !t.getMetadata().getName().equals(freed.getMetadata().getName()))
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-            .withPrimaryToSecondaryMapper(noneOf())
-            .build(),
-        context);
+            TestQueue::waiting,
+            TestQueue::competes,
+            TestEventSources::slotOnly);
+    return new TestEventSources(versions, pods, slots, models, environments, bundles);
   }
 
   List<EventSource<?, CustomModelTest>> list() {
@@ -221,13 +163,5 @@ record TestEventSources(
       lean.setStatus(status);
     }
     return lean;
-  }
-
-  private static <T extends HasMetadata> SecondaryToPrimaryMapper<T> none() {
-    return r -> Set.of();
-  }
-
-  private static <T extends HasMetadata> PrimaryToSecondaryMapper<CustomModelTest> noneOf() {
-    return r -> Set.of();
   }
 }
