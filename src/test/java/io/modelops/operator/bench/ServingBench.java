@@ -19,6 +19,7 @@ import io.modelops.operator.api.v1alpha1.common.ConditionStatus;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.naming.ModelNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -514,8 +515,14 @@ public final class ServingBench {
             .list()
             .getItems()
             .get(0);
-    Service s = admin.services().inNamespace(ns).withName(name(0)).get();
-    NetworkPolicy n = admin.network().networkPolicies().inNamespace(ns).withName(name(0)).get();
+    Service s = admin.services().inNamespace(ns).withName(ModelNames.service(name(0))).get();
+    NetworkPolicy n =
+        admin
+            .network()
+            .networkPolicies()
+            .inNamespace(ns)
+            .withName(ModelNames.networkPolicy(name(0)))
+            .get();
     d.setStatus(null);
     s.setStatus(null);
     s.getSpec().setClusterIP(null);
