@@ -3,9 +3,6 @@ package io.modelops.operator.custommodel;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -102,20 +99,7 @@ public class CustomModelReconciler implements Reconciler<CustomModel> {
     }
     Optional<ServingPlan> planned =
         validation.valid().map(valid -> ServingPlanner.plan(model, valid, observed, config));
-    Optional<Problem> conflict =
-        planned.flatMap(
-            p ->
-                NameClaims.conflict(
-                    model,
-                    p.claims(model),
-                    NameClaims.known(
-                        context,
-                        NetworkPolicy.class,
-                        Deployment.class,
-                        Service.class,
-                        PodDisruptionBudget.class,
-                        HorizontalPodAutoscaler.class),
-                    context.getClient()));
+    Optional<Problem> conflict = planned.flatMap(p -> p.conflict(model, context));
     if (conflict.isPresent()) {
       validation = validation.refusedBy(conflict.get());
     }

@@ -11,6 +11,7 @@ import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.custommodelversion.CustomModelVersionValidator;
 import io.modelops.operator.naming.Names;
 import io.modelops.operator.reconcile.NameClaims;
+import io.modelops.operator.status.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,5 +101,20 @@ public record ServingPlan(
   /** The plan, if the reconciler planned in this reconcile (not during cleanup). */
   static Optional<ServingPlan> find(Context<CustomModel> context) {
     return context.managedWorkflowAndDependentResourceContext().get(KEY, ServingPlan.class);
+  }
+
+  /** An object of another owner holding one of the names this plan needs, if any. */
+  Optional<Problem> conflict(CustomModel model, Context<CustomModel> context) {
+    return NameClaims.conflict(
+        model,
+        claims(model),
+        NameClaims.known(
+            context,
+            NetworkPolicy.class,
+            Deployment.class,
+            Service.class,
+            PodDisruptionBudget.class,
+            HorizontalPodAutoscaler.class),
+        context.getClient());
   }
 }

@@ -1,16 +1,13 @@
 package io.modelops.operator.custommodelversion;
 
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
@@ -28,7 +25,6 @@ import io.modelops.operator.status.WarningEvents;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,55 +58,7 @@ public class CustomModelVersionReconciler implements Reconciler<CustomModelVersi
   public List<EventSource<?, CustomModelVersion>> prepareEventSources(
       EventSourceContext<CustomModelVersion> context) {
     events = new WarningEvents(context.getClient(), clock);
-    var versions = context.getPrimaryCache();
-    versions.addIndexer(VersionIndexes.BY_MODEL, VersionIndexes.byModel());
-    versions.addIndexer(VersionIndexes.BY_ENVIRONMENT, VersionIndexes.byEnvironment());
-
-    var models =
-        InformerEventSourceConfiguration.from(CustomModel.class, CustomModelVersion.class)
-            .withName("models")
-            .withNamespacesInheritedFromController()
-            .withItemStore(LeanCaches.withoutManagedFields())
-            .withSecondaryToPrimaryMapper(
-                Mappers.<CustomModel, CustomModelVersion>fromIndex(
-                    key -> versions.byIndex(VersionIndexes.BY_MODEL, key), Mappers::key))
-            .withPrimaryToSecondaryMapper(
-                (CustomModelVersion v) ->
-                    References.model(v)
-                        .map(m -> Set.of(new ResourceID(m, v.getMetadata().getNamespace())))
-                        .orElse(Set.of()))
-            .build();
-    var environments =
-        InformerEventSourceConfiguration.from(ExecutionEnvironment.class, CustomModelVersion.class)
-            .withName("environments")
-            .withWatchAllNamespaces()
-            .withItemStore(LeanCaches.withoutManagedFields())
-            .withSecondaryToPrimaryMapper(
-                Mappers.<ExecutionEnvironment, CustomModelVersion>fromIndex(
-                    name -> versions.byIndex(VersionIndexes.BY_ENVIRONMENT, name),
-                    env -> env.getMetadata().getName()))
-            .withPrimaryToSecondaryMapper(
-                (CustomModelVersion v) ->
-                    References.environment(v)
-                        .map(name -> Set.of(new ResourceID(name)))
-                        .orElse(Set.of()))
-            .build();
-    // A test names its version; its overall status becomes the version's testingStatus.
-    var tests =
-        InformerEventSourceConfiguration.from(CustomModelTest.class, CustomModelVersion.class)
-            .withName("tests")
-            .withNamespacesInheritedFromController()
-            .withItemStore(LeanCaches.withoutManagedFields())
-            .withSecondaryToPrimaryMapper(
-                Mappers.toReferenced(
-                    (CustomModelTest t) ->
-                        Optional.ofNullable(t.getSpec().getCustomModelVersionRef())
-                            .map(r -> r.getName())))
-            .build();
-    return List.of(
-        new InformerEventSource<>(models, context),
-        new InformerEventSource<>(environments, context),
-        new InformerEventSource<>(tests, context));
+    return VersionEventSources.of(context);
   }
 
   @Override
