@@ -158,7 +158,7 @@ public final class CustomJobRunValidator {
     CustomJobSpec spec = job.get().getSpec();
     String field = "CustomJob " + job.get().getMetadata().getName() + " spec.";
     List<Problem> problems = new ArrayList<>();
-    CustomJobValidator.workerConfigSize(job.get(), field + "workerConfig").ifPresent(problems::add);
+    CustomJobValidator.workerConfig(job.get(), field + "workerConfig").ifPresent(problems::add);
 
     EgressPolicies.allowed(
             field + "resources.egressNetworkPolicy",

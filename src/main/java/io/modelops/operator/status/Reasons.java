@@ -36,6 +36,9 @@ public final class Reasons {
   /** A field the CRD schema would refuse, met on an object the schema never checked. */
   public static final String INVALID_SPEC = "InvalidSpec";
 
+  /** A CustomJob's workerConfig text is not one YAML or JSON mapping the operator can mount. */
+  public static final String INVALID_WORKER_CONFIG = "InvalidWorkerConfig";
+
   /**
    * An object the operator would create for a resource exists already and is not controlled by that
    * resource; the operator leaves it alone and creates nothing for the resource.

@@ -51,7 +51,8 @@ final class Manifests {
 
   /**
    * The reference manifests: one of each kind as a platform team and a data scientist write them,
-   * including the optional fields, kept verbatim (the API must keep accepting them).
+   * including the optional fields, kept verbatim (the API must keep accepting them); the one change
+   * since they were written is the job's workerConfig, which became text (docs/api.md).
    */
   static List<Doc> referenceManifests() throws Exception {
     Path file = Path.of(Manifests.class.getResource("/reference-manifests.yaml").toURI());

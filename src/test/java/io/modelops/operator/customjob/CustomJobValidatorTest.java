@@ -2,8 +2,6 @@ package io.modelops.operator.customjob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.config.EgressRules;
@@ -115,26 +113,26 @@ class CustomJobValidatorTest {
   }
 
   @Test
-  void aWorkerConfigOver32KibAsStoredIsLimitExceeded() {
-    CustomJob fits = job("");
-    ObjectNode config = JsonNodeFactory.instance.objectNode();
-    // {"notes":"…"} is 12 bytes around the text.
-    config.put("notes", "x".repeat(CustomJobValidator.WORKER_CONFIG_MAX_BYTES - 12));
-    fits.getSpec().setWorkerConfig(config);
+  void aWorkerConfigThatIsNotOneMappingWithinItsLimitsIsRefusedNamingTheField() {
+    CustomJob fits = job("workerConfig: \"inputs: {input_df: {type: dataset}}\"");
     assertThat(CustomJobValidator.validate(fits, EgressRules.defaults()).problems()).isEmpty();
 
-    // The same length of text with one "<", which the API server stores as six bytes.
-    CustomJob over = job("");
-    ObjectNode escaped = JsonNodeFactory.instance.objectNode();
-    escaped.put("notes", "<" + "x".repeat(CustomJobValidator.WORKER_CONFIG_MAX_BYTES - 13));
-    over.getSpec().setWorkerConfig(escaped);
+    CustomJob list = job("workerConfig: \"[a, b]\"");
+    assertThat(CustomJobValidator.validate(list, EgressRules.defaults()).problems())
+        .containsExactly(
+            Problem.of(
+                Reasons.INVALID_WORKER_CONFIG,
+                "spec.workerConfig must be a mapping at its top level (for example inputs:,"
+                    + " outputs:, settings:), not a list"));
 
-    var result = CustomJobValidator.validate(over, EgressRules.defaults());
-    assertThat(result.problems())
+    // 16,000 characters the schema admits, which the API server stores as six bytes each.
+    CustomJob escaped = job("");
+    escaped.getSpec().setWorkerConfig("notes: \"" + "<".repeat(16_000) + "\"");
+    assertThat(CustomJobValidator.validate(escaped, EgressRules.defaults()).problems())
         .containsExactly(
             Problem.of(
                 Reasons.LIMIT_EXCEEDED,
-                "spec.workerConfig: 32773 bytes as JSON, more than the 32768 allowed; keep large"
+                "spec.workerConfig: 96012 bytes as JSON, more than the 32768 allowed; keep large"
                     + " inputs in a dataset or a ConfigMap"));
   }
 

@@ -169,7 +169,9 @@ class CustomJobRunTest {
         timeoutSeconds: 600
         retries: 2
         resources: {egressNetworkPolicy: public, cpu: "2", memory: 4G}
-        workerConfig: {inputs: {input_df: {type: dataset}}, outputs: {model: {type: model}}}
+        workerConfig: |
+          inputs: {input_df: {type: dataset}}
+          outputs: {model: {type: model}}
         """);
     run("train-1", "train");
     awaitPhase("train-1", "SUCCEEDED");

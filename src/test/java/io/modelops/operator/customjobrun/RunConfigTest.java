@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RunConfigTest {
   @Test
   void holdsTheWorkerConfigAsJsonAndTheJobMountsIt() {
-    var plan = plan(job("workerConfig: {inputs: {input_df: {type: dataset}}}"), Optional.empty());
+    var plan = plan(job("workerConfig: \"inputs: {input_df: {type: dataset}}\""), Optional.empty());
     var config = RunConfig.desired(plan);
     assertThat(config.getMetadata().getName()).isEqualTo("metrics-1-config");
     assertThat(config.getMetadata().getLabels()).containsEntry(RunLabels.RUN, "metrics-1");

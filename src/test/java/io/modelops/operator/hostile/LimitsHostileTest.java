@@ -32,6 +32,7 @@ import io.modelops.operator.testing.LocalClusterExtension;
 import io.modelops.operator.testing.Manifests;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -155,45 +156,69 @@ class LimitsHostileTest {
   }
 
   @Test
-  void aWorkerConfigOver32KibIsLimitExceededOnTheJobAndItsRunsWithoutAJob() {
-    code("big-code");
-    ObjectNode job = job("big-config", "none");
-    ObjectNode config = ((ObjectNode) job.get("spec")).putObject("workerConfig");
-    // 6000 characters stored as six bytes each, in six keys: 216,000 bytes as stored.
-    for (int i = 0; i < 6; i++) {
-      config.put("notes" + i, WIDE.repeat(6000));
+  void aWorkerConfigOver32KibAsJsonIsLimitExceededOnTheJobAndItsRunsWithoutAJob() {
+    // 16,000 characters, within the schema's 16384, that the API server stores as six bytes
+    // each: 96,012 bytes as JSON.
+    Condition ready =
+        refusedWithoutAJob("big-config", "notes: \"" + WIDE.repeat(16_000) + "\"", "LimitExceeded");
+    assertThat(ready.getMessage())
+        .isEqualTo(
+            "spec.workerConfig: 96012 bytes as JSON, more than the 32768 allowed; keep large"
+                + " inputs in a dataset or a ConfigMap");
+  }
+
+  @Test
+  void aWorkerConfigWithYamlAliasesIsRefusedNamingTheLineWithoutAJob() {
+    // A "billion laughs": 300 characters that would expand to 10^10 strings.
+    StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (char level = 'b'; level <= 'j'; level++) {
+      bomb.append(level).append(": &").append(level).append(" [");
+      bomb.append(String.join(", ", Collections.nCopies(10, "*" + (char) (level - 1))));
+      bomb.append("]\n");
     }
+    Condition ready = refusedWithoutAJob("bomb-config", bomb.toString(), "InvalidWorkerConfig");
+    assertThat(ready.getMessage())
+        .isEqualTo(
+            "spec.workerConfig uses a YAML alias (line 2, column 8); write the value out instead"
+                + " of referring to an anchor");
+  }
+
+  /**
+   * Creates job {@code name} with {@code workerConfig} and a run of it, and waits until the job is
+   * refused for {@code reason} (Ready=False, a Warning event) and the run failed naming the job's
+   * field, with no Job and no ConfigMap made; the other tenant keeps serving.
+   *
+   * @return the job's Ready condition
+   */
+  private Condition refusedWithoutAJob(String name, String workerConfig, String reason) {
+    code(name + "-code");
+    ObjectNode job = job(name, "none");
+    ((ObjectNode) job.get("spec")).put("workerConfig", workerConfig);
     create(CustomJob.class, job);
     // At once: the run's event reconciles the job again, maybe before its informer has the
     // job's new status; the refusal is still recorded once.
-    run("big-config-1", "big-config");
+    run(name + "-1", name);
 
-    Condition ready = awaitJobCondition("big-config", "LimitExceeded");
+    Condition ready = awaitJobCondition(name, reason);
     assertThat(ready.getStatus()).isEqualTo(ConditionStatus.FALSE);
-    assertThat(ready.getMessage())
-        .startsWith("spec.workerConfig: ")
-        .contains("bytes as JSON, more than the 32768 allowed");
-    awaitWarning("big-config", "LimitExceeded");
+    awaitWarning(name, reason);
     await()
         .ignoreExceptions()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
               CustomJobRun run =
-                  client
-                      .resources(CustomJobRun.class)
-                      .inNamespace(ns)
-                      .withName("big-config-1")
-                      .get();
+                  client.resources(CustomJobRun.class).inNamespace(ns).withName(name + "-1").get();
               assertThat(run.getStatus().getPhase().name()).isEqualTo("FAILED");
               assertThat(run.getStatus().getMessage())
-                  .contains("CustomJob big-config spec.workerConfig");
+                  .contains("CustomJob " + name + " " + ready.getMessage());
             });
-    assertThat(client.batch().v1().jobs().inNamespace(ns).withName("big-config-1").get()).isNull();
-    assertThat(client.configMaps().inNamespace(ns).withName("big-config-1-config").get())
+    assertThat(client.batch().v1().jobs().inNamespace(ns).withName(name + "-1").get()).isNull();
+    assertThat(client.configMaps().inNamespace(ns).withName(name + "-1-config").get())
         .as("the workerConfig is never copied into a ConfigMap")
         .isNull();
     TenantObjects.assertServing(client, other, "steady");
+    return ready;
   }
 
   @Test

@@ -2,8 +2,7 @@ package io.modelops.operator.api.v1alpha1.customjob;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -40,14 +39,12 @@ import java.util.List;
 @SchemaCustomizer(value = SchemaPatch.class, input = CustomJobSpec.LIST_KEYS)
 public class CustomJobSpec {
   // Keyed lists: one entry per fieldName / metric name, merged by key under server-side apply.
-  // workerConfig: any object (JsonNode alone would also admit scalars and arrays).
   static final String LIST_KEYS =
       """
       {"properties": {
         "runtimeParameterDefinitions": {"x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["fieldName"]},
         "runtimeParameterValues": {"x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["fieldName"]},
-        "customMetrics": {"x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["name"]},
-        "workerConfig": {"type": "object", "maxProperties": 64}}}
+        "customMetrics": {"x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["name"]}}}
       """;
 
   @Size(max = 2000)
@@ -119,11 +116,13 @@ public class CustomJobSpec {
       "How often a failed pod is retried (Job backoffLimit), 0..10. Default: 0.")
   private Integer retries;
 
-  @PreserveUnknownFields
+  @Size(min = 1, max = 16384)
+  @JsonDeserialize(using = WorkerConfigText.class)
   @JsonPropertyDescription(
-      "Free-form worker configuration (Model Studio's inputs, outputs and custom settings),"
-          + " mounted into the pod as /etc/modelops/worker-config.json.")
-  private JsonNode workerConfig;
+      "Free-form worker configuration (Model Studio's inputs, outputs and custom settings) as"
+          + " YAML or JSON text whose top level is a mapping, at most 16384 characters; each run"
+          + " mounts it as JSON at /etc/modelops/worker-config.json.")
+  private String workerConfig;
 
   @Size(max = 10)
   @JsonPropertyDescription(
@@ -238,11 +237,11 @@ public class CustomJobSpec {
     this.retries = retries;
   }
 
-  public JsonNode getWorkerConfig() {
+  public String getWorkerConfig() {
     return workerConfig;
   }
 
-  public void setWorkerConfig(JsonNode workerConfig) {
+  public void setWorkerConfig(String workerConfig) {
     this.workerConfig = workerConfig;
   }
 
