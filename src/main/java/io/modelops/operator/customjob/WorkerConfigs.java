@@ -92,6 +92,10 @@ public final class WorkerConfigs {
       json = YAML.readTree(text);
     } catch (JsonProcessingException e) {
       LOG.debug("{} does not parse", field, e);
+      String message = e.getOriginalMessage();
+      if (message != null && message.startsWith("Malformed numeric value")) {
+        return Parsed.refused(notJson(field, at(e.getLocation())));
+      }
       return Parsed.refused(invalid(field + " is not valid YAML or JSON" + at(e.getLocation())));
     } catch (IOException | RuntimeException e) {
       LOG.debug("{} does not parse", field, e);
@@ -104,6 +108,10 @@ public final class WorkerConfigs {
                   + " must be a mapping at its top level (for example inputs:, outputs:,"
                   + " settings:), not "
                   + kind(json)));
+    }
+    Optional<String> nonFinite = nonFinite(json, "");
+    if (nonFinite.isPresent()) {
+      return Parsed.refused(notJson(field, " at " + nonFinite.get()));
     }
     long bytes = storedJsonBytes(json);
     if (bytes > MAX_JSON_BYTES) {
@@ -143,6 +151,35 @@ public final class WorkerConfigs {
     }
   }
 
+  /** The path of the first number in {@code node} that is infinite or not a number, if any. */
+  private static Optional<String> nonFinite(JsonNode node, String path) {
+    if (node.isFloatingPointNumber()
+        && !Double.isFinite(node.doubleValue())
+        && !node.isBigDecimal()) {
+      return Optional.of(path.isEmpty() ? "the top" : path);
+    }
+    if (node.isObject()) {
+      var fields = node.fields();
+      while (fields.hasNext()) {
+        var field = fields.next();
+        var found =
+            nonFinite(
+                field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        var found = nonFinite(node.get(i), path + "[" + i + "]");
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   private static String at(JsonLocation location) {
     return location == null || location.getLineNr() < 1
         ? ""
@@ -154,6 +191,14 @@ public final class WorkerConfigs {
       return "empty";
     }
     return json.isArray() ? "a list" : "a single value";
+  }
+
+  private static Problem notJson(String field, String where) {
+    return invalid(
+        field
+            + " holds a number JSON cannot carry (.inf, .nan or out of range)"
+            + where
+            + "; write it as a string");
   }
 
   private static Problem invalid(String message) {

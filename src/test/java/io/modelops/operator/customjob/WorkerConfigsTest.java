@@ -117,6 +117,25 @@ class WorkerConfigsTest {
                 "spec.workerConfig holds more than one YAML document; write a single mapping"));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'a: .inf'|' (line 1, column 8)'",
+        "'a: {b: [1, .nan]}'|' (line 1, column 16)'",
+        "'a: 1e400'|' at a'",
+        "'a: {b: [1, -1e999]}'|' at a.b[1]'"
+      })
+  void numbersJsonCannotCarryAreRefusedNamingWhereTheyAre(String text, String where) {
+    assertThat(problem(text))
+        .isEqualTo(
+            Problem.of(
+                Reasons.INVALID_WORKER_CONFIG,
+                "spec.workerConfig holds a number JSON cannot carry (.inf, .nan or out of range)"
+                    + where
+                    + "; write it as a string"));
+  }
+
   @Test
   void nestingDeeperThanTheLimitIsRefused() {
     String deep =
