@@ -3,6 +3,7 @@ package io.modelops.operator.naming;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
  *   <li>Where two kinds create objects of the same API type, each kind adds its own suffix (a
  *       model's NetworkPolicy ends in {@code -model}, a job's in {@code -job}); no suffix is the
  *       end of another, so the kinds' names never meet.
+ *   <li>Where one kind names an object after its resource alone and another kind adds a suffix (a
+ *       run's Job is the run's name, a model test's Job ends in {@code -test}), the first kind does
+ *       not keep a name that ends in the other's suffix: it shortens it.
  *   <li>A name is kept as written when it is a DNS-1035 label short enough and does not end like a
  *       shortened name; otherwise it becomes a readable prefix and a hash of the full name: {@code
  *       -} and {@value #HASH_LENGTH} base32 characters of its SHA-256 (65 bits). Kept names never
@@ -41,7 +45,19 @@ public final class Names {
 
   /** A DNS-1035 label for {@code name}: itself when it can be kept, else a shortened variant. */
   public static String dnsLabel(String name, int max) {
-    if (name.length() <= max && DNS_1035.matcher(name).matches() && !looksShortened(name)) {
+    return dnsLabel(name, max, List.of());
+  }
+
+  /**
+   * A DNS-1035 label for {@code name} in a name space that another kind shares by suffix: kept only
+   * when it also does not end in one of {@code othersSuffixes} (a shortened name never does, as it
+   * ends in a hash), so it can never be a name the other kind gives.
+   */
+  public static String dnsLabel(String name, int max, List<String> othersSuffixes) {
+    if (name.length() <= max
+        && DNS_1035.matcher(name).matches()
+        && !looksShortened(name)
+        && othersSuffixes.stream().noneMatch(name::endsWith)) {
       return name;
     }
     String cleaned = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");

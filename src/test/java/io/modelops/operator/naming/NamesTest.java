@@ -2,6 +2,9 @@ package io.modelops.operator.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
+import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,10 +59,24 @@ class NamesTest {
   }
 
   @Test
+  void aRunNamedLikeAModelTestsJobGetsAJobNameNoTestCanHave() {
+    // A CustomJobRun "x-test" once wanted the Job of a CustomModelTest "x".
+    CustomJobRun run = new CustomJobRun();
+    run.setMetadata(new ObjectMetaBuilder().withName("x-test").build());
+    CustomModelTest test = new CustomModelTest();
+    test.setMetadata(new ObjectMetaBuilder().withName("x").build());
+    assertThat(TestNames.job(test)).isEqualTo("x-test");
+    assertThat(RunNames.job(run)).matches("x-test-[a-z2-7]{13}");
+    run.getMetadata().setName("train-1");
+    assertThat(RunNames.job(run)).as("other runs keep their name").isEqualTo("train-1");
+  }
+
+  @Test
   void randomNamesNeverCollideWithinOrAcrossKinds() {
     Random random = new Random(12);
     Map<String, String> policies = new HashMap<>();
     Map<String, String> deployments = new HashMap<>();
+    Map<String, String> jobs = new HashMap<>();
     Map<String, String> labels = new HashMap<>();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < 20_000; i++) {
@@ -70,6 +87,11 @@ class NamesTest {
       names.add("m".repeat(60) + "-" + i);
       names.add("m".repeat(60) + "." + i);
     }
+    // Runs and tests named like each other's Jobs.
+    for (int i = 0; i < 500; i++) {
+      names.add("t" + i + "-test");
+      names.add("t" + i);
+    }
     for (String name : names.stream().distinct().toList()) {
       String model = ModelNames.networkPolicy(name);
       String job = RunNames.networkPolicy(name);
@@ -77,6 +99,13 @@ class NamesTest {
       assertThat(job).hasSizeLessThanOrEqualTo(63).matches(DNS_1035);
       assertThat(policies.put(model, "model " + name)).as(model).isNull();
       assertThat(policies.put(job, "job " + name)).as(job).isNull();
+
+      String runJob = Names.dnsLabel(name, Names.WORKLOAD_MAX, List.of(TestNames.SUFFIX));
+      String testJob = Names.withSuffix(name, TestNames.SUFFIX, Names.WORKLOAD_MAX);
+      assertThat(runJob).hasSizeLessThanOrEqualTo(Names.WORKLOAD_MAX).matches(DNS_1035);
+      assertThat(testJob).hasSizeLessThanOrEqualTo(Names.WORKLOAD_MAX).matches(DNS_1035);
+      assertThat(jobs.put(runJob, "run " + name)).as(runJob).isNull();
+      assertThat(jobs.put(testJob, "test " + name)).as(testJob).isNull();
 
       String deployment = ModelNames.deployment(name);
       assertThat(deployment).hasSizeLessThanOrEqualTo(Names.WORKLOAD_MAX).matches(DNS_1035);
