@@ -22,6 +22,14 @@ public class GitSource {
       value = "!self.matches('^[a-z]+://[^/@]*:[^/@]*@')",
       message = "git.url must not carry a password: name the token's Secret in git.secretRef",
       reason = "FieldValueForbidden")
+  // A token written as the user name: the formats GitHub and GitLab give their tokens.
+  @ValidationRule(
+      value =
+          "!self.matches('^[a-z]+://(gh[pousr]_|github_pat_|glpat-|gldt-|glptt-|glrt-)[^/@]*@')",
+      message =
+          "git.url must not carry a token as its user name: name the token's Secret in"
+              + " git.secretRef",
+      reason = "FieldValueForbidden")
   @Pattern(Formats.GIT_URL)
   @JsonPropertyDescription(
       "Repository URL: https://host/path, optionally https://user@host/path (the token's user"
