@@ -1,5 +1,6 @@
 package io.modelops.operator.chaos;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -7,11 +8,13 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.modelops.operator.naming.ModelNames;
+import io.modelops.operator.testing.StatusTextAudit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +42,9 @@ final class Invariants implements AutoCloseable {
   private final String ns;
   private final Map<String, String> lastPhase = new ConcurrentHashMap<>(); // run uid -> phase
   private final List<String> phaseViolations = new CopyOnWriteArrayList<>();
+  // Every version of every run is seen: a message that carried Java once is kept.
+  private final Set<String> javaInRuns = ConcurrentHashMap.newKeySet();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final SharedIndexInformer<GenericKubernetesResource> runs;
 
   Invariants(KubernetesClient client, Workload workload) {
@@ -69,6 +75,12 @@ final class Invariants implements AutoCloseable {
   }
 
   private void seen(GenericKubernetesResource r) {
+    Object status = r.getAdditionalProperties().get("status");
+    if (status != null) {
+      javaInRuns.addAll(
+          StatusTextAudit.javaIn(
+              JSON.valueToTree(status), "status", "CustomJobRun " + r.getMetadata().getName()));
+    }
     Object phase = Workload.path(r, "status", "phase");
     if (phase == null) {
       return;
@@ -378,7 +390,34 @@ final class Invariants implements AutoCloseable {
           }
         });
     v.put("scheduledTimeWithMoreThanOneRun", twice);
+    v.put("javaInStatusOrEvents", javaInStatusOrEvents());
     return v;
+  }
+
+  /**
+   * Status texts (every message and reason) of every resource of the workload, and every Event note
+   * in its namespace, that carry Java: faults drive the operator down its error paths, whose words
+   * must still be a user's.
+   */
+  private List<String> javaInStatusOrEvents() {
+    List<String> found = new ArrayList<>(javaInRuns);
+    for (String kind : List.of("CustomModel", "CustomModelVersion", "CustomJob", "CustomJobRun")) {
+      for (GenericKubernetesResource r : workload.kind(kind).list().getItems()) {
+        Object status = r.getAdditionalProperties().get("status");
+        if (status != null) {
+          found.addAll(
+              StatusTextAudit.javaIn(
+                  JSON.valueToTree(status), "status", kind + " " + r.getMetadata().getName()));
+        }
+      }
+    }
+    for (Event e : client.events().v1().events().inNamespace(ns).list().getItems()) {
+      String text = e.getNote() + " " + e.getReason();
+      if (StatusTextAudit.JAVA.matcher(text).find()) {
+        found.add("Event " + e.getMetadata().getName() + ": " + text);
+      }
+    }
+    return found.stream().distinct().toList();
   }
 
   static int count(Map<String, List<String>> violations) {

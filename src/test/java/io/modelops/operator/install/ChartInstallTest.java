@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
@@ -738,6 +739,32 @@ class ChartInstallTest {
                                   .build())
                           .create()))
           .contains("spec.template.metadata.labels");
+      // The operator's autoscaler informer selects HPAs by the model labels.
+      assertThat(
+              refusal(
+                  () ->
+                      tenant
+                          .autoscaling()
+                          .v2()
+                          .horizontalPodAutoscalers()
+                          .inNamespace(ns)
+                          .resource(
+                              new HorizontalPodAutoscalerBuilder()
+                                  .withNewMetadata()
+                                  .withName("decoy")
+                                  .addToLabels("modelops.io/model", "churn")
+                                  .endMetadata()
+                                  .withNewSpec()
+                                  .withMaxReplicas(3)
+                                  .withNewScaleTargetRef()
+                                  .withApiVersion("apps/v1")
+                                  .withKind("Deployment")
+                                  .withName("churn")
+                                  .endScaleTargetRef()
+                                  .endSpec()
+                                  .build())
+                          .create()))
+          .contains("metadata.labels");
 
       assertThat(
               tenant

@@ -39,11 +39,13 @@ public final class StatusTextAudit {
     "CustomModelVersion",
     "CustomJob",
     "CustomJobRun",
+    "CustomModelTest",
     "ExecutionEnvironment",
     "ResourceBundle"
   };
   private static final Set<String> CLUSTER_SCOPED =
       Set.of("ExecutionEnvironment", "ResourceBundle");
+  private static final Set<String> TEXT_FIELDS = Set.of("message", "reason", "lastError");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static StatusTextAudit running;
 
@@ -134,29 +136,44 @@ public final class StatusTextAudit {
                 if (field.getKey().equals("conditions") && field.getValue().isArray()) {
                   for (JsonNode condition : field.getValue()) {
                     String message = condition.path("message").asText("");
-                    String text = message + " " + condition.path("reason").asText("");
                     objectsWithConditions.add(uid);
                     conditionMessages.add(uid + "|" + message);
-                    if (JAVA.matcher(text).find()) {
-                      findings.add(
-                          what
-                              + " "
-                              + at
-                              + "["
-                              + condition.path("type").asText()
-                              + "]: "
-                              + abbreviate(text));
-                    }
                   }
-                } else {
-                  scanConditions(field.getValue(), at, what, uid);
                 }
               });
-    } else if (node.isArray()) {
-      for (JsonNode item : node) {
-        scanConditions(item, path + "[]", what, uid);
+    }
+    findings.addAll(javaIn(node, path, what));
+  }
+
+  /**
+   * Every text a user reads in {@code status} that carries Java: each {@code message}, {@code
+   * reason} and {@code lastError} at any depth (conditions, a run's message, a test's per-check
+   * messages, an environment version's message), as "what path: text".
+   */
+  public static List<String> javaIn(JsonNode status, String path, String what) {
+    List<String> found = new ArrayList<>();
+    if (status.isObject()) {
+      status
+          .fields()
+          .forEachRemaining(
+              field -> {
+                String at = path + "." + field.getKey();
+                JsonNode value = field.getValue();
+                if (value.isTextual()
+                    && TEXT_FIELDS.contains(field.getKey())
+                    && JAVA.matcher(value.asText()).find()) {
+                  found.add(what + " " + at + ": " + abbreviate(value.asText()));
+                } else {
+                  found.addAll(javaIn(value, at, what));
+                }
+              });
+    } else if (status.isArray()) {
+      int i = 0;
+      for (JsonNode item : status) {
+        found.addAll(javaIn(item, path + "[" + i++ + "]", what));
       }
     }
+    return found;
   }
 
   private void auditEvent(Event event) {
@@ -184,7 +201,7 @@ public final class StatusTextAudit {
     }
   }
 
-  private static String abbreviate(String text) {
+  static String abbreviate(String text) {
     String line = text.replace("\n", "\\n").replace("\t", "\\t");
     return line.length() > 400 ? line.substring(0, 400) + "..." : line;
   }
