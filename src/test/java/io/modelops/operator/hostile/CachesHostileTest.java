@@ -172,6 +172,23 @@ class CachesHostileTest {
               assertThat(now.getMetadata().getUid()).isEqualTo(job.getMetadata().getUid());
               assertThat(phase(ns, "nightly-1")).isEqualTo("RUNNING");
             });
+    // The decoy naming the run's Job with a forged uid has no live owner: the garbage collector
+    // removes it, and the run's Job stays.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(client.pods().inNamespace(ns).withName("decoy-owned").get()).isNull());
+    assertThat(
+            client
+                .batch()
+                .v1()
+                .jobs()
+                .inNamespace(ns)
+                .withName("nightly-1")
+                .get()
+                .getMetadata()
+                .getUid())
+        .isEqualTo(job.getMetadata().getUid());
     TenantObjects.assertServing(client, other, "steady");
   }
 
