@@ -13,6 +13,7 @@ import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
+import io.modelops.operator.naming.Names;
 import io.modelops.operator.testing.LocalClusterExtension;
 import io.modelops.operator.testing.Manifests;
 import java.time.Duration;
@@ -277,7 +278,21 @@ class NamesHostileTest {
               CustomModel m = tenants.getModel(ns, "longbroken");
               assertThat(Tenants.condition(m, "Degraded").orElseThrow().getReason())
                   .isEqualTo("ImagePullBackOff");
+              assertThat(Tenants.condition(m, "Progressing").orElseThrow().getMessage())
+                  .as("the version is named as written where a user reads it")
+                  .contains("version " + version + " ");
             });
+    // Nowhere a user reads about the model does the shortened label value stand for the name.
+    String shortened = Names.labelValue(version);
+    CustomModel m = tenants.getModel(ns, "longbroken");
+    assertThat(m.getStatus().getConditions())
+        .allSatisfy(c -> assertThat(c.getMessage()).doesNotContain(shortened));
+    assertThat(
+            cluster.client().events().v1().events().inNamespace(ns).list().getItems().stream()
+                .filter(e -> e.getRegarding() != null)
+                .filter(e -> "longbroken".equals(e.getRegarding().getName()))
+                .map(e -> e.getNote()))
+        .allSatisfy(note -> assertThat(note).doesNotContain(shortened));
     tenants.bystanderKeepsServing();
   }
 
