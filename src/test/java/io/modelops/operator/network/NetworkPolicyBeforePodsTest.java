@@ -17,6 +17,8 @@ import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.naming.ModelNames;
 import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.testing.InProcessOperator;
 import io.modelops.operator.testing.LocalClusterExtension;
@@ -56,6 +58,7 @@ class NetworkPolicyBeforePodsTest {
   record Seen(String kind, String name, long resourceVersion, HasMetadata object) {}
 
   private final List<Seen> seen = new ArrayList<>();
+  private final List<String> deletedPolicies = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<Watch> watches = new ArrayList<>();
 
   /** Pods of earlier tests, which a new watch reports as added too. */
@@ -152,6 +155,69 @@ class NetworkPolicyBeforePodsTest {
         """
             .formatted(env));
     assertEveryPodWasSelectedFirst(model.getMetadata().getUid(), 2);
+  }
+
+  @Test
+  void aNewVersionsPodsAreSelectedByTheModelsPolicyThroughoutABlueGreenRollout() {
+    CustomModel model =
+        Manifests.apply(
+            cluster.client(),
+            ns,
+            CustomModel.class,
+            """
+            apiVersion: modelops.io/v1alpha1
+            kind: CustomModel
+            metadata: {name: roll}
+            spec:
+              targetType: Regression
+              targetName: y
+              replicas: 1
+              networkEgressPolicy: NONE
+              activeVersion: roll-v1
+            """);
+    for (String version : List.of("roll-v1", "roll-v2")) {
+      Manifests.apply(
+          cluster.client(),
+          ns,
+          CustomModelVersion.class,
+          """
+          apiVersion: modelops.io/v1alpha1
+          kind: CustomModelVersion
+          metadata: {name: %s}
+          spec:
+            customModelRef: {name: roll}
+            environment: {name: %s, version: "1.0"}
+            code: {configMap: {name: code}}
+          """
+              .formatted(version, env));
+    }
+    assertEveryPodWasSelectedFirst(model.getMetadata().getUid(), 1);
+    // Switch to v2: its pods start while v1 serves; the model's policy must already select them
+    // and must never go away during the switch.
+    Manifests.mergePatch(
+        cluster.client(),
+        CustomModel.class,
+        ns,
+        "roll",
+        "{\"spec\":{\"activeVersion\":\"roll-v2\"}}");
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                snapshot().stream()
+                    .filter(s -> s.kind().equals("Pod"))
+                    .anyMatch(
+                        s ->
+                            "roll-v2"
+                                .equals(
+                                    s.object()
+                                        .getMetadata()
+                                        .getLabels()
+                                        .get(ModelLabels.VERSION))));
+    assertEveryPodSoFarWasSelectedFirst(model.getMetadata().getUid());
+    assertThat(deletedPolicies)
+        .as("NetworkPolicies deleted during the switch")
+        .doesNotContain(ModelNames.networkPolicy("roll"));
   }
 
   @Test
@@ -341,6 +407,9 @@ class NetworkPolicyBeforePodsTest {
     return new Watcher<>() {
       @Override
       public void eventReceived(Action action, T resource) {
+        if (action == Action.DELETED && kind.equals("NetworkPolicy")) {
+          deletedPolicies.add(resource.getMetadata().getName());
+        }
         if (action == Action.ADDED && !earlierPods.contains(resource.getMetadata().getUid())) {
           synchronized (NetworkPolicyBeforePodsTest.this) {
             seen.add(
