@@ -3,6 +3,8 @@ package io.modelops.operator.bootstrap;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,8 +62,17 @@ final class LeaseWatchdog implements AutoCloseable {
   }
 
   /**
-   * Right after this replica acquired the Lease: how old (ms) the renewal that made it leader is,
-   * as the API server has it, or -1 when the Lease names another holder or cannot be read.
+   * Right after this replica acquired the Lease: how old (ms) the renewal that makes it leader is,
+   * or -1 when the Lease names another holder, cannot be read, or cannot be renewed.
+   *
+   * <p>When the Lease names this replica but its renewal is older than {@link #maxAcquireAgeMs()},
+   * the replica renews it itself, by a compare-and-swap on the Lease's resourceVersion, and answers
+   * how long that write took. Two cases lead here: an acquiring write that waited in the API server
+   * and landed with an old renew time, and fabric8's elector announcing leadership from the record
+   * it read, before writing its own renewal (it calls back from {@code updateObserved} with the old
+   * record, which after a stop-and-restand in this process already names this replica). The swap
+   * succeeds only if nobody wrote the Lease since it was read, so no other replica can hold it; its
+   * renew time is this replica's clock when it built the write.
    */
   long confirmAcquired() {
     try {
@@ -73,10 +84,24 @@ final class LeaseWatchdog implements AutoCloseable {
         return -1;
       }
       long renewed = lease.getSpec().getRenewTime().toInstant().toEpochMilli();
-      lastRenewMs = renewed;
-      return Math.max(0, System.currentTimeMillis() - renewed);
+      long age = Math.max(0, System.currentTimeMillis() - renewed);
+      if (age <= maxAcquireAgeMs()) {
+        lastRenewMs = renewed;
+        return age;
+      }
+      ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC);
+      lease.getSpec().setRenewTime(at);
+      probe.leases().inNamespace(namespace).resource(lease).update();
+      long took = System.currentTimeMillis() - at.toInstant().toEpochMilli();
+      LOG.info(
+          "{} renewed the Lease it was given with a renewal {} ms old ({} ms)",
+          identity,
+          age,
+          took);
+      lastRenewMs = at.toInstant().toEpochMilli();
+      return took;
     } catch (RuntimeException e) {
-      LOG.warn("cannot read the Lease just acquired", e);
+      LOG.warn("cannot confirm the Lease just acquired", e);
       return -1;
     }
   }
