@@ -49,6 +49,7 @@ final class BoundedHttpServer implements AutoCloseable {
   private final Map<String, Supplier<Response>> routes;
   private final long timeoutMillis;
   private final ThreadPoolExecutor workers;
+  private final long handoffMillis;
   private final ScheduledThreadPoolExecutor deadlines;
   private final Thread acceptor;
 
@@ -57,8 +58,10 @@ final class BoundedHttpServer implements AutoCloseable {
       ServerSocket socket,
       Map<String, Supplier<Response>> routes,
       int threads,
-      Duration timeout) {
+      Duration timeout,
+      Duration handoff) {
     this.name = name;
+    this.handoffMillis = handoff.toMillis();
     this.socket = socket;
     this.routes = Map.copyOf(routes);
     this.timeoutMillis = timeout.toMillis();
@@ -82,10 +85,29 @@ final class BoundedHttpServer implements AutoCloseable {
   static BoundedHttpServer start(
       String name, int port, Map<String, Supplier<Response>> routes, int threads, Duration timeout)
       throws IOException {
+    return start(name, port, routes, threads, timeout, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #start(String, int, Map, int, Duration)}, and a connection that finds every thread
+   * serving waits up to {@code handoff} for one to come back before it is refused: a thread that
+   * has just answered is free a moment before it asks for more work, and a client that sends its
+   * next request at once (a kubelet's liveness and readiness probes back to back, on a loaded node)
+   * must not be refused in that moment. Only for a server no flood can reach: the acceptor waits.
+   */
+  static BoundedHttpServer start(
+      String name,
+      int port,
+      Map<String, Supplier<Response>> routes,
+      int threads,
+      Duration timeout,
+      Duration handoff)
+      throws IOException {
     ServerSocket socket = new ServerSocket();
     socket.setReuseAddress(true);
     socket.bind(new InetSocketAddress(port), 64);
-    BoundedHttpServer server = new BoundedHttpServer(name, socket, routes, threads, timeout);
+    BoundedHttpServer server =
+        new BoundedHttpServer(name, socket, routes, threads, timeout, handoff);
     server.acceptor.start();
     return server;
   }
@@ -107,11 +129,27 @@ final class BoundedHttpServer implements AutoCloseable {
       }
       ScheduledFuture<?> deadline =
           deadlines.schedule(() -> closeQuietly(connection), timeoutMillis, TimeUnit.MILLISECONDS);
+      Runnable task = () -> serve(connection, deadline);
       try {
-        workers.execute(() -> serve(connection, deadline));
+        workers.execute(task);
       } catch (RejectedExecutionException busy) {
-        refuseBusy(connection, deadline);
+        if (!handedOff(task)) {
+          refuseBusy(connection, deadline);
+        }
       }
+    }
+  }
+
+  /** Whether an idle thread took {@code task} within the handoff wait. */
+  private boolean handedOff(Runnable task) {
+    if (handoffMillis <= 0) {
+      return false;
+    }
+    try {
+      return workers.getQueue().offer(task, handoffMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -17,8 +17,14 @@ import java.util.function.BooleanSupplier;
  * threads of its own; every connection has a deadline (see {@link BoundedHttpServer}).
  */
 public final class HealthServer implements AutoCloseable {
-  /** Probes are answered from memory: two threads keep one slow kubelet from delaying another. */
-  private static final int PROBE_THREADS = 2;
+  /**
+   * Probes are answered from memory: a thread each for a kubelet's startup, liveness and readiness
+   * probes, which may arrive together.
+   */
+  private static final int PROBE_THREADS = 3;
+
+  /** How long a probe finding every probe thread busy waits for one (no pod can reach the port). */
+  private static final Duration PROBE_HANDOFF = Duration.ofMillis(500);
 
   private final BoundedHttpServer metrics;
   private final BoundedHttpServer probes;
@@ -61,7 +67,8 @@ public final class HealthServer implements AutoCloseable {
             probePort,
             Map.of("/healthz", () -> probe(alive), "/readyz", () -> probe(ready)),
             PROBE_THREADS,
-            requestTimeout);
+            requestTimeout,
+            PROBE_HANDOFF);
     try {
       BoundedHttpServer metrics =
           BoundedHttpServer.start(
