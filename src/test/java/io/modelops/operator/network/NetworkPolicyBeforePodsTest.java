@@ -140,20 +140,7 @@ class NetworkPolicyBeforePodsTest {
               replicas: 2
               networkEgressPolicy: NONE
             """);
-    Manifests.apply(
-        cluster.client(),
-        ns,
-        CustomModelVersion.class,
-        """
-        apiVersion: modelops.io/v1alpha1
-        kind: CustomModelVersion
-        metadata: {name: churn-v1}
-        spec:
-          customModelRef: {name: churn}
-          environment: {name: %s, version: "1.0"}
-          code: {configMap: {name: code}}
-        """
-            .formatted(env));
+    version("churn-v1", "churn");
     assertEveryPodWasSelectedFirst(model.getMetadata().getUid(), 2);
   }
 
@@ -175,22 +162,8 @@ class NetworkPolicyBeforePodsTest {
               networkEgressPolicy: NONE
               activeVersion: roll-v1
             """);
-    for (String version : List.of("roll-v1", "roll-v2")) {
-      Manifests.apply(
-          cluster.client(),
-          ns,
-          CustomModelVersion.class,
-          """
-          apiVersion: modelops.io/v1alpha1
-          kind: CustomModelVersion
-          metadata: {name: %s}
-          spec:
-            customModelRef: {name: roll}
-            environment: {name: %s, version: "1.0"}
-            code: {configMap: {name: code}}
-          """
-              .formatted(version, env));
-    }
+    version("roll-v1", "roll");
+    version("roll-v2", "roll");
     assertEveryPodWasSelectedFirst(model.getMetadata().getUid(), 1);
     // Switch to v2: its pods start while v1 serves; the model's policy must already select them
     // and must never go away during the switch.
@@ -265,20 +238,7 @@ class NetworkPolicyBeforePodsTest {
           networkEgressPolicy: NONE
           serving: {enabled: false}
         """);
-    Manifests.apply(
-        cluster.client(),
-        ns,
-        CustomModelVersion.class,
-        """
-        apiVersion: modelops.io/v1alpha1
-        kind: CustomModelVersion
-        metadata: {name: tested-v1}
-        spec:
-          customModelRef: {name: tested}
-          environment: {name: %s, version: "1.0"}
-          code: {configMap: {name: code}}
-        """
-            .formatted(env));
+    version("tested-v1", "tested");
     CustomModelTest test =
         Manifests.apply(
             cluster.client(),
@@ -342,6 +302,16 @@ class NetworkPolicyBeforePodsTest {
               negativeClassLabel: "no"
               networkEgressPolicy: NONE
             """);
+    version("churn-runs-v1", "churn-runs");
+    String uid = model.getMetadata().getUid();
+    await()
+        .during(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(40))
+        .untilAsserted(() -> assertEveryPodSoFarWasSelectedFirst(uid));
+  }
+
+  /** Applies version {@code name} of {@code model}: the namespace's code, the test environment. */
+  private static void version(String name, String model) {
     Manifests.apply(
         cluster.client(),
         ns,
@@ -349,18 +319,13 @@ class NetworkPolicyBeforePodsTest {
         """
         apiVersion: modelops.io/v1alpha1
         kind: CustomModelVersion
-        metadata: {name: churn-runs-v1}
+        metadata: {name: %s}
         spec:
-          customModelRef: {name: churn-runs}
+          customModelRef: {name: %s}
           environment: {name: %s, version: "1.0"}
           code: {configMap: {name: code}}
         """
-            .formatted(env));
-    String uid = model.getMetadata().getUid();
-    await()
-        .during(Duration.ofSeconds(20))
-        .atMost(Duration.ofSeconds(40))
-        .untilAsserted(() -> assertEveryPodSoFarWasSelectedFirst(uid));
+            .formatted(name, model, env));
   }
 
   /**
