@@ -48,11 +48,6 @@ public final class CustomJobValidator {
     }
   }
 
-  /** The problem of the job's workerConfig (not a mapping, over a limit), if any. */
-  public static Optional<Problem> workerConfig(CustomJob job, String field) {
-    return WorkerConfigs.parse(job.getSpec().getWorkerConfig(), field).problem();
-  }
-
   /** The problem of an egress policy the platform does not allow in the job's namespace, if any. */
   public static Optional<Problem> egress(CustomJob job, EgressRules rules) {
     JobResources resources = job.getSpec().getResources();
@@ -81,7 +76,9 @@ public final class CustomJobValidator {
   public static Result validate(CustomJob job, EgressRules rules, Collection<String> gitHttpHosts) {
     List<Problem> problems = new ArrayList<>();
     GitUrls.check("spec.code", job.getSpec().getCode(), gitHttpHosts).ifPresent(problems::add);
-    workerConfig(job, "spec.workerConfig").ifPresent(problems::add);
+    WorkerConfigs.parse(job.getSpec().getWorkerConfig(), "spec.workerConfig")
+        .problem()
+        .ifPresent(problems::add);
     egress(job, rules).ifPresent(problems::add);
     Schedule schedule = job.getSpec().getSchedule();
     if (schedule == null) {

@@ -1,5 +1,6 @@
 package io.modelops.operator.customjobrun;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJob;
 import io.modelops.operator.api.v1alpha1.customjob.CustomJobSpec;
@@ -8,7 +9,7 @@ import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
 import io.modelops.operator.config.EgressRules;
-import io.modelops.operator.customjob.CustomJobValidator;
+import io.modelops.operator.customjob.WorkerConfigs;
 import io.modelops.operator.executionenvironment.EnvironmentResolution;
 import io.modelops.operator.lookup.NamespaceLookups;
 import io.modelops.operator.network.EgressPolicies;
@@ -74,6 +75,7 @@ public final class CustomJobRunValidator {
    * @param sidecar the sidecar model's name and endpoint, for hostedCustomMetric jobs
    * @param environment the resolved environment (image pull Secrets included)
    * @param placement the bundle's placement (none without a bundle)
+   * @param workerConfig the job's workerConfig read as JSON, when it has one
    */
   public record Resolved(
       String image,
@@ -81,7 +83,8 @@ public final class CustomJobRunValidator {
       Map<String, Quantity> resources,
       Optional<Sidecar> sidecar,
       EnvironmentResolution.Resolved environment,
-      Placement placement) {}
+      Placement placement,
+      Optional<JsonNode> workerConfig) {}
 
   /** A hosted custom metric job's model: its name and where it serves. */
   public record Sidecar(String model, String endpoint) {}
@@ -158,7 +161,9 @@ public final class CustomJobRunValidator {
     CustomJobSpec spec = job.get().getSpec();
     String field = "CustomJob " + job.get().getMetadata().getName() + " spec.";
     List<Problem> problems = new ArrayList<>();
-    CustomJobValidator.workerConfig(job.get(), field + "workerConfig").ifPresent(problems::add);
+    WorkerConfigs.Parsed workerConfig =
+        WorkerConfigs.parse(spec.getWorkerConfig(), field + "workerConfig");
+    workerConfig.problem().ifPresent(problems::add);
 
     EgressPolicies.allowed(
             field + "resources.egressNetworkPolicy",
@@ -222,7 +227,8 @@ public final class CustomJobRunValidator {
                 resources,
                 sidecar,
                 environment.resolved().orElseThrow(),
-                placement[0])));
+                placement[0],
+                workerConfig.json())));
   }
 
   /** The job's resources; {@code bundleUsed} hears of the bundle they come from, if any. */

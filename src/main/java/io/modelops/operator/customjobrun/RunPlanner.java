@@ -6,7 +6,6 @@ import io.modelops.operator.api.v1alpha1.customjob.CustomJobSpec;
 import io.modelops.operator.api.v1alpha1.customjob.CustomMetric;
 import io.modelops.operator.api.v1alpha1.customjobrun.CustomJobRun;
 import io.modelops.operator.config.OperatorConfig;
-import io.modelops.operator.customjob.WorkerConfigs;
 import io.modelops.operator.naming.RunLabels;
 import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.naming.WireNames;
@@ -62,8 +61,7 @@ public final class RunPlanner {
             });
 
     String configName = RunNames.config(run);
-    Optional<JsonNode> workerConfig =
-        WorkerConfigs.parse(spec.getWorkerConfig(), "spec.workerConfig").json();
+    Optional<JsonNode> workerConfig = resolved.workerConfig();
     List<CustomMetric> metrics = Optional.ofNullable(spec.getCustomMetrics()).orElse(List.of());
     var pod =
         WorkloadInputs.builder(
