@@ -17,8 +17,6 @@ import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
-import io.modelops.operator.naming.ModelLabels;
-import io.modelops.operator.naming.ModelNames;
 import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.testing.InProcessOperator;
 import io.modelops.operator.testing.LocalClusterExtension;
@@ -58,7 +56,6 @@ class NetworkPolicyBeforePodsTest {
   record Seen(String kind, String name, long resourceVersion, HasMetadata object) {}
 
   private final List<Seen> seen = new ArrayList<>();
-  private final List<String> deletedPolicies = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<Watch> watches = new ArrayList<>();
 
   /** Pods of earlier tests, which a new watch reports as added too. */
@@ -140,57 +137,21 @@ class NetworkPolicyBeforePodsTest {
               replicas: 2
               networkEgressPolicy: NONE
             """);
-    version("churn-v1", "churn");
-    assertEveryPodWasSelectedFirst(model.getMetadata().getUid(), 2);
-  }
-
-  @Test
-  void aNewVersionsPodsAreSelectedByTheModelsPolicyThroughoutABlueGreenRollout() {
-    CustomModel model =
-        Manifests.apply(
-            cluster.client(),
-            ns,
-            CustomModel.class,
-            """
-            apiVersion: modelops.io/v1alpha1
-            kind: CustomModel
-            metadata: {name: roll}
-            spec:
-              targetType: Regression
-              targetName: y
-              replicas: 1
-              networkEgressPolicy: NONE
-              activeVersion: roll-v1
-            """);
-    version("roll-v1", "roll");
-    version("roll-v2", "roll");
-    assertEveryPodWasSelectedFirst(model.getMetadata().getUid(), 1);
-    // Switch to v2: its pods start while v1 serves; the model's policy must already select them
-    // and must never go away during the switch.
-    Manifests.mergePatch(
+    Manifests.apply(
         cluster.client(),
-        CustomModel.class,
         ns,
-        "roll",
-        "{\"spec\":{\"activeVersion\":\"roll-v2\"}}");
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .until(
-            () ->
-                snapshot().stream()
-                    .filter(s -> s.kind().equals("Pod"))
-                    .anyMatch(
-                        s ->
-                            "roll-v2"
-                                .equals(
-                                    s.object()
-                                        .getMetadata()
-                                        .getLabels()
-                                        .get(ModelLabels.VERSION))));
-    assertEveryPodSoFarWasSelectedFirst(model.getMetadata().getUid());
-    assertThat(deletedPolicies)
-        .as("NetworkPolicies deleted during the switch")
-        .doesNotContain(ModelNames.networkPolicy("roll"));
+        CustomModelVersion.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomModelVersion
+        metadata: {name: churn-v1}
+        spec:
+          customModelRef: {name: churn}
+          environment: {name: %s, version: "1.0"}
+          code: {configMap: {name: code}}
+        """
+            .formatted(env));
+    assertEveryPodWasSelectedFirst(model.getMetadata().getUid(), 2);
   }
 
   @Test
@@ -238,7 +199,20 @@ class NetworkPolicyBeforePodsTest {
           networkEgressPolicy: NONE
           serving: {enabled: false}
         """);
-    version("tested-v1", "tested");
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomModelVersion.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomModelVersion
+        metadata: {name: tested-v1}
+        spec:
+          customModelRef: {name: tested}
+          environment: {name: %s, version: "1.0"}
+          code: {configMap: {name: code}}
+        """
+            .formatted(env));
     CustomModelTest test =
         Manifests.apply(
             cluster.client(),
@@ -302,16 +276,6 @@ class NetworkPolicyBeforePodsTest {
               negativeClassLabel: "no"
               networkEgressPolicy: NONE
             """);
-    version("churn-runs-v1", "churn-runs");
-    String uid = model.getMetadata().getUid();
-    await()
-        .during(Duration.ofSeconds(20))
-        .atMost(Duration.ofSeconds(40))
-        .untilAsserted(() -> assertEveryPodSoFarWasSelectedFirst(uid));
-  }
-
-  /** Applies version {@code name} of {@code model}: the namespace's code, the test environment. */
-  private static void version(String name, String model) {
     Manifests.apply(
         cluster.client(),
         ns,
@@ -319,13 +283,18 @@ class NetworkPolicyBeforePodsTest {
         """
         apiVersion: modelops.io/v1alpha1
         kind: CustomModelVersion
-        metadata: {name: %s}
+        metadata: {name: churn-runs-v1}
         spec:
-          customModelRef: {name: %s}
+          customModelRef: {name: churn-runs}
           environment: {name: %s, version: "1.0"}
           code: {configMap: {name: code}}
         """
-            .formatted(name, model, env));
+            .formatted(env));
+    String uid = model.getMetadata().getUid();
+    await()
+        .during(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(40))
+        .untilAsserted(() -> assertEveryPodSoFarWasSelectedFirst(uid));
   }
 
   /**
@@ -372,9 +341,6 @@ class NetworkPolicyBeforePodsTest {
     return new Watcher<>() {
       @Override
       public void eventReceived(Action action, T resource) {
-        if (action == Action.DELETED && kind.equals("NetworkPolicy")) {
-          deletedPolicies.add(resource.getMetadata().getName());
-        }
         if (action == Action.ADDED && !earlierPods.contains(resource.getMetadata().getUid())) {
           synchronized (NetworkPolicyBeforePodsTest.this) {
             seen.add(
