@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.utils.HttpClientUtils;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
@@ -17,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelops.operator.config.OperatorConfig;
 import io.modelops.operator.modeltest.TesterContract;
 import io.modelops.operator.modeltest.tester.ModelTester;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +44,14 @@ public final class Main {
 
   /** JOSDK's lease duration minus its renew deadline (15 s − 10 s), less a safety margin. */
   private static final long STOP_AFTER_LOST_LEASE_MS = 4_000;
+
+  /**
+   * How long one Lease request of the elector may take (it is never retried): the retry period
+   * (2 s), so an elector whose request hangs (etcd down) tries again with a fresh renewal instead
+   * of waiting in it, and a leader gets several attempts within its renew deadline (10 s). The
+   * watchdog's reads use the same.
+   */
+  static final Duration LEASE_REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
   private Main() {}
 
@@ -182,7 +192,7 @@ public final class Main {
   private static KubernetesClient probeClient(Config clientConfig) {
     Config probe = Config.autoConfigure(null);
     probe.setUserAgent(clientConfig.getUserAgent());
-    probe.setRequestTimeout(2_000);
+    probe.setRequestTimeout((int) LEASE_REQUEST_TIMEOUT.toMillis());
     probe.setConnectionTimeout(1_000);
     probe.setRequestRetryBackoffLimit(0);
     return new KubernetesClientBuilder().withConfig(probe).build();
@@ -198,9 +208,14 @@ public final class Main {
       LeaseWatchdog watchdog) {
     // Each operator has its own client, fenced: its writes pass only while it leads.
     LeaderFence fence = config.leaderElection() ? new LeaderFence() : LeaderFence.alwaysOpen();
+    KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(clientConfig);
+    if (config.leaderElection()) {
+      // JOSDK's elector uses this client: its Lease requests fail fast and are never retried
+      builder.withHttpClientFactory(
+          LeaseRequests.apart(HttpClientUtils.getHttpClientFactory(), LEASE_REQUEST_TIMEOUT));
+    }
     KubernetesClient client =
-        new KubernetesClientBuilder()
-            .withConfig(clientConfig)
+        builder
             .withHttpClientBuilderConsumer(
                 b -> b.addOrReplaceInterceptor("modelops-leader-fence", fence))
             .build();
