@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The chaos harness' own kwok cluster (MODELOPS_CLUSTER, default {@code modelops-chaos}), with
@@ -23,6 +27,13 @@ import java.util.Map;
  * working directory and environment it had. A supervisor plays the kubelet of a real control plane:
  * a component that exits by itself (kube-controller-manager and kube-scheduler exit when they lose
  * their own leader election during an API server outage) is started again, and counted.
+ *
+ * <p>kwokctl deletes a cluster without stopping the components it did not start itself, so the
+ * harness stops the ones it started again when it closes, and before creating a cluster it stops
+ * any process still running from that cluster's directory (a harness that died): otherwise an old
+ * kube-apiserver stays up, and since the next cluster may get the same etcd port, it serves and
+ * writes the next run's etcd too (seen: a run's restarted kube-apiserver still running in the next
+ * run).
  */
 final class ChaosCluster implements AutoCloseable {
   private final Path repo;
@@ -35,6 +46,15 @@ final class ChaosCluster implements AutoCloseable {
   private final Map<String, Stopped> launched = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Integer> restarts = new java.util.concurrent.ConcurrentHashMap<>();
   private final Thread kubelet = new Thread(this::supervise, "chaos-kubelet");
+  private final List<Process> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+  // its own threads: a probe that hangs must not hold up the next one
+  private final java.util.concurrent.ExecutorService probes =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "chaos-readyz");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile boolean closed;
 
   private record Stopped(List<String> command, Path cwd, Map<String, String> env) {}
@@ -57,6 +77,11 @@ final class ChaosCluster implements AutoCloseable {
 
   /** Creates the cluster (a fresh one: the audit log must start empty) and installs the CRDs. */
   static ChaosCluster up(Path repo, String name) throws IOException {
+    Path dir = Path.of(System.getProperty("user.home"), ".kwok", "clusters", name);
+    terminate(
+        ProcessHandle.allProcesses()
+            .filter(p -> p.info().command().map(c -> c.startsWith(dir + "/")).orElse(false))
+            .toList());
     down(repo, name);
     var up =
         ExternalCommand.of("bash", "dev/scripts/cluster-up.sh")
@@ -133,11 +158,20 @@ final class ChaosCluster implements AutoCloseable {
     return dir.resolve("logs").resolve("audit.log");
   }
 
-  /** Whether kube-apiserver answers /readyz (with etcd reachable). */
+  /**
+   * Whether kube-apiserver answers /readyz (with etcd reachable) within 3 s. Bounded here: a raw
+   * request of the client once waited without end (seen after an etcd stop), which stalled a run.
+   */
   boolean ready() {
+    CompletableFuture<String> answer =
+        CompletableFuture.supplyAsync(() -> probe.raw("/readyz"), probes);
     try {
-      return "ok".equals(probe.raw("/readyz"));
-    } catch (RuntimeException e) {
+      return "ok".equals(answer.get(3, TimeUnit.SECONDS));
+    } catch (ExecutionException | TimeoutException e) {
+      answer.cancel(true);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }
@@ -251,6 +285,7 @@ final class ChaosCluster implements AutoCloseable {
     pb.environment().clear();
     pb.environment().putAll(s.env());
     Process p = pb.start();
+    started.add(p);
     p.getOutputStream().close();
     Files.writeString(dir.resolve("pids").resolve(component + ".pid"), p.pid() + "\n");
   }
@@ -261,8 +296,27 @@ final class ChaosCluster implements AutoCloseable {
     kubelet.interrupt();
     admin.close();
     probe.close();
+    probes.shutdownNow();
     if (!Boolean.getBoolean("modelops.chaos.keepCluster")) {
+      terminate(started.stream().map(Process::toHandle).toList());
       down(repo, name);
+    }
+  }
+
+  /** SIGTERM, then SIGKILL to whatever still runs 10 s later. */
+  private static void terminate(List<ProcessHandle> processes) {
+    List<ProcessHandle> alive = processes.stream().filter(ProcessHandle::isAlive).toList();
+    alive.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    for (ProcessHandle p : alive) {
+      try {
+        p.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        p.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.destroyForcibly();
+      }
     }
   }
 }
