@@ -71,9 +71,10 @@ final class LeaseRequests implements HttpClient.Factory {
     return new Builder(inner.newBuilder(config), forLeases);
   }
 
+  /** Without a configuration there are no request settings to keep apart: the inner builder. */
   @Override
   public HttpClient.Builder newBuilder() {
-    return new Builder(inner.newBuilder(), inner.newBuilder());
+    return inner.newBuilder();
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -17,6 +18,8 @@ import io.modelops.operator.api.v1alpha1.custommodel.CustomModel;
 import io.modelops.operator.api.v1alpha1.custommodeltest.CustomModelTest;
 import io.modelops.operator.api.v1alpha1.custommodelversion.CustomModelVersion;
 import io.modelops.operator.api.v1alpha1.executionenvironment.ExecutionEnvironment;
+import io.modelops.operator.naming.ModelLabels;
+import io.modelops.operator.naming.ModelNames;
 import io.modelops.operator.naming.RunNames;
 import io.modelops.operator.testing.InProcessOperator;
 import io.modelops.operator.testing.LocalClusterExtension;
@@ -56,7 +59,9 @@ class NetworkPolicyBeforePodsTest {
   record Seen(String kind, String name, long resourceVersion, HasMetadata object) {}
 
   private final List<Seen> seen = new ArrayList<>();
+  private final List<String> deletedPolicies = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<Watch> watches = new ArrayList<>();
+  private final Map<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Pods of earlier tests, which a new watch reports as added too. */
   private final Set<String> earlierPods = new HashSet<>();
@@ -137,21 +142,58 @@ class NetworkPolicyBeforePodsTest {
               replicas: 2
               networkEgressPolicy: NONE
             """);
-    Manifests.apply(
-        cluster.client(),
-        ns,
-        CustomModelVersion.class,
-        """
-        apiVersion: modelops.io/v1alpha1
-        kind: CustomModelVersion
-        metadata: {name: churn-v1}
-        spec:
-          customModelRef: {name: churn}
-          environment: {name: %s, version: "1.0"}
-          code: {configMap: {name: code}}
-        """
-            .formatted(env));
+    version("churn-v1", "churn");
     assertEveryPodWasSelectedFirst(model.getMetadata().getUid(), 2);
+  }
+
+  @Test
+  void aNewVersionsPodsAreSelectedByTheModelsPolicyThroughoutABlueGreenRollout() {
+    CustomModel model =
+        Manifests.apply(
+            cluster.client(),
+            ns,
+            CustomModel.class,
+            """
+            apiVersion: modelops.io/v1alpha1
+            kind: CustomModel
+            metadata: {name: roll}
+            spec:
+              targetType: Regression
+              targetName: y
+              replicas: 1
+              networkEgressPolicy: NONE
+              activeVersion: roll-v1
+            """);
+    version("roll-v1", "roll");
+    version("roll-v2", "roll");
+    assertEveryPodWasSelectedFirst(model.getMetadata().getUid(), 1);
+    // Switch to v2: its pods start while v1 serves; the model's policy must already select them
+    // and must never go away during the switch.
+    Manifests.mergePatch(
+        cluster.client(),
+        CustomModel.class,
+        ns,
+        "roll",
+        "{\"spec\":{\"activeVersion\":\"roll-v2\"}}");
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                podsOf(model.getMetadata().getUid()).stream()
+                    .anyMatch(
+                        s ->
+                            "roll-v2"
+                                .equals(
+                                    s.object()
+                                        .getMetadata()
+                                        .getLabels()
+                                        .get(ModelLabels.VERSION))));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertEveryPodSoFarWasSelectedFirst(model.getMetadata().getUid()));
+    assertThat(deletedPolicies)
+        .as("NetworkPolicies deleted during the switch")
+        .doesNotContain(ModelNames.networkPolicy("roll"));
   }
 
   @Test
@@ -199,20 +241,7 @@ class NetworkPolicyBeforePodsTest {
           networkEgressPolicy: NONE
           serving: {enabled: false}
         """);
-    Manifests.apply(
-        cluster.client(),
-        ns,
-        CustomModelVersion.class,
-        """
-        apiVersion: modelops.io/v1alpha1
-        kind: CustomModelVersion
-        metadata: {name: tested-v1}
-        spec:
-          customModelRef: {name: tested}
-          environment: {name: %s, version: "1.0"}
-          code: {configMap: {name: code}}
-        """
-            .formatted(env));
+    version("tested-v1", "tested");
     CustomModelTest test =
         Manifests.apply(
             cluster.client(),
@@ -276,20 +305,7 @@ class NetworkPolicyBeforePodsTest {
               negativeClassLabel: "no"
               networkEgressPolicy: NONE
             """);
-    Manifests.apply(
-        cluster.client(),
-        ns,
-        CustomModelVersion.class,
-        """
-        apiVersion: modelops.io/v1alpha1
-        kind: CustomModelVersion
-        metadata: {name: churn-runs-v1}
-        spec:
-          customModelRef: {name: churn-runs}
-          environment: {name: %s, version: "1.0"}
-          code: {configMap: {name: code}}
-        """
-            .formatted(env));
+    version("churn-runs-v1", "churn-runs");
     String uid = model.getMetadata().getUid();
     await()
         .during(Duration.ofSeconds(20))
@@ -297,23 +313,42 @@ class NetworkPolicyBeforePodsTest {
         .untilAsserted(() -> assertEveryPodSoFarWasSelectedFirst(uid));
   }
 
+  /** Applies version {@code name} of {@code model}: the namespace's code, the test environment. */
+  private static void version(String name, String model) {
+    Manifests.apply(
+        cluster.client(),
+        ns,
+        CustomModelVersion.class,
+        """
+        apiVersion: modelops.io/v1alpha1
+        kind: CustomModelVersion
+        metadata: {name: %s}
+        spec:
+          customModelRef: {name: %s}
+          environment: {name: %s, version: "1.0"}
+          code: {configMap: {name: code}}
+        """
+            .formatted(name, model, env));
+  }
+
   /**
    * Waits for {@code pods} pods whose chain of controllers leads to {@code ownerUid}'s workload,
-   * then checks each was preceded by a policy controlled by {@code ownerUid} that selects it.
+   * then checks each was preceded by a policy controlled by {@code ownerUid} that selects it. Pods
+   * of other workloads (an earlier test's rollout still settling) are not counted or checked.
    */
   private void assertEveryPodWasSelectedFirst(String ownerUid, int pods) {
+    await().atMost(Duration.ofSeconds(90)).until(() -> podsOf(ownerUid).size() >= pods);
+    assertThat(podsOf(ownerUid)).hasSizeGreaterThanOrEqualTo(pods);
+    // Watches of two kinds are not delivered in order: the policy's event may arrive after the
+    // pod's. The order is judged by resourceVersion, so waiting for the event changes nothing.
     await()
-        .atMost(Duration.ofSeconds(90))
-        .until(() -> snapshot().stream().filter(s -> s.kind().equals("Pod")).count() >= pods);
-    assertThat(snapshot().stream().filter(s -> s.kind().equals("Pod")))
-        .hasSizeGreaterThanOrEqualTo(pods);
-    assertEveryPodSoFarWasSelectedFirst(ownerUid);
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertEveryPodSoFarWasSelectedFirst(ownerUid));
   }
 
   private void assertEveryPodSoFarWasSelectedFirst(String ownerUid) {
     List<Seen> events = snapshot();
-    List<Seen> podsAdded = events.stream().filter(s -> s.kind().equals("Pod")).toList();
-    for (Seen pod : podsAdded) {
+    for (Seen pod : podsOf(ownerUid)) {
       Map<String, String> labels =
           Optional.ofNullable(pod.object().getMetadata().getLabels()).orElse(Map.of());
       Optional<Seen> policy =
@@ -333,6 +368,61 @@ class NetworkPolicyBeforePodsTest {
     }
   }
 
+  /** The pods seen so far whose workload belongs to {@code ownerUid}. */
+  private List<Seen> podsOf(String ownerUid) {
+    return snapshot().stream()
+        .filter(s -> s.kind().equals("Pod"))
+        .filter(s -> ownerUid.equals(workloadOwner(s.object())))
+        .toList();
+  }
+
+  /**
+   * The uid at the top of a pod's chain of controllers (pod → ReplicaSet → Deployment → CustomModel;
+   * pod → Job → CustomModelTest; pod → Job → CustomJobRun, whose CustomJob is named by its spec, as
+   * the operator adds no reference to a run a user wrote), or "" when a link is gone.
+   */
+  private String workloadOwner(HasMetadata pod) {
+    return owners.computeIfAbsent(
+        pod.getMetadata().getUid(),
+        uid -> {
+          HasMetadata object = pod;
+          for (int depth = 0; depth < 5; depth++) {
+            if (object instanceof GenericKubernetesResource run
+                && run.getKind().equals("CustomJobRun")) {
+              CustomJob job =
+                  cluster
+                      .client()
+                      .resources(CustomJob.class)
+                      .inNamespace(ns)
+                      .withName(run.get("spec", "customJobRef", "name"))
+                      .get();
+              return job == null ? "" : job.getMetadata().getUid();
+            }
+            Optional<OwnerReference> controller =
+                Optional.ofNullable(object.getMetadata().getOwnerReferences())
+                    .orElse(List.of())
+                    .stream()
+                    .filter(r -> Boolean.TRUE.equals(r.getController()))
+                    .findFirst();
+            if (controller.isEmpty()) {
+              return object.getMetadata().getUid();
+            }
+            OwnerReference ref = controller.get();
+            object =
+                cluster
+                    .client()
+                    .genericKubernetesResources(ref.getApiVersion(), ref.getKind())
+                    .inNamespace(ns)
+                    .withName(ref.getName())
+                    .get();
+            if (object == null || !ref.getUid().equals(object.getMetadata().getUid())) {
+              return "";
+            }
+          }
+          return "";
+        });
+  }
+
   private synchronized List<Seen> snapshot() {
     return List.copyOf(seen);
   }
@@ -341,6 +431,9 @@ class NetworkPolicyBeforePodsTest {
     return new Watcher<>() {
       @Override
       public void eventReceived(Action action, T resource) {
+        if (action == Action.DELETED && kind.equals("NetworkPolicy")) {
+          deletedPolicies.add(resource.getMetadata().getName());
+        }
         if (action == Action.ADDED && !earlierPods.contains(resource.getMetadata().getUid())) {
           synchronized (NetworkPolicyBeforePodsTest.this) {
             seen.add(
