@@ -1,7 +1,8 @@
 package io.modelops.operator.bootstrap;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.RequestConfig;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
@@ -59,16 +60,29 @@ final class LeaseRequests implements HttpClient.Factory {
 
   @Override
   public HttpClient.Builder newBuilder(Config config) {
-    Config leases =
-        new ConfigBuilder(config)
-            .withRequestRetryBackoffLimit(0)
-            .withRequestTimeout((int) timeout.toMillis())
-            .withConnectionTimeout((int) Math.min(timeout.toMillis(), config.getConnectionTimeout()))
-            .build();
-    HttpClient.Builder forLeases = inner.newBuilder(leases);
+    // The same configuration (credentials and their refresh, TLS, proxy), other request settings.
+    HttpClient.Builder forLeases = inner.newBuilder(config);
+    forLeases.tag(withoutRetries(config.getRequestConfig()));
+    long connect = config.getConnectionTimeout();
+    forLeases.connectTimeout(
+        connect > 0 ? Math.min(connect, timeout.toMillis()) : timeout.toMillis(),
+        TimeUnit.MILLISECONDS);
     // fabric8 sets each request's timeout from the client's configuration, not the HTTP client's
     forLeases.addOrReplaceInterceptor("modelops-lease-timeout", new Timeout(timeout));
     return new Builder(inner.newBuilder(config), forLeases);
+  }
+
+  /** {@code settings} with fabric8's request retries off. */
+  static RequestConfig withoutRetries(RequestConfig settings) {
+    RequestConfig copy =
+        new RequestConfigBuilder(settings)
+            .withRequestRetryBackoffLimit(0)
+            .build();
+    // impersonation is not part of the builder
+    copy.setImpersonateUsername(settings.getImpersonateUsername());
+    copy.setImpersonateGroups(settings.getImpersonateGroups());
+    copy.setImpersonateExtras(settings.getImpersonateExtras());
+    return copy;
   }
 
   /** Without a configuration there are no request settings to keep apart: the inner builder. */

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfig;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
@@ -144,5 +145,27 @@ class LeaseRequestsTest {
     assertThat(seen)
         .filteredOn(r -> r.equals("POST " + LEASE.replace("/leader", "")))
         .hasSize(1);
+  }
+
+  @Test
+  void theLeaseRequestSettingsDifferOnlyInRetries() {
+    RequestConfig settings =
+        new ConfigBuilder(mock.getConfiguration())
+            .withRequestRetryBackoffLimit(7)
+            .withRequestTimeout(9_000)
+            .withWatchReconnectInterval(100)
+            .withImpersonateUsername("auditor")
+            .withImpersonateGroups("auditors")
+            .build()
+            .getRequestConfig();
+
+    RequestConfig leases = LeaseRequests.withoutRetries(settings);
+
+    assertThat(leases.getRequestRetryBackoffLimit()).isZero();
+    assertThat(settings.getRequestRetryBackoffLimit()).isEqualTo(7);
+    assertThat(leases)
+        .usingRecursiveComparison()
+        .ignoringFields("requestRetryBackoffLimit")
+        .isEqualTo(settings);
   }
 }
