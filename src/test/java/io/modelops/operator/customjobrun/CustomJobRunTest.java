@@ -235,9 +235,29 @@ class CustomJobRunTest {
     awaitPhase("nopull-1", "FAILED");
     assertThat(get("nopull-1").getStatus().getConditions())
         .anySatisfy(c -> assertThat(c.getReason()).isEqualTo("ImagePullBackOff"));
+    // The operator's part: the Job is deleted as the run fails, so it retries no more.
     await()
         .ignoreExceptions()
         .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        cluster
+                            .client()
+                            .batch()
+                            .v1()
+                            .jobs()
+                            .inNamespace(ns)
+                            .withLabel(RunLabels.RUN, "nopull-1")
+                            .list()
+                            .getItems())
+                    .isEmpty());
+    // Its pods go with it, deleted by kube-controller-manager's garbage collector (the Job is
+    // deleted with background propagation). The collector's queue can lag on a loaded machine: it
+    // once took more than 30 s to act in a full run of the suite.
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(120))
         .untilAsserted(
             () ->
                 assertThat(
