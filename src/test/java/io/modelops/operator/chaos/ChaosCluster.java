@@ -176,6 +176,30 @@ final class ChaosCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the API server answers a read of the Lease {@code namespace/name} within 3 s. After an
+   * etcd outage kube-apiserver can report itself ready while reads of some resources still time
+   * out (seen for Leases: 40 s after /readyz passed); no replica can lead before the Lease answers.
+   */
+  boolean leaseReadable(String namespace, String name) {
+    CompletableFuture<Boolean> answer =
+        CompletableFuture.supplyAsync(
+            () -> {
+              probe.leases().inNamespace(namespace).withName(name).get();
+              return true;
+            },
+            probes);
+    try {
+      return answer.get(3, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      answer.cancel(true);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Waits until kube-apiserver is ready again; the time it took in ms, or -1. */
   long awaitReady(Duration timeout) throws InterruptedException {
     long t0 = System.nanoTime();
