@@ -74,10 +74,7 @@ final class LeaseRequests implements HttpClient.Factory {
 
   /** {@code settings} with fabric8's request retries off. */
   static RequestConfig withoutRetries(RequestConfig settings) {
-    RequestConfig copy =
-        new RequestConfigBuilder(settings)
-            .withRequestRetryBackoffLimit(0)
-            .build();
+    RequestConfig copy = new RequestConfigBuilder(settings).withRequestRetryBackoffLimit(0).build();
     // impersonation is not part of the builder
     copy.setImpersonateUsername(settings.getImpersonateUsername());
     copy.setImpersonateGroups(settings.getImpersonateGroups());

@@ -46,9 +46,9 @@ public final class Main {
   private static final long STOP_AFTER_LOST_LEASE_MS = 4_000;
 
   /**
-   * How long one Lease request of the elector may take (it is never retried): the retry period
-   * (2 s), so an elector whose request hangs (etcd down) tries again with a fresh renewal instead
-   * of waiting in it, and a leader gets several attempts within its renew deadline (10 s). The
+   * How long one Lease request of the elector may take (it is never retried): the retry period (2
+   * s), so an elector whose request hangs (etcd down) tries again with a fresh renewal instead of
+   * waiting in it, and a leader gets several attempts within its renew deadline (10 s). The
    * watchdog's reads use the same.
    */
   static final Duration LEASE_REQUEST_TIMEOUT = Duration.ofSeconds(2);

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator's client sends the elector's Lease requests apart: a Lease request that fails is
- * not retried and one that hangs times out, while every other request keeps fabric8's retries and
+ * The operator's client sends the elector's Lease requests apart: a Lease request that fails is not
+ * retried and one that hangs times out, while every other request keeps fabric8's retries and
  * timeout; interceptors added to the client (authentication, the leader fence) apply to both.
  */
 @EnableKubernetesMockClient
@@ -60,8 +60,7 @@ class LeaseRequestsTest {
         new KubernetesClientBuilder()
             .withConfig(config)
             .withHttpClientFactory(
-                LeaseRequests.apart(
-                    HttpClientUtils.getHttpClientFactory(), Duration.ofMillis(500)))
+                LeaseRequests.apart(HttpClientUtils.getHttpClientFactory(), Duration.ofMillis(500)))
             .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("recorder", recorder))
             .build();
   }
@@ -142,9 +141,7 @@ class LeaseRequestsTest {
                             .build())
                     .create())
         .isInstanceOf(KubernetesClientException.class);
-    assertThat(seen)
-        .filteredOn(r -> r.equals("POST " + LEASE.replace("/leader", "")))
-        .hasSize(1);
+    assertThat(seen).filteredOn(r -> r.equals("POST " + LEASE.replace("/leader", ""))).hasSize(1);
   }
 
   @Test

@@ -178,8 +178,8 @@ final class ChaosCluster implements AutoCloseable {
 
   /**
    * Whether the API server answers a read of the Lease {@code namespace/name} within 3 s. After an
-   * etcd outage kube-apiserver can report itself ready while reads of some resources still time
-   * out (seen for Leases: 40 s after /readyz passed); no replica can lead before the Lease answers.
+   * etcd outage kube-apiserver can report itself ready while reads of some resources still time out
+   * (seen for Leases: 40 s after /readyz passed); no replica can lead before the Lease answers.
    */
   boolean leaseReadable(String namespace, String name) {
     CompletableFuture<Boolean> answer =

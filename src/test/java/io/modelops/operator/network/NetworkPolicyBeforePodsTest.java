@@ -377,9 +377,9 @@ class NetworkPolicyBeforePodsTest {
   }
 
   /**
-   * The uid at the top of a pod's chain of controllers (pod → ReplicaSet → Deployment → CustomModel;
-   * pod → Job → CustomModelTest; pod → Job → CustomJobRun, whose CustomJob is named by its spec, as
-   * the operator adds no reference to a run a user wrote), or "" when a link is gone.
+   * The uid at the top of a pod's chain of controllers (pod → ReplicaSet → Deployment →
+   * CustomModel; pod → Job → CustomModelTest; pod → Job → CustomJobRun, whose CustomJob is named by
+   * its spec, as the operator adds no reference to a run a user wrote), or "" when a link is gone.
    */
   private String workloadOwner(HasMetadata pod) {
     return owners.computeIfAbsent(
