@@ -41,7 +41,7 @@ final class LeaderFence implements Interceptor {
       return;
     }
     String path = request.uri().getPath();
-    if (path.contains("/apis/coordination.k8s.io/")
+    if (LeaseRequests.isLease(request)
         || path.endsWith("/selfsubjectrulesreviews")
         || path.endsWith("/selfsubjectaccessreviews")) {
       return;

@@ -54,6 +54,7 @@ final class LeaseRequests implements HttpClient.Factory {
     return new LeaseRequests(inner, timeout);
   }
 
+  /** Whether {@code request} is one of the election's (a path under coordination.k8s.io). */
   static boolean isLease(HttpRequest request) {
     return request.uri().getPath().contains(LEASE_PATH);
   }
