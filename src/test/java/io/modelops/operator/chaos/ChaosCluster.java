@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The chaos harness' own kwok cluster (MODELOPS_CLUSTER, default {@code modelops-chaos}), with
@@ -163,17 +165,7 @@ final class ChaosCluster implements AutoCloseable {
    * request of the client once waited without end (seen after an etcd stop), which stalled a run.
    */
   boolean ready() {
-    CompletableFuture<String> answer =
-        CompletableFuture.supplyAsync(() -> probe.raw("/readyz"), probes);
-    try {
-      return "ok".equals(answer.get(3, TimeUnit.SECONDS));
-    } catch (ExecutionException | TimeoutException e) {
-      answer.cancel(true);
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return answers(() -> "ok".equals(probe.raw("/readyz")));
   }
 
   /**
@@ -182,13 +174,16 @@ final class ChaosCluster implements AutoCloseable {
    * (seen for Leases: 40 s after /readyz passed); no replica can lead before the Lease answers.
    */
   boolean leaseReadable(String namespace, String name) {
-    CompletableFuture<Boolean> answer =
-        CompletableFuture.supplyAsync(
-            () -> {
-              probe.leases().inNamespace(namespace).withName(name).get();
-              return true;
-            },
-            probes);
+    return answers(
+        () -> {
+          probe.leases().inNamespace(namespace).withName(name).get();
+          return true;
+        });
+  }
+
+  /** Whether {@code request} returns true within 3 s, on the probe threads. */
+  private boolean answers(Supplier<Boolean> request) {
+    CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(request, probes);
     try {
       return answer.get(3, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
@@ -202,10 +197,21 @@ final class ChaosCluster implements AutoCloseable {
 
   /** Waits until kube-apiserver is ready again; the time it took in ms, or -1. */
   long awaitReady(Duration timeout) throws InterruptedException {
+    return await(this::ready, timeout);
+  }
+
+  /** Waits until the Lease {@code namespace/name} answers a read; the time it took in ms, or -1. */
+  long awaitLeaseReadable(String namespace, String name, Duration timeout)
+      throws InterruptedException {
+    return await(() -> leaseReadable(namespace, name), timeout);
+  }
+
+  /** Polls {@code check} every 200 ms; the ms until it held, or -1 after {@code timeout}. */
+  private static long await(BooleanSupplier check, Duration timeout) throws InterruptedException {
     long t0 = System.nanoTime();
     long deadline = t0 + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (ready()) {
+      if (check.getAsBoolean()) {
         return (System.nanoTime() - t0) / 1_000_000;
       }
       Thread.sleep(200);

@@ -503,19 +503,17 @@ public final class ChaosHarness {
     java.util.concurrent.CompletableFuture<Double> leaseReadable =
         java.util.concurrent.CompletableFuture.supplyAsync(
             () -> {
-              long until = t0 + opts.convergeTimeout().toNanos();
-              while (System.nanoTime() < until) {
-                if (cluster.leaseReadable(Replicas.LEASE_NAMESPACE, OperatorConfig.LEASE_NAME)) {
-                  return (System.nanoTime() - t0) / 1e9;
-                }
-                try {
-                  Thread.sleep(200);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  break;
-                }
+              try {
+                long ms =
+                    cluster.awaitLeaseReadable(
+                        Replicas.LEASE_NAMESPACE,
+                        OperatorConfig.LEASE_NAME,
+                        opts.convergeTimeout());
+                return ms < 0 ? Double.NaN : (System.nanoTime() - t0) / 1e9;
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Double.NaN;
               }
-              return Double.NaN;
             });
     long deadline = t0 + opts.convergeTimeout().toNanos();
     double operator = Double.NaN;
